@@ -1,0 +1,79 @@
+package org.backpropstudio.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.backpropstudio.engine.EpochResult;
+import org.backpropstudio.engine.Trainer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH benchmarks of one training epoch per workload; the score is sample-steps per second.
+ * Run with {@code java -cp target/backprop-studio.jar org.openjdk.jmh.Main TrainingBenchmark}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TrainingBenchmark {
+
+    @State(Scope.Thread)
+    public static class W1State {
+        Trainer trainer;
+
+        @Setup
+        public void setUp() {
+            trainer = new Trainer(Workload.W1.config());
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W2State {
+        Trainer trainer;
+
+        @Setup
+        public void setUp() {
+            trainer = new Trainer(Workload.W2.config());
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class W3State {
+        Trainer trainer;
+
+        @Setup
+        public void setUp() {
+            trainer = new Trainer(Workload.W3.config());
+        }
+    }
+
+    /** W1: 50 sample-steps per epoch. */
+    @Benchmark
+    @OperationsPerInvocation(50)
+    public EpochResult w1ClassicSigmoid(W1State s) {
+        return s.trainer.runEpoch();
+    }
+
+    /** W2: 1024 sample-steps per epoch. */
+    @Benchmark
+    @OperationsPerInvocation(1024)
+    public EpochResult w2Tanh64(W2State s) {
+        return s.trainer.runEpoch();
+    }
+
+    /** W3: 8192 sample-steps per epoch. */
+    @Benchmark
+    @OperationsPerInvocation(8192)
+    public EpochResult w3Relu256(W3State s) {
+        return s.trainer.runEpoch();
+    }
+}

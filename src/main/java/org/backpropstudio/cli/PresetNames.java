@@ -1,0 +1,12 @@
+package org.backpropstudio.cli;
+
+import java.util.Iterator;
+import org.backpropstudio.engine.Presets;
+
+/** The preset names, for picocli's help text and completion. */
+final class PresetNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+        return Presets.names().iterator();
+    }
+}

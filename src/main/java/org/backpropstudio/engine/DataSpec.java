@@ -1,0 +1,86 @@
+package org.backpropstudio.engine;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/** Where the training and test samples come from. */
+public sealed interface DataSpec {
+
+    /** How x values are placed in the range. */
+    enum Sampling { RANDOM, EVEN }
+
+    /**
+     * Samples of a target function: {@code y = f(x) + σ·N(0, 1)}, x uniformly random or evenly
+     * spaced in [xMin, xMax]. Train samples are drawn first, then test samples, from the data
+     * stream of the seed. In streaming mode no fixed training set exists: every step draws a
+     * fresh batch (and one step is one epoch); {@code trainCount} is then 0.
+     */
+    record FunctionData(TargetFunction target, double xMin, double xMax, int trainCount, int testCount,
+                        double noise, Sampling sampling, boolean streaming) implements DataSpec {
+        public FunctionData {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(sampling, "sampling");
+            if (!Double.isFinite(xMin) || !Double.isFinite(xMax) || !(xMin < xMax)) {
+                throw new IllegalArgumentException("the x-range must be finite with min < max, got ["
+                        + xMin + ", " + xMax + "]");
+            }
+            if (streaming ? trainCount != 0 : trainCount < 1) {
+                throw new IllegalArgumentException(streaming
+                        ? "streaming data has no fixed training set (train count must be 0)"
+                        : "at least 1 training sample is needed, got " + trainCount);
+            }
+            if (testCount < 1) {
+                throw new IllegalArgumentException("at least 1 test sample is needed, got " + testCount);
+            }
+            if (!(noise >= 0) || Double.isInfinite(noise)) {
+                throw new IllegalArgumentException("noise σ must be a finite number ≥ 0, got " + noise);
+            }
+        }
+
+        /** The fixed training set (empty in streaming mode); draws from {@code random}. */
+        public Dataset generateTrain(RandomGenerator random) {
+            return generate(trainCount, random);
+        }
+
+        /** The test set; draws from {@code random} after the training set. */
+        public Dataset generateTest(RandomGenerator random) {
+            return generate(testCount, random);
+        }
+
+        private Dataset generate(int n, RandomGenerator random) {
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = sampling == Sampling.EVEN
+                        ? (n == 1 ? (xMin + xMax) / 2 : xMin + (xMax - xMin) * i / (n - 1))
+                        : drawX(random);
+            }
+            for (int i = 0; i < n; i++) {
+                ys[i] = label(xs[i], random);
+            }
+            return Dataset.of(xs, ys);
+        }
+
+        /** One x from U(xMin, xMax). */
+        public double drawX(RandomGenerator random) {
+            return xMin + (xMax - xMin) * random.nextDouble();
+        }
+
+        /** {@code f(x)} plus noise (drawing from {@code random} only when σ > 0). */
+        public double label(double x, RandomGenerator random) {
+            double y = target.value(x);
+            return noise > 0 ? y + noise * random.nextGaussian() : y;
+        }
+    }
+
+    /** Samples given as they are (a CSV file, a preset's table). */
+    record GivenData(Dataset train, Dataset test) implements DataSpec {
+        public GivenData {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(test, "test");
+            if (train.size() < 1) {
+                throw new IllegalArgumentException("at least 1 training sample is needed");
+            }
+        }
+    }
+}

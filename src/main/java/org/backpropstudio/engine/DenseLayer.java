@@ -1,0 +1,175 @@
+package org.backpropstudio.engine;
+
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A fully connected layer {@code A = f(X·W + b)} in the row-vector convention.
+ *
+ * <pre>
+ * forward:   Z  = X·W + b        X (batch × in), W (in × out), b (1 × out), Z (batch × out)
+ *            A  = f(Z)           A (batch × out)
+ * backward:  dZ = dA ⊙ f′(Z)     dA = ∂L/∂A, dZ = ∂L/∂Z   (batch × out)
+ *            dW = Xᵀ·dZ          (in × out)
+ *            db = Σ_rows dZ      (1 × out)
+ *            dX = dZ·Wᵀ          (batch × in)
+ * </pre>
+ *
+ * <p>A layer may have no bias ({@code b} is then null), as the single linear neuron {@code y = w·x}.
+ * The layer owns its parameters, their gradients and its work matrices; the work matrices grow to
+ * the largest batch seen and are then reused, so a training step allocates nothing.
+ */
+public final class DenseLayer {
+
+    private final int inputs;
+    private final int units;
+    private Activation activation;
+
+    /** Weights W (in × out): W[i][j] connects input i to unit j. */
+    private final DMatrixRMaj weights;
+    /** Bias b (1 × out), or null. */
+    private final DMatrixRMaj bias;
+    /** ∂L/∂W (in × out). */
+    private final DMatrixRMaj weightGradient;
+    /** ∂L/∂b (1 × out), or null. */
+    private final DMatrixRMaj biasGradient;
+
+    /** The input X of the last forward pass (batch × in); not owned. */
+    private DMatrixRMaj input;
+    /** Z (batch × out). */
+    private final DMatrixRMaj preActivation = new DMatrixRMaj(1, 1);
+    /** A (batch × out). */
+    private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
+    /** ∂L/∂Z (batch × out). */
+    private final DMatrixRMaj preActivationGradient = new DMatrixRMaj(1, 1);
+    /** ∂L/∂X (batch × in). */
+    private final DMatrixRMaj inputGradient = new DMatrixRMaj(1, 1);
+
+    /** A layer with all parameters zero. */
+    public DenseLayer(int inputs, int units, Activation activation, boolean hasBias) {
+        if (inputs < 1 || units < 1) {
+            throw new IllegalArgumentException("a layer needs at least one input and one unit, got ("
+                    + inputs + " × " + units + ")");
+        }
+        this.inputs = inputs;
+        this.units = units;
+        this.activation = Objects.requireNonNull(activation, "activation");
+        this.weights = new DMatrixRMaj(inputs, units);
+        this.weightGradient = new DMatrixRMaj(inputs, units);
+        this.bias = hasBias ? new DMatrixRMaj(1, units) : null;
+        this.biasGradient = hasBias ? new DMatrixRMaj(1, units) : null;
+    }
+
+    /**
+     * Forward pass {@code A = f(X·W + b)}.
+     *
+     * @param x X (batch × in). Not modified; kept by reference for {@link #backward}.
+     * @return A (batch × out), owned by this layer and overwritten by the next forward pass
+     */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        if (x.numCols != inputs) {
+            throw new IllegalArgumentException("layer expects " + inputs + " inputs, got a (" + x.numRows
+                    + " × " + x.numCols + ") batch");
+        }
+        input = x;
+        // Z = X·W + b   (batch × out)
+        MatrixKernels.multiplyAddRow(x, weights, bias, preActivation);
+        // A = f(Z)
+        output.reshape(x.numRows, units, false);
+        activation.forward(preActivation.data, output.data, x.numRows * units);
+        return output;
+    }
+
+    /**
+     * Backward pass: from ∂L/∂A computes ∂L/∂W, ∂L/∂b and, if asked, ∂L/∂X.
+     *
+     * @param outputGradient      dA = ∂L/∂A (batch × out). Not modified.
+     * @param wantInputGradient   false for the first layer, whose ∂L/∂X nobody uses
+     * @return dX = ∂L/∂X (batch × in) owned by this layer, or null if not wanted
+     */
+    public DMatrixRMaj backward(DMatrixRMaj outputGradient, boolean wantInputGradient) {
+        int batch = input.numRows;
+        if (outputGradient.numRows != batch || outputGradient.numCols != units) {
+            throw new IllegalArgumentException("layer expects ∂L/∂A of shape (" + batch + " × " + units
+                    + "), got (" + outputGradient.numRows + " × " + outputGradient.numCols + ")");
+        }
+        // dZ = dA ⊙ f′(Z)   (batch × out)
+        preActivationGradient.reshape(batch, units, false);
+        activation.backward(preActivation.data, output.data, outputGradient.data,
+                preActivationGradient.data, batch * units);
+        // dW = Xᵀ·dZ   (in × out)
+        MatrixKernels.multiplyTransA(input, preActivationGradient, weightGradient);
+        // db = Σ_rows dZ   (1 × out)
+        if (bias != null) {
+            MatrixKernels.sumRows(preActivationGradient, biasGradient);
+        }
+        if (!wantInputGradient) {
+            return null;
+        }
+        // dX = dZ·Wᵀ   (batch × in)
+        MatrixKernels.multiplyTransB(preActivationGradient, weights, inputGradient);
+        return inputGradient;
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Changes the activation; the weights stay as they are. */
+    public void setActivation(Activation activation) {
+        this.activation = Objects.requireNonNull(activation, "activation");
+    }
+
+    public boolean hasBias() {
+        return bias != null;
+    }
+
+    /** W (in × out), live: writes change the layer. */
+    public DMatrixRMaj weights() {
+        return weights;
+    }
+
+    /** b (1 × out), live, or null for a layer without bias. */
+    public DMatrixRMaj bias() {
+        return bias;
+    }
+
+    /** ∂L/∂W (in × out) of the last backward pass. */
+    public DMatrixRMaj weightGradient() {
+        return weightGradient;
+    }
+
+    /** ∂L/∂b (1 × out) of the last backward pass, or null. */
+    public DMatrixRMaj biasGradient() {
+        return biasGradient;
+    }
+
+    /** Z (batch × out) of the last forward pass. */
+    public DMatrixRMaj preActivation() {
+        return preActivation;
+    }
+
+    /** A (batch × out) of the last forward pass. */
+    public DMatrixRMaj output() {
+        return output;
+    }
+
+    /** ∂L/∂Z (batch × out) of the last backward pass. */
+    public DMatrixRMaj preActivationGradient() {
+        return preActivationGradient;
+    }
+
+    @Override
+    public String toString() {
+        String symbol = activation.symbol();
+        return symbol.isEmpty() ? Integer.toString(units) : units + " " + symbol;
+    }
+}

@@ -1,0 +1,176 @@
+package org.backpropstudio.engine;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+/**
+ * The three products a dense layer needs, on EJML row-major matrices.
+ *
+ * <p>Small products (the per-sample path of the tutorials' 1-10-10-1 network) run as plain loops
+ * over the matrices' arrays: EJML's general entry points check and reshape on every call, which
+ * costs more than the arithmetic at these sizes. Large products go to EJML's multi-threaded
+ * operations, which use both cores. {@link #LARGE_WORK} is the crossover, chosen by measurement
+ * (see the README's "Speed" section and {@code bench}).
+ *
+ * <p>Every output is reshaped to its result shape without reallocating when its array is large
+ * enough, so once the matrices have seen their largest batch a training step allocates nothing.
+ */
+public final class MatrixKernels {
+
+    /** Multiply-adds (m·k·n) from which a product is handed to EJML's multi-threaded operations. */
+    static final long LARGE_WORK = 1L << 21;
+
+    private MatrixKernels() {
+    }
+
+    /**
+     * {@code C = A·B + 1·bias}: every row of C is a row of the product plus the bias row.
+     *
+     * @param a    A (m × k). Not modified.
+     * @param b    B (k × n). Not modified.
+     * @param bias (1 × n), or null for no bias. Not modified.
+     * @param c    C, reshaped to (m × n). Modified.
+     */
+    public static void multiplyAddRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias, DMatrixRMaj c) {
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numCols;
+        if (b.numRows != k) {
+            throw new IllegalArgumentException("A·B needs A's columns = B's rows: A is (" + m + " × " + k
+                    + "), B is (" + b.numRows + " × " + n + ")");
+        }
+        c.reshape(m, n, false);
+        if ((long) m * k * n >= LARGE_WORK) {
+            CommonOps_MT_DDRM.mult(a, b, c);
+            if (bias != null) {
+                addRowToEveryRow(bias.data, c);
+            }
+            return;
+        }
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] cd = c.data;
+        for (int i = 0; i < m; i++) {
+            int cRow = i * n;
+            if (bias != null) {
+                System.arraycopy(bias.data, 0, cd, cRow, n);
+            } else {
+                Arrays.fill(cd, cRow, cRow + n, 0.0);
+            }
+            int aRow = i * k;
+            for (int p = 0; p < k; p++) {
+                double aip = ad[aRow + p];
+                int bRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    cd[cRow + j] += aip * bd[bRow + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C = Aᵀ·B}.
+     *
+     * @param a A (m × k). Not modified.
+     * @param b B (m × n). Not modified.
+     * @param c C, reshaped to (k × n). Modified.
+     */
+    public static void multiplyTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numCols;
+        if (b.numRows != m) {
+            throw new IllegalArgumentException("Aᵀ·B needs A's rows = B's rows: A is (" + m + " × " + k
+                    + "), B is (" + b.numRows + " × " + n + ")");
+        }
+        c.reshape(k, n, false);
+        if ((long) m * k * n >= LARGE_WORK) {
+            CommonOps_MT_DDRM.multTransA(a, b, c);
+            return;
+        }
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] cd = c.data;
+        Arrays.fill(cd, 0, k * n, 0.0);
+        for (int i = 0; i < m; i++) {
+            int aRow = i * k;
+            int bRow = i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = ad[aRow + p];
+                int cRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    cd[cRow + j] += aip * bd[bRow + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C = A·Bᵀ}.
+     *
+     * @param a A (m × n). Not modified.
+     * @param b B (k × n). Not modified.
+     * @param c C, reshaped to (m × k). Modified.
+     */
+    public static void multiplyTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int m = a.numRows;
+        int n = a.numCols;
+        int k = b.numRows;
+        if (b.numCols != n) {
+            throw new IllegalArgumentException("A·Bᵀ needs A's columns = B's columns: A is (" + m + " × " + n
+                    + "), B is (" + k + " × " + b.numCols + ")");
+        }
+        c.reshape(m, k, false);
+        if ((long) m * k * n >= LARGE_WORK) {
+            CommonOps_MT_DDRM.multTransB(a, b, c);
+            return;
+        }
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] cd = c.data;
+        for (int i = 0; i < m; i++) {
+            int aRow = i * n;
+            for (int p = 0; p < k; p++) {
+                int bRow = p * n;
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += ad[aRow + j] * bd[bRow + j];
+                }
+                cd[i * k + p] = sum;
+            }
+        }
+    }
+
+    /**
+     * {@code s = 1ᵀ·A}: the sum of A's rows.
+     *
+     * @param a A (m × n). Not modified.
+     * @param s reshaped to (1 × n). Modified.
+     */
+    public static void sumRows(DMatrixRMaj a, DMatrixRMaj s) {
+        int m = a.numRows;
+        int n = a.numCols;
+        s.reshape(1, n, false);
+        double[] ad = a.data;
+        double[] sd = s.data;
+        Arrays.fill(sd, 0, n, 0.0);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                sd[j] += ad[row + j];
+            }
+        }
+    }
+
+    private static void addRowToEveryRow(double[] row, DMatrixRMaj c) {
+        int n = c.numCols;
+        double[] cd = c.data;
+        for (int i = 0; i < c.numRows; i++) {
+            int off = i * n;
+            for (int j = 0; j < n; j++) {
+                cd[off + j] += row[j];
+            }
+        }
+    }
+}

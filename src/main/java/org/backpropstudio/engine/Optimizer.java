@@ -1,0 +1,158 @@
+package org.backpropstudio.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The state of an optimizer over a network's parameters: one or two state matrices per
+ * parameter (velocity; or Adam's first and second moments), shaped like the parameter, and the
+ * step count. Lifecycle: made from a config, {@link #step()} after each backward pass,
+ * {@link #reset()} to forget. The config (learning rate, momentum, ...) can be replaced between
+ * any two steps without losing the state.
+ */
+public final class Optimizer {
+
+    private final List<Parameter> parameters;
+    private OptimizerConfig config;
+    /** Per parameter: SGD velocity v, Adam first moment m, RMSProp mean square s. */
+    private final List<DMatrixRMaj> first;
+    /** Per parameter: Adam second moment v; zero-sized otherwise. */
+    private final List<DMatrixRMaj> second;
+    private long steps;
+
+    public Optimizer(OptimizerConfig config, List<Parameter> parameters) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.parameters = List.copyOf(parameters);
+        this.first = new ArrayList<>();
+        this.second = new ArrayList<>();
+        for (Parameter p : this.parameters) {
+            first.add(new DMatrixRMaj(p.value().numRows, p.value().numCols));
+            second.add(new DMatrixRMaj(p.value().numRows, p.value().numCols));
+        }
+    }
+
+    /** Applies one update to every parameter from its gradient. */
+    public void step() {
+        steps++;
+        for (int k = 0; k < parameters.size(); k++) {
+            Parameter p = parameters.get(k);
+            double[] w = p.value().data;
+            double[] g = p.gradient().data;
+            double[] s1 = first.get(k).data;
+            double[] s2 = second.get(k).data;
+            int n = p.value().getNumElements();
+            if (config instanceof OptimizerConfig.Sgd sgd) {
+                stepSgd(sgd, w, g, s1, n);
+            } else if (config instanceof OptimizerConfig.Adam adam) {
+                stepAdam(adam, w, g, s1, s2, n);
+            } else if (config instanceof OptimizerConfig.RmsProp rms) {
+                stepRmsProp(rms, w, g, s1, n);
+            } else {
+                throw new AssertionError(config);
+            }
+        }
+    }
+
+    private static void stepSgd(OptimizerConfig.Sgd c, double[] w, double[] grad, double[] v, int n) {
+        double lr = c.learningRate();
+        double mu = c.momentum();
+        WeightDecay decay = c.decay();
+        boolean noDecay = decay.kind() == WeightDecay.Kind.NONE;
+        if (c.nesterov()) {
+            for (int i = 0; i < n; i++) {
+                double g = noDecay ? grad[i] : grad[i] + decay.gradient(w[i]);
+                // v ← μ·v + g;  w ← w − lr·(g + μ·v)
+                v[i] = mu * v[i] + g;
+                w[i] -= lr * (g + mu * v[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double g = noDecay ? grad[i] : grad[i] + decay.gradient(w[i]);
+                // v ← μ·v + g;  w ← w − lr·v
+                v[i] = mu * v[i] + g;
+                w[i] -= lr * v[i];
+            }
+        }
+    }
+
+    private void stepAdam(OptimizerConfig.Adam c, double[] w, double[] grad, double[] m, double[] v, int n) {
+        double b1 = c.beta1();
+        double b2 = c.beta2();
+        double correction1 = 1 - Math.pow(b1, steps);
+        double correction2 = 1 - Math.pow(b2, steps);
+        for (int i = 0; i < n; i++) {
+            double g = grad[i] + c.decay().gradient(w[i]);
+            m[i] = b1 * m[i] + (1 - b1) * g;
+            v[i] = b2 * v[i] + (1 - b2) * g * g;
+            // w ← w − lr·m̂ / (√v̂ + ε)
+            w[i] -= c.learningRate() * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + c.epsilon());
+        }
+    }
+
+    private static void stepRmsProp(OptimizerConfig.RmsProp c, double[] w, double[] grad, double[] s, int n) {
+        double rho = c.rho();
+        for (int i = 0; i < n; i++) {
+            double g = grad[i] + c.decay().gradient(w[i]);
+            s[i] = rho * s[i] + (1 - rho) * g * g;
+            w[i] -= c.learningRate() * g / (Math.sqrt(s[i]) + c.epsilon());
+        }
+    }
+
+    public OptimizerConfig config() {
+        return config;
+    }
+
+    /**
+     * Replaces the hyperparameters. The state is kept when the kind of optimizer stays the same
+     * (a new learning rate or momentum takes effect at the next step); switching kind resets it.
+     */
+    public void setConfig(OptimizerConfig newConfig) {
+        Objects.requireNonNull(newConfig, "config");
+        boolean sameKind = newConfig.getClass() == config.getClass();
+        config = newConfig;
+        if (!sameKind) {
+            reset();
+        }
+    }
+
+    /** Forgets velocities, moments and the step count. */
+    public void reset() {
+        steps = 0;
+        for (int k = 0; k < first.size(); k++) {
+            first.get(k).zero();
+            second.get(k).zero();
+        }
+    }
+
+    /** Number of steps since creation or the last reset. */
+    public long steps() {
+        return steps;
+    }
+
+    /** The first state matrix of parameter k (velocity or first moment), live. */
+    public DMatrixRMaj firstMoment(int k) {
+        return first.get(k);
+    }
+
+    /**
+     * The same optimizer for the parameters of a resized network: each state matrix keeps the
+     * entries the old and new shapes share (by row and column), new entries start at zero.
+     *
+     * @param newParameters the resized network's parameters, same names in the same order
+     */
+    public Optimizer rebind(List<Parameter> newParameters) {
+        if (newParameters.size() != parameters.size()) {
+            throw new IllegalArgumentException("rebind needs the same parameters, got " + newParameters.size()
+                    + " instead of " + parameters.size());
+        }
+        Optimizer o = new Optimizer(config, newParameters);
+        o.steps = steps;
+        for (int k = 0; k < parameters.size(); k++) {
+            Matrices.copyOverlap(first.get(k), o.first.get(k));
+            Matrices.copyOverlap(second.get(k), o.second.get(k));
+        }
+        return o;
+    }
+}

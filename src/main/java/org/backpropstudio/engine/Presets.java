@@ -1,0 +1,77 @@
+package org.backpropstudio.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The classic tutorial setups, exactly as DESIGN.md's preset table describes them. Each is a
+ * complete {@link TrainingConfig} with seed 0.
+ */
+public final class Presets {
+
+    /** The default preset. */
+    public static final String DEFAULT = "classic-sigmoid";
+
+    private static final Map<String, TrainingConfig> PRESETS = new LinkedHashMap<>();
+
+    static {
+        double twoPi = 2 * Math.PI;
+        // 1 → 10 σ → 10 σ → 1, W ~ N(0, 1), b = 0, ½(p − y)², per-sample SGD in order, lr 0.1
+        PRESETS.put("classic-sigmoid", new TrainingConfig(
+                new NetworkSpec(1, List.of(new LayerSpec(10, Activation.SIGMOID), new LayerSpec(10, Activation.SIGMOID),
+                        new LayerSpec(1, Activation.IDENTITY))),
+                new Initializer.Normal(0, 1), new Initializer.Constant(0),
+                new Loss(LossKind.HALF_MSE, Reduction.MEAN), new OptimizerConfig.Sgd(0.1),
+                1, false, false, 2000, 0,
+                new DataSpec.FunctionData(TargetFunction.SIN, -twoPi, twoPi, 50, 10, 0, DataSpec.Sampling.RANDOM, false)));
+        // 1 → 16 relu → 32 relu → 1, W, b ~ N(0, 1), mean |p − y|, lr 0.001, a fresh batch of 16 every step
+        PRESETS.put("relu-mae", new TrainingConfig(
+                new NetworkSpec(1, List.of(new LayerSpec(16, Activation.RELU), new LayerSpec(32, Activation.RELU),
+                        new LayerSpec(1, Activation.IDENTITY))),
+                new Initializer.Normal(0, 1), new Initializer.Normal(0, 1),
+                new Loss(LossKind.MAE, Reduction.MEAN), new OptimizerConfig.Sgd(0.001),
+                16, false, false, 10_000, 0,
+                new DataSpec.FunctionData(TargetFunction.SIN, -5, 5, 0, 100, 0, DataSpec.Sampling.RANDOM, true)));
+        // 1 → 16 → 64 → 16 → 1 relu, W ~ N(0, 0.01), b = 0, mean ½(p − y)², momentum 0.9, lr 0.01,
+        // 100 noisy points on [−π, π], batch 4 shuffled, drop last
+        PRESETS.put("deep-momentum", new TrainingConfig(
+                new NetworkSpec(1, List.of(new LayerSpec(16, Activation.RELU), new LayerSpec(64, Activation.RELU),
+                        new LayerSpec(16, Activation.RELU), new LayerSpec(1, Activation.IDENTITY))),
+                new Initializer.Normal(0, 0.01), new Initializer.Constant(0),
+                new Loss(LossKind.HALF_MSE, Reduction.MEAN),
+                new OptimizerConfig.Sgd(0.01, 0.9, false, WeightDecay.NONE),
+                4, true, true, 1000, 0,
+                new DataSpec.FunctionData(TargetFunction.SIN, -Math.PI, Math.PI, 100, 25, 0.1,
+                        DataSpec.Sampling.RANDOM, false)));
+        // y = w·x, w = 1, (p − y)², lr 0.01, on (1, 2), (2, 4), (3, 6); the test point (4, 8)
+        PRESETS.put("linear-neuron", new TrainingConfig(
+                new NetworkSpec(1, List.of(new LayerSpec(1, Activation.IDENTITY, false))),
+                new Initializer.Constant(1), new Initializer.Constant(0),
+                new Loss(LossKind.MSE, Reduction.MEAN), new OptimizerConfig.Sgd(0.01),
+                1, false, false, 100, 0,
+                new DataSpec.GivenData(Dataset.of(new double[] {1, 2, 3}, new double[] {2, 4, 6}),
+                        Dataset.of(new double[] {4}, new double[] {8}))));
+    }
+
+    private Presets() {
+    }
+
+    /** Preset names in display order, the default first. */
+    public static List<String> names() {
+        return List.copyOf(PRESETS.keySet());
+    }
+
+    /**
+     * The preset's config.
+     *
+     * @throws IllegalArgumentException naming the unknown preset and the known ones
+     */
+    public static TrainingConfig get(String name) {
+        TrainingConfig c = PRESETS.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + String.join(", ", names()) + ")");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,218 @@
+package org.backpropstudio.engine;
+
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains a network on a config's data, one epoch at a time. Owns the network, the optimizer
+ * state, the data and every work matrix; after the first epoch a training step allocates nothing.
+ *
+ * <p>One seed determines everything random: it is split into three streams, in this order, for
+ * the data, the initial weights (and units added later by resizing) and the shuffling.
+ *
+ * <p>Not thread-safe: one thread drives a trainer (the training service's worker, or the CLI).
+ */
+public final class Trainer {
+
+    /** Test samples evaluated per forward pass, bounding the work matrices' size. */
+    private static final int EVALUATION_CHUNK = 256;
+
+    private TrainingConfig config;
+    private Network network;
+    private Optimizer optimizer;
+    private final Dataset train;
+    private final Dataset test;
+    private final RandomGenerator dataRandom;
+    private final RandomGenerator weightRandom;
+    private final BatchLoader loader;
+    private int epoch;
+
+    /** X (batch × in) and Y (batch × out) of the current step. */
+    private final DMatrixRMaj batchX = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
+    /** ∂L/∂prediction (batch × out). */
+    private final DMatrixRMaj predictionGradient = new DMatrixRMaj(1, 1);
+    /** A chunk of the test set, (≤ 256 × in) and (≤ 256 × out). */
+    private final DMatrixRMaj evalX = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj evalY = new DMatrixRMaj(1, 1);
+
+    /** Data and initial weights from the config's seed. */
+    public Trainer(TrainingConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Data from the config's seed; initial weights from {@code initial} (copied) if given, else
+     * from the seed. The weight stream is drawn from in both cases, so the shuffle order is the
+     * same whichever way the weights came.
+     */
+    public Trainer(TrainingConfig config, Network initial) {
+        this.config = config;
+        SplittableRandom root = new SplittableRandom(config.seed());
+        this.dataRandom = root.split();
+        this.weightRandom = root.split();
+        RandomGenerator shuffleRandom = root.split();
+        if (config.data() instanceof DataSpec.FunctionData f) {
+            this.train = f.generateTrain(dataRandom);
+            this.test = f.generateTest(dataRandom);
+        } else {
+            DataSpec.GivenData g = (DataSpec.GivenData) config.data();
+            this.train = g.train();
+            this.test = g.test();
+        }
+        checkFits(config.network());
+        Network seeded = Network.create(config.network(), config.weightInit(), config.biasInit(), weightRandom);
+        if (initial != null) {
+            checkFits(initial.spec());
+            this.network = initial.copy();
+        } else {
+            this.network = seeded;
+        }
+        this.optimizer = new Optimizer(config.optimizer(), network.parameters());
+        this.loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(),
+                config.dropLast(), shuffleRandom);
+    }
+
+    private void checkFits(NetworkSpec spec) {
+        if (spec.inputs() != train.x().numCols || spec.outputs() != train.y().numCols) {
+            throw new IllegalArgumentException("the network " + spec + " has " + spec.inputs()
+                    + " inputs and " + spec.outputs() + " outputs, but the data has " + train.x().numCols
+                    + " and " + train.y().numCols);
+        }
+    }
+
+    /**
+     * Runs one epoch (in streaming mode: one step on a freshly drawn batch) and evaluates the
+     * test set.
+     */
+    public EpochResult runEpoch() {
+        double lossSum = 0;
+        int samples = 0;
+        if (config.streaming()) {
+            drawStreamingBatch();
+            lossSum += step();
+            samples += batchX.numRows;
+        } else {
+            loader.startEpoch();
+            int batches = loader.batchCount();
+            for (int b = 0; b < batches; b++) {
+                loader.fill(b, train, batchX, batchY);
+                lossSum += step();
+                samples += batchX.numRows;
+            }
+        }
+        epoch++;
+        return new EpochResult(epoch, lossSum / samples, evaluate(test));
+    }
+
+    /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
+    private double step() {
+        DMatrixRMaj prediction = network.forward(batchX);
+        double lossSum = config.loss().forwardBackward(prediction, batchY, predictionGradient);
+        network.backward(predictionGradient);
+        optimizer.step();
+        return lossSum;
+    }
+
+    private void drawStreamingBatch() {
+        DataSpec.FunctionData f = (DataSpec.FunctionData) config.data();
+        int rows = config.batchSize();
+        batchX.reshape(rows, 1, false);
+        batchY.reshape(rows, 1, false);
+        for (int r = 0; r < rows; r++) {
+            batchX.data[r] = f.drawX(dataRandom);
+        }
+        for (int r = 0; r < rows; r++) {
+            batchY.data[r] = f.label(batchX.data[r], dataRandom);
+        }
+    }
+
+    /** Mean per-sample loss of the current network over a dataset; NaN for an empty one. */
+    public double evaluate(Dataset data) {
+        int n = data.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
+            int rows = Math.min(EVALUATION_CHUNK, n - start);
+            copyRows(data.x(), start, rows, evalX);
+            copyRows(data.y(), start, rows, evalY);
+            sum += config.loss().sumOfSampleLosses(network.forward(evalX), evalY);
+        }
+        return sum / n;
+    }
+
+    private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {
+        to.reshape(rows, from.numCols, false);
+        System.arraycopy(from.data, start * from.numCols, to.data, 0, rows * from.numCols);
+    }
+
+    /** The network's predictions for single inputs, as a new array. */
+    public double[] predict(double[] xs) {
+        return network.predict(Matrices.column(xs)).data.clone();
+    }
+
+    /** Replaces the optimizer's hyperparameters from the next step on; its state is kept. */
+    public void setOptimizer(OptimizerConfig newConfig) {
+        optimizer.setConfig(newConfig);
+        config = config.withOptimizer(newConfig);
+    }
+
+    /** Changes the learning rate from the next step on; the optimizer state is kept. */
+    public void setLearningRate(double learningRate) {
+        setOptimizer(config.optimizer().withLearningRate(learningRate));
+    }
+
+    /** Changes batching from the next epoch on. */
+    public void setBatching(int batchSize, boolean shuffle, boolean dropLast) {
+        TrainingConfig changed = config.withBatching(batchSize, shuffle, dropLast);
+        loader.configure(batchSize, shuffle, dropLast);
+        config = changed;
+    }
+
+    /**
+     * Resizes hidden layer {@code index} keeping every learned weight and the optimizer state of
+     * the units that stay (see {@link Network#resizeHidden}); the prediction does not change when
+     * growing.
+     */
+    public void resizeHidden(int index, int units) {
+        Network resized = network.resizeHidden(index, units, config.weightInit(), config.biasInit(), weightRandom);
+        optimizer = optimizer.rebind(resized.parameters());
+        network = resized;
+        config = config.withNetwork(resized.spec());
+    }
+
+    /** Changes a layer's activation keeping the weights. */
+    public void setActivation(int index, Activation activation) {
+        network.setActivation(index, activation);
+        config = config.withNetwork(network.spec());
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The live network (read it between epochs only, from the training thread). */
+    public Network network() {
+        return network;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public Dataset trainData() {
+        return train;
+    }
+
+    public Dataset testData() {
+        return test;
+    }
+
+    /** Epochs run so far. */
+    public int epoch() {
+        return epoch;
+    }
+}

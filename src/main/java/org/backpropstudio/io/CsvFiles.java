@@ -1,0 +1,191 @@
+package org.backpropstudio.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.backpropstudio.engine.Dataset;
+import org.backpropstudio.engine.LossHistory;
+
+/**
+ * The CSV files: data ({@code x,y}), history ({@code epoch,train_loss,test_loss}) and predictions
+ * ({@code x,prediction}). Numbers are written in Java's shortest round-trip form, so they read
+ * back to the identical double.
+ */
+public final class CsvFiles {
+
+    /** Files larger than this are refused before reading. */
+    public static final long MAX_BYTES = 64L << 20;
+
+    private CsvFiles() {
+    }
+
+    /**
+     * Reads a data file: a header {@code x,y}, then one sample per line. Blank lines are skipped.
+     *
+     * @throws ImportException naming the line and the problem
+     */
+    public static Dataset readData(Path file) throws ImportException {
+        List<double[]> rows = readColumns(file, "x", "y");
+        double[] xs = new double[rows.size()];
+        double[] ys = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            xs[i] = rows.get(i)[0];
+            ys[i] = rows.get(i)[1];
+        }
+        return Dataset.of(xs, ys);
+    }
+
+    /**
+     * Reads the {@code x} column of a file whose header has a column {@code x} (a data or
+     * predictions file, or a single column).
+     */
+    public static double[] readXColumn(Path file) throws ImportException {
+        List<String> lines = readLines(file);
+        String[] header = header(file, lines);
+        int col = -1;
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].trim().equals("x")) {
+                col = i;
+            }
+        }
+        if (col < 0) {
+            throw new ImportException(file + ": the header has no column 'x' (it is '" + lines.get(0).trim() + "')");
+        }
+        List<Double> xs = new ArrayList<>();
+        for (int line = 1; line < lines.size(); line++) {
+            String text = lines.get(line);
+            if (text.isBlank()) {
+                continue;
+            }
+            String[] cells = text.split(",", -1);
+            if (cells.length != header.length) {
+                throw new ImportException(file + ", line " + (line + 1) + ": expected " + header.length
+                        + " values, found " + cells.length);
+            }
+            xs.add(number(file, line + 1, "x", cells[col]));
+        }
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static List<double[]> readColumns(Path file, String... columns) throws ImportException {
+        List<String> lines = readLines(file);
+        String[] header = header(file, lines);
+        if (header.length != columns.length) {
+            throw new ImportException(file + ": expected the header '" + String.join(",", columns) + "', found '"
+                    + lines.get(0).trim() + "'");
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (!header[i].trim().equals(columns[i])) {
+                throw new ImportException(file + ": expected the header '" + String.join(",", columns)
+                        + "', found '" + lines.get(0).trim() + "'");
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int line = 1; line < lines.size(); line++) {
+            String text = lines.get(line);
+            if (text.isBlank()) {
+                continue;
+            }
+            String[] cells = text.split(",", -1);
+            if (cells.length != columns.length) {
+                throw new ImportException(file + ", line " + (line + 1) + ": expected " + columns.length
+                        + " values (" + String.join(",", columns) + "), found " + cells.length);
+            }
+            double[] row = new double[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                row[i] = number(file, line + 1, columns[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new ImportException(file + ": no samples after the header");
+        }
+        return rows;
+    }
+
+    private static String[] header(Path file, List<String> lines) throws ImportException {
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new ImportException(file + ": the file is empty (expected a header line)");
+        }
+        String first = lines.get(0);
+        if (first.startsWith("\uFEFF")) {
+            first = first.substring(1);
+        }
+        return first.split(",", -1);
+    }
+
+    private static double number(Path file, int line, String column, String cell) throws ImportException {
+        String t = cell.trim();
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new ImportException(file + ", line " + line + ": " + column + " is '" + t + "', not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new ImportException(file + ", line " + line + ": " + column + " is " + t + "; only finite numbers are allowed");
+        }
+        return v;
+    }
+
+    private static List<String> readLines(Path file) throws ImportException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ImportException(file + " is a directory, not a CSV file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ImportException(file + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+            }
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String l = r.readLine(); l != null; l = r.readLine()) {
+                    lines.add(l);
+                }
+            }
+            return lines;
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ImportException(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes {@code x,y} rows atomically. */
+    public static void writeData(Path file, Dataset data) throws IOException {
+        writeTwoColumns(file, "x,y", data.xColumn(), data.yColumn());
+    }
+
+    /** Writes {@code x,prediction} rows atomically. */
+    public static void writePredictions(Path file, double[] xs, double[] predictions) throws IOException {
+        writeTwoColumns(file, "x,prediction", xs, predictions);
+    }
+
+    private static void writeTwoColumns(Path file, String header, double[] a, double[] b) throws IOException {
+        StringBuilder s = new StringBuilder(header).append('\n');
+        for (int i = 0; i < a.length; i++) {
+            s.append(a[i]).append(',').append(b[i]).append('\n');
+        }
+        AtomicFiles.writeString(file, s.toString());
+    }
+
+    /** Writes {@code epoch,train_loss,test_loss}, epochs from 1, atomically. */
+    public static void writeHistory(Path file, LossHistory history) throws IOException {
+        AtomicFiles.writeString(file, historyText(history));
+    }
+
+    /** The history file's text. */
+    public static String historyText(LossHistory history) {
+        StringBuilder s = new StringBuilder("epoch,train_loss,test_loss\n");
+        for (int i = 0; i < history.size(); i++) {
+            s.append(i + 1).append(',').append(history.trainLoss(i)).append(',').append(history.testLoss(i)).append('\n');
+        }
+        return s.toString();
+    }
+}
