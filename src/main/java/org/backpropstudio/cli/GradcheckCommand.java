@@ -71,15 +71,21 @@ final class GradcheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "gradient check: %s  %s  loss %s  %d samples  ε = %s%n", preset, trainer.network(),
                 config.loss(), n, epsilon);
-        out.printf(Locale.ROOT, "%5s  %-9s  %7s  %13s  %13s%n", "layer", "parameter", "entries", "max abs diff",
-                "max rel diff");
+        out.printf(Locale.ROOT, "%5s  %-9s  %7s  %9s  %13s  %13s%n", "layer", "parameter", "entries", "at a kink",
+                "max abs diff", "max rel diff");
         for (GradientCheck.Entry e : result.entries()) {
-            out.printf(Locale.ROOT, "%5d  %-9s  %7d  %13.3e  %13.3e  %s%n", e.layer(), e.parameter(), e.entries(),
-                    e.maxAbsolute(), e.maxRelative(), e.passed() ? "ok" : "FAILED");
+            out.printf(Locale.ROOT, "%5d  %-9s  %7d  %9d  %13.3e  %13.3e  %s%n", e.layer(), e.parameter(), e.entries(),
+                    e.straddled(), e.maxAbsolute(), e.maxRelative(), e.passed() ? "ok" : "FAILED");
         }
-        out.printf(Locale.ROOT, "%s: max relative error %.3e %s %.0e (relative to max(|backprop|, |numeric|, %.0e))%n",
-                result.passed() ? "passed" : "FAILED", result.maxRelative(), result.passed() ? "<" : "≥",
-                GradientCheck.TOLERANCE, GradientCheck.RELATIVE_FLOOR);
+        if (result.straddled() > 0) {
+            out.printf(Locale.ROOT, "%d of %d entries not compared: their ±ε steps switch a relu unit or an |p − y| "
+                    + "on or off, where the derivative is undefined.%n", result.straddled(),
+                    result.straddled() + result.compared());
+        }
+        out.printf(Locale.ROOT, "%s: max relative error %.3e %s %.0e over %d entries "
+                        + "(relative to max(|backprop|, |numeric|, %.0e·max(1, |L|)), L = %.6g)%n",
+                result.passed() ? "passed" : "FAILED", result.maxRelative(), result.maxRelative() < GradientCheck.TOLERANCE
+                        ? "<" : "≥", GradientCheck.TOLERANCE, result.compared(), GradientCheck.RELATIVE_FLOOR, result.loss());
         return result.passed() ? 0 : 1;
     }
 }

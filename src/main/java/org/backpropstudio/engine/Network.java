@@ -123,8 +123,8 @@ public final class Network {
      */
     public DMatrixRMaj forward(DMatrixRMaj x) {
         DMatrixRMaj a = x;
-        for (DenseLayer layer : layers) {
-            a = layer.forward(a);
+        for (int k = 0; k < layers.size(); k++) { // indexed: no iterator allocated per step
+            a = layers.get(k).forward(a);
         }
         return a;
     }

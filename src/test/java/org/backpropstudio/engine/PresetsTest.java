@@ -1,0 +1,89 @@
+package org.backpropstudio.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The presets are exactly DESIGN.md's table. */
+class PresetsTest {
+
+    @Test
+    void classicSigmoid() {
+        TrainingConfig c = Presets.get("classic-sigmoid");
+        assertThat(c.network()).hasToString("1 → 10 σ → 10 σ → 1");
+        assertThat(c.weightInit()).isEqualTo(new Initializer.Normal(0, 1));
+        assertThat(c.biasInit()).isEqualTo(new Initializer.Constant(0));
+        assertThat(c.loss().kind()).isEqualTo(LossKind.HALF_MSE);
+        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.1));
+        assertThat(c.batchSize()).isEqualTo(1);
+        assertThat(c.shuffle()).isFalse();
+        assertThat(c.epochs()).isEqualTo(2000);
+        DataSpec.FunctionData d = (DataSpec.FunctionData) c.data();
+        assertThat(d.target()).isEqualTo(TargetFunction.SIN);
+        assertThat(d.trainCount()).isEqualTo(50);
+        assertThat(d.testCount()).isEqualTo(10);
+        assertThat(d.xMin()).isEqualTo(-2 * Math.PI);
+        assertThat(d.xMax()).isEqualTo(2 * Math.PI);
+        assertThat(d.sampling()).isEqualTo(DataSpec.Sampling.RANDOM);
+        Trainer t = new Trainer(c);
+        for (double x : t.trainData().xColumn()) {
+            assertThat(x).isBetween(-2 * Math.PI, 2 * Math.PI);
+        }
+        assertThat(t.trainData().yColumn()[7]).isEqualTo(Math.sin(t.trainData().xColumn()[7]));
+    }
+
+    @Test
+    void reluMae() {
+        TrainingConfig c = Presets.get("relu-mae");
+        assertThat(c.network()).hasToString("1 → 16 ReLU → 32 ReLU → 1");
+        assertThat(c.weightInit()).isEqualTo(new Initializer.Normal(0, 1));
+        assertThat(c.biasInit()).isEqualTo(new Initializer.Normal(0, 1));
+        assertThat(c.loss()).isEqualTo(new Loss(LossKind.MAE, Reduction.MEAN));
+        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.001));
+        assertThat(c.batchSize()).isEqualTo(16);
+        assertThat(c.streaming()).isTrue();
+        assertThat(c.epochs()).isEqualTo(10_000);
+        DataSpec.FunctionData d = (DataSpec.FunctionData) c.data();
+        assertThat(d.xMin()).isEqualTo(-5);
+        assertThat(d.xMax()).isEqualTo(5);
+    }
+
+    @Test
+    void deepMomentum() {
+        TrainingConfig c = Presets.get("deep-momentum");
+        assertThat(c.network()).hasToString("1 → 16 ReLU → 64 ReLU → 16 ReLU → 1");
+        assertThat(c.weightInit()).isEqualTo(new Initializer.Normal(0, 0.01));
+        assertThat(c.loss()).isEqualTo(new Loss(LossKind.HALF_MSE, Reduction.MEAN));
+        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.01, 0.9, false, WeightDecay.NONE));
+        assertThat(c.batchSize()).isEqualTo(4);
+        assertThat(c.shuffle()).isTrue();
+        assertThat(c.dropLast()).isTrue();
+        assertThat(c.epochs()).isEqualTo(1000);
+        DataSpec.FunctionData d = (DataSpec.FunctionData) c.data();
+        assertThat(d.trainCount()).isEqualTo(100);
+        assertThat(d.noise()).isPositive();
+        assertThat(d.xMin()).isEqualTo(-Math.PI);
+        assertThat(d.xMax()).isEqualTo(Math.PI);
+    }
+
+    @Test
+    void linearNeuron() {
+        TrainingConfig c = Presets.get("linear-neuron");
+        assertThat(c.network()).hasToString("1 → 1 (no bias)");
+        assertThat(c.weightInit()).isEqualTo(new Initializer.Constant(1));
+        assertThat(c.loss().kind()).isEqualTo(LossKind.MSE);
+        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.01));
+        assertThat(c.epochs()).isEqualTo(100);
+        DataSpec.GivenData d = (DataSpec.GivenData) c.data();
+        assertThat(d.train().xColumn()).containsExactly(1, 2, 3);
+        assertThat(d.train().yColumn()).containsExactly(2, 4, 6);
+    }
+
+    @Test
+    void defaultFirstAndUnknownNamesExplained() {
+        assertThat(Presets.names()).startsWith(Presets.DEFAULT).hasSize(4);
+        assertThatThrownBy(() -> Presets.get("xor")).hasMessageContaining("unknown preset 'xor'")
+                .hasMessageContaining("classic-sigmoid");
+    }
+}
