@@ -42,7 +42,7 @@ final class GradcheckCommand implements Callable<Integer> {
             description = "Train this many epochs before checking (default: ${DEFAULT-VALUE}: the initial weights).")
     int epochs;
 
-    @Option(names = "--epsilon", paramLabel = "ε", defaultValue = "1e-6",
+    @Option(names = "--epsilon", paramLabel = "ε", defaultValue = "1e-5",
             description = "The step of the central differences (default: ${DEFAULT-VALUE}).")
     double epsilon;
 
@@ -83,7 +83,7 @@ final class GradcheckCommand implements Callable<Integer> {
                     result.straddled() + result.compared());
         }
         out.printf(Locale.ROOT, "%s: max relative error %.3e %s %.0e over %d entries "
-                        + "(relative to max(|backprop|, |numeric|, %.0e·max(1, |L|)), L = %.6g)%n",
+                        + "(relative to max(|backprop|, |numeric|, %.0e·max(1, |L|, max|p|)), L = %.6g)%n",
                 result.passed() ? "passed" : "FAILED", result.maxRelative(), result.maxRelative() < GradientCheck.TOLERANCE
                         ? "<" : "≥", GradientCheck.TOLERANCE, result.compared(), GradientCheck.RELATIVE_FLOOR, result.loss());
         return result.passed() ? 0 : 1;

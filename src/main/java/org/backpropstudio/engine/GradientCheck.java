@@ -11,13 +11,15 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  * numeric  = (L(w + ε) − L(w − ε)) / 2ε          for every entry w of every W and b
  * absolute = |analytic − numeric|
- * relative = absolute / max(|analytic|, |numeric|, floor),   floor = 1e-3·max(1, |L|)
+ * relative = absolute / max(|analytic|, |numeric|, floor),   floor = 1e-3·max(1, |L|, max|p|)
  * </pre>
  *
  * The floor keeps the relative error meaningful where both gradients are (nearly) zero: in double
- * precision, central differences cannot resolve a gradient below about {@code 1e-16·|L|/ε}, so a
- * gradient much smaller than the loss is compared by its absolute difference against the floor.
- * A wrong gradient still fails unless its error is below about {@code 1e-9·max(1, |L|)}.
+ * precision, central differences cannot resolve a gradient below about {@code 1e-16·s/ε}, where
+ * s is the size of the numbers the loss is computed from (the loss L and the predictions p: a
+ * confident softmax has a small L but large logits). A gradient much smaller than that is
+ * compared by its absolute difference against the floor; a wrong gradient still fails unless its
+ * error is below about {@code 1e-8·max(1, |L|, max|p|)}.
  *
  * <p>Where the loss has a kink (relu and leaky relu at z = 0, mae at p = y, huber at |p − y| = δ),
  * a central difference that straddles it measures neither side's slope. An entry whose ±ε steps
@@ -28,8 +30,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class GradientCheck {
 
     /** The step ε of the central differences. */
-    public static final double DEFAULT_EPSILON = 1e-6;
-    /** The smallest denominator of the relative error, as a fraction of max(1, |L|). */
+    public static final double DEFAULT_EPSILON = 1e-5;
+    /** The smallest denominator of the relative error, as a fraction of max(1, |L|, max|p|). */
     public static final double RELATIVE_FLOOR = 1e-3;
     /** The quality bar: a relative error at or above this fails the check. */
     public static final double TOLERANCE = 1e-6;
@@ -114,7 +116,12 @@ public final class GradientCheck {
                                  List<DMatrixRMaj> analytic, double epsilon) {
         double lossValue = batchLoss(network, loss, x, y);
         BitSet pieces = pieces(network, loss, y);
-        double floor = RELATIVE_FLOOR * Math.max(1, Math.abs(lossValue));
+        double scale = Math.max(1, Math.abs(lossValue));
+        DMatrixRMaj p0 = network.layers().get(network.layers().size() - 1).output();
+        for (int i = 0; i < p0.getNumElements(); i++) {
+            scale = Math.max(scale, Math.abs(p0.data[i]));
+        }
+        double floor = RELATIVE_FLOOR * scale;
         List<Entry> entries = new ArrayList<>();
         for (int k = 0; k < network.parameters().size(); k++) {
             Parameter p = network.parameters().get(k);

@@ -51,6 +51,15 @@ public final class MatrixKernels {
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
+        if (n == 1) {
+            // one output column: each entry is a dot product of a row of A with B's only column,
+            // summed from the bias in the same order as the general loop, so both round alike
+            double b0 = bias == null ? 0.0 : bias.data[0];
+            for (int i = 0; i < m; i++) {
+                cd[i] = dot(b0, ad, i * k, bd, 0, k);
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int cRow = i * n;
             if (bias != null) {
@@ -92,6 +101,17 @@ public final class MatrixKernels {
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
+        if (m == 1) {
+            // one sample: the outer product C[p][j] = A[0][p]·B[0][j], written once
+            for (int p = 0; p < k; p++) {
+                double ap = ad[p];
+                int cRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    cd[cRow + j] = ap * bd[j];
+                }
+            }
+            return;
+        }
         Arrays.fill(cd, 0, k * n, 0.0);
         for (int i = 0; i < m; i++) {
             int aRow = i * k;
@@ -129,17 +149,31 @@ public final class MatrixKernels {
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
-        for (int i = 0; i < m; i++) {
-            int aRow = i * n;
-            for (int p = 0; p < k; p++) {
-                int bRow = p * n;
-                double sum = 0;
-                for (int j = 0; j < n; j++) {
-                    sum += ad[aRow + j] * bd[bRow + j];
+        if (n == 1) {
+            // inner dimension 1: the outer product C[i][p] = A[i][0]·B[p][0]
+            for (int i = 0; i < m; i++) {
+                double ai = ad[i];
+                int cRow = i * k;
+                for (int p = 0; p < k; p++) {
+                    cd[cRow + p] = ai * bd[p];
                 }
-                cd[i * k + p] = sum;
+            }
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                cd[i * k + p] = dot(0.0, ad, i * n, bd, p * n, n);
             }
         }
+    }
+
+    /** {@code start + Σ_j a[aOff + j]·b[bOff + j]} for j &lt; n, summed in order. */
+    private static double dot(double start, double[] a, int aOff, double[] b, int bOff, int n) {
+        double sum = start;
+        for (int j = 0; j < n; j++) {
+            sum += a[aOff + j] * b[bOff + j];
+        }
+        return sum;
     }
 
     /**
@@ -154,6 +188,10 @@ public final class MatrixKernels {
         s.reshape(1, n, false);
         double[] ad = a.data;
         double[] sd = s.data;
+        if (m == 1) {
+            System.arraycopy(ad, 0, sd, 0, n);
+            return;
+        }
         Arrays.fill(sd, 0, n, 0.0);
         for (int i = 0; i < m; i++) {
             int row = i * n;

@@ -18,6 +18,8 @@ public final class Network {
 
     private final int inputs;
     private final List<DenseLayer> layers;
+    /** The same layers as an array: the training step indexes it without List overhead. */
+    private final DenseLayer[] layerArray;
     private final List<Parameter> parameters;
 
     /**
@@ -39,6 +41,7 @@ public final class Network {
         }
         this.inputs = inputs;
         this.layers = List.copyOf(layers);
+        this.layerArray = this.layers.toArray(new DenseLayer[0]);
         List<Parameter> params = new ArrayList<>();
         for (int k = 0; k < this.layers.size(); k++) {
             DenseLayer layer = this.layers.get(k);
@@ -123,8 +126,8 @@ public final class Network {
      */
     public DMatrixRMaj forward(DMatrixRMaj x) {
         DMatrixRMaj a = x;
-        for (int k = 0; k < layers.size(); k++) { // indexed: no iterator allocated per step
-            a = layers.get(k).forward(a);
+        for (DenseLayer layer : layerArray) {
+            a = layer.forward(a);
         }
         return a;
     }
@@ -136,8 +139,8 @@ public final class Network {
      */
     public void backward(DMatrixRMaj outputGradient) {
         DMatrixRMaj g = outputGradient;
-        for (int k = layers.size() - 1; k >= 0; k--) {
-            g = layers.get(k).backward(g, k > 0);
+        for (int k = layerArray.length - 1; k >= 0; k--) {
+            g = layerArray[k].backward(g, k > 0);
         }
     }
 

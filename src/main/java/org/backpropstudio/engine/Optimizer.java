@@ -18,8 +18,14 @@ public final class Optimizer {
     private OptimizerConfig config;
     /** Per parameter: SGD velocity v, Adam first moment m, RMSProp mean square s. */
     private final List<DMatrixRMaj> first;
-    /** Per parameter: Adam second moment v; zero-sized otherwise. */
+    /** Per parameter: Adam second moment v. */
     private final List<DMatrixRMaj> second;
+    /** The arrays the update loops touch, per parameter: value, gradient, first and second state. */
+    private final double[][] values;
+    private final double[][] gradients;
+    private final double[][] firstData;
+    private final double[][] secondData;
+    private final int[] sizes;
     private long steps;
 
     public Optimizer(OptimizerConfig config, List<Parameter> parameters) {
@@ -31,18 +37,30 @@ public final class Optimizer {
             first.add(new DMatrixRMaj(p.value().numRows, p.value().numCols));
             second.add(new DMatrixRMaj(p.value().numRows, p.value().numCols));
         }
+        int n = this.parameters.size();
+        values = new double[n][];
+        gradients = new double[n][];
+        firstData = new double[n][];
+        secondData = new double[n][];
+        sizes = new int[n];
+        for (int k = 0; k < n; k++) {
+            sizes[k] = this.parameters.get(k).value().getNumElements();
+            values[k] = this.parameters.get(k).value().data;
+            gradients[k] = this.parameters.get(k).gradient().data;
+            firstData[k] = first.get(k).data;
+            secondData[k] = second.get(k).data;
+        }
     }
 
     /** Applies one update to every parameter from its gradient. */
     public void step() {
         steps++;
-        for (int k = 0; k < parameters.size(); k++) {
-            Parameter p = parameters.get(k);
-            double[] w = p.value().data;
-            double[] g = p.gradient().data;
-            double[] s1 = first.get(k).data;
-            double[] s2 = second.get(k).data;
-            int n = p.value().getNumElements();
+        for (int k = 0; k < values.length; k++) {
+            double[] w = values[k];
+            double[] g = gradients[k];
+            double[] s1 = firstData[k];
+            double[] s2 = secondData[k];
+            int n = sizes[k];
             if (config instanceof OptimizerConfig.Sgd sgd) {
                 stepSgd(sgd, w, g, s1, n);
             } else if (config instanceof OptimizerConfig.Adam adam) {
@@ -59,8 +77,15 @@ public final class Optimizer {
         double lr = c.learningRate();
         double mu = c.momentum();
         WeightDecay decay = c.decay();
-        boolean noDecay = decay.kind() == WeightDecay.Kind.NONE;
-        if (c.nesterov()) {
+        boolean noDecay = decay.kind() == WeightDecay.Kind.NONE || decay.lambda() == 0;
+        if (noDecay && !c.nesterov()) {
+            // the common case, as one tight loop: v ← μ·v + g;  w ← w − lr·v
+            for (int i = 0; i < n; i++) {
+                double vi = mu * v[i] + grad[i];
+                v[i] = vi;
+                w[i] -= lr * vi;
+            }
+        } else if (c.nesterov()) {
             for (int i = 0; i < n; i++) {
                 double g = noDecay ? grad[i] : grad[i] + decay.gradient(w[i]);
                 // v ← μ·v + g;  w ← w − lr·(g + μ·v)

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 final class GradientCases {
 
     /** Central differences step over a kink within this distance; such a draw is rejected. */
-    static final double KINK_MARGIN = 1e-4;
+    static final double KINK_MARGIN = 1e-3;
 
     /** A network, its loss and one batch. */
     record Case(Network network, Loss loss, DMatrixRMaj x, DMatrixRMaj y) {

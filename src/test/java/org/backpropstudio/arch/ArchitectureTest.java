@@ -1,0 +1,42 @@
+package org.backpropstudio.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md, enforced. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.backpropstudio");
+
+    @Test
+    void engineIsPureJavaAndEjml() {
+        noClasses().that().resideInAPackage("org.backpropstudio.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.io..", "java.nio.file..",
+                        "java.awt..", "javax.swing..", "org.backpropstudio.io..", "org.backpropstudio.cli..",
+                        "org.backpropstudio.ui..", "org.backpropstudio.training..", "com.fasterxml..", "picocli..")
+                .because("the engine imports nothing but EJML: no JavaFX, no file I/O, no other layer")
+                .check(MAIN);
+    }
+
+    @Test
+    void cliNeverReachesIntoTheUi() {
+        noClasses().that().resideInAPackage("org.backpropstudio.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.backpropstudio.ui..", "javafx..")
+                .because("the command line runs headless")
+                .check(MAIN);
+    }
+
+    @Test
+    void fileFormatsKnowNothingOfTheCliOrUi() {
+        noClasses().that().resideInAPackage("org.backpropstudio.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.backpropstudio.cli..",
+                        "org.backpropstudio.ui..", "javafx..")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,158 @@
+package org.backpropstudio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.backpropstudio.io.CsvFiles;
+import org.backpropstudio.io.WeightsJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    /** The exit code and what was printed. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void trainWritesHistoryAndWeightsAndASummary() throws Exception {
+        Run r = run("train", "--epochs", "40", "--history", p("h.csv"), "--weights-out", p("w.weights.json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("classic-sigmoid  1 → 10 σ → 10 σ → 1  40 epochs in").contains("train loss");
+        List<String> lines = Files.readAllLines(dir.resolve("h.csv"));
+        assertThat(lines).hasSize(41);
+        assertThat(lines.get(0)).isEqualTo("epoch,train_loss,test_loss");
+        assertThat(WeightsJson.read(dir.resolve("w.weights.json")).training().epoch()).isEqualTo(40);
+    }
+
+    @Test
+    void sameInputsGiveByteIdenticalHistories() throws Exception {
+        assertThat(run("train", "--epochs", "30", "--preset", "deep-momentum", "--history", p("a.csv")).exit()).isZero();
+        assertThat(run("train", "--epochs", "30", "--preset", "deep-momentum", "--history", p("b.csv")).exit()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("a.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("b.csv")));
+    }
+
+    @Test
+    void givenDataAndInitialWeightsAreUsed() throws Exception {
+        assertThat(run("train", "--epochs", "0", "--weights-out", p("w0.weights.json")).exit()).isZero();
+        Files.writeString(dir.resolve("train.csv"), "x,y\n0.5,0.479425538604203\n-1,-0.8414709848078965\n2,0.9092974268256817\n");
+        Files.writeString(dir.resolve("test.csv"), "x,y\n1,0.8414709848078965\n");
+        Run r = run("train", "--epochs", "3", "--train-data", p("train.csv"), "--test-data", p("test.csv"),
+                "--init", p("w0.weights.json"), "--history", p("h.csv"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        // epoch 1's train loss is the mean of three per-sample losses from the given initial weights
+        assertThat(Files.readAllLines(dir.resolve("h.csv"))).hasSize(4);
+        Run again = run("train", "--epochs", "3", "--train-data", p("train.csv"), "--test-data", p("test.csv"),
+                "--init", p("w0.weights.json"), "--history", p("h2.csv"));
+        assertThat(again.exit()).isZero();
+        assertThat(Files.readString(dir.resolve("h2.csv"))).isEqualTo(Files.readString(dir.resolve("h.csv")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classic-sigmoid", "relu-mae", "deep-momentum", "linear-neuron"})
+    void gradcheckPassesForEveryPreset(String preset) {
+        Run r = run("gradcheck", "--preset", preset);
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("layer  parameter").contains("W1").contains("passed: max relative error");
+    }
+
+    @Test
+    void gradcheckFailsWhenTheStepIsTooCoarse() {
+        // ε = 0.1 makes the central differences themselves inaccurate: the check must notice
+        Run r = run("gradcheck", "--epsilon", "0.1");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED");
+    }
+
+    @Test
+    void predictWritesAGridOrTheGivenXs() throws Exception {
+        assertThat(run("train", "--epochs", "5", "--weights-out", p("w.weights.json"), "-q").exit()).isZero();
+        Run r = run("predict", "--weights", p("w.weights.json"), "--from", "-6.283", "--to", "6.283", "--points", "200",
+                "--out", p("pred.csv"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("pred.csv"));
+        assertThat(lines).hasSize(201);
+        assertThat(lines.get(0)).isEqualTo("x,prediction");
+        assertThat(lines.get(1)).startsWith("-6.283,");
+        assertThat(lines.get(200)).startsWith("6.283,");
+        assertThat(CsvFiles.readXColumn(dir.resolve("pred.csv"))).hasSize(200);
+
+        Files.writeString(dir.resolve("xs.csv"), "x\n0\n1.5\n");
+        Run fromFile = run("predict", "--weights", p("w.weights.json"), "--x-file", p("xs.csv"));
+        assertThat(fromFile.exit()).isZero();
+        assertThat(fromFile.out().lines().toList()).hasSize(3).first().isEqualTo("x,prediction");
+    }
+
+    @Test
+    void badInputGetsAMessageNotAStackTrace() throws Exception {
+        Files.writeString(dir.resolve("bad.weights.json"), "{\"format\": \"backprop-studio.weights\", \"version\": 7}");
+        Run bad = run("predict", "--weights", p("bad.weights.json"));
+        assertThat(bad.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(bad.err()).isEqualTo("error: version 7 is not supported (this Backprop Studio reads version 1)\n");
+
+        Run missing = run("train", "--train-data", p("nope.csv"));
+        assertThat(missing.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(missing.err()).contains("no such file").doesNotContain("Exception").doesNotContain("\tat ");
+
+        Run preset = run("train", "--preset", "xor");
+        assertThat(preset.err()).contains("unknown preset 'xor'");
+
+        Run lr = run("train", "--lr", "abc");
+        assertThat(lr.exit()).isEqualTo(2);
+        assertThat(lr.err()).contains("Invalid value for option '--learning-rate'").contains("'abc' is not a double");
+
+        Run negative = run("train", "--lr", "-3");
+        assertThat(negative.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(negative.err()).contains("learning rate must be a finite number ≥ 0, got -3.0");
+    }
+
+    @Test
+    void aDivergingRunSaysWhyAndWritesNoWeights() {
+        Run r = run("train", "--lr", "1e6", "--epochs", "100", "--weights-out", p("w.weights.json"), "--history", p("h.csv"));
+        assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(r.err()).contains("the loss diverged at epoch").contains("learning rate 1000000.0 is too large")
+                .contains("No weights were written");
+        assertThat(dir.resolve("w.weights.json")).doesNotExist();
+        assertThat(dir.resolve("h.csv")).exists();
+    }
+
+    @Test
+    void benchReportsThroughputForAWorkload() {
+        Run r = run("bench", "--workload", "W1", "--runs", "1", "--warmup", "0");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("W1").contains("M sample-steps/s").contains("GFLOP/s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "gradcheck", "predict", "bench"})
+    void helpExplainsEveryOption(String command) {
+        Run r = run(command, "--help");
+        assertThat(r.exit()).isZero();
+        CommandLine.Model.CommandSpec spec = new CommandLine(new Cli()).getSubcommands().get(command).getCommandSpec();
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            assertThat(r.out()).contains(option.longestName());
+            assertThat(option.description()).as(option.longestName()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.backpropstudio.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backpropstudio.engine.Dataset;
+import org.backpropstudio.engine.EpochResult;
+import org.backpropstudio.engine.LossHistory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dataRoundTripsExactly() throws Exception {
+        double[] xs = {-6.283185307179586, 0.1 + 0.2, Double.MIN_VALUE, 1e300, -0.0};
+        double[] ys = {Math.sin(-6.283185307179586), 1.0 / 3, -1e-300, 42, 7};
+        Path file = dir.resolve("data.csv");
+        CsvFiles.writeData(file, Dataset.of(xs, ys));
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("x,y");
+        Dataset back = CsvFiles.readData(file);
+        assertThat(back.xColumn()).containsExactly(xs);
+        assertThat(back.yColumn()).containsExactly(ys);
+    }
+
+    @Test
+    void historyHasItsHeaderAndFullPrecision() throws IOException {
+        LossHistory h = new LossHistory();
+        h.add(new EpochResult(1, 0.1 + 0.2, 1.0 / 3));
+        h.add(new EpochResult(2, 0.125, Double.NaN));
+        Path file = dir.resolve("h.csv");
+        CsvFiles.writeHistory(file, h);
+        assertThat(Files.readString(file)).isEqualTo(
+                "epoch,train_loss,test_loss\n1,0.30000000000000004,0.3333333333333333\n2,0.125,NaN\n");
+    }
+
+    @Test
+    void xColumnIsFoundByName() throws Exception {
+        Path file = dir.resolve("pred.csv");
+        Files.writeString(file, "prediction,x\n0.5,1.5\n0.25,-2\n\n");
+        assertThat(CsvFiles.readXColumn(file)).containsExactly(1.5, -2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "empty||is empty",
+            "wrong header|a,b\\n1,2\\n|expected the header 'x,y', found 'a,b'",
+            "no samples|x,y\\n\\n|no samples after the header",
+            "not a number|x,y\\n1,2\\n3,abc\\n|line 3: y is 'abc', not a number",
+            "missing value|x,y\\n1,2\\n3\\n|line 3: expected 2 values (x,y), found 1",
+            "NaN|x,y\\nNaN,1\\n|line 2: x is NaN; only finite numbers are allowed",
+            "infinite|x,y\\n1,Infinity\\n|line 2: y is Infinity; only finite numbers are allowed"})
+    void badFilesNameTheLineAndTheProblem(String name, String content, String message) throws IOException {
+        Path file = dir.resolve(name.replace(' ', '-') + ".csv");
+        Files.writeString(file, content == null ? "" : content.replace("\\n", "\n"));
+        assertThatThrownBy(() -> CsvFiles.readData(file)).isInstanceOf(ImportException.class)
+                .hasMessageContaining(message);
+    }
+}
