@@ -44,6 +44,8 @@ public final class DenseLayer {
     private final DMatrixRMaj preActivationGradient = new DMatrixRMaj(1, 1);
     /** ∂L/∂X (batch × in). */
     private final DMatrixRMaj inputGradient = new DMatrixRMaj(1, 1);
+    /** Wᵀ (out × in), formed when a batch's ∂L/∂X is computed faster from it. */
+    private final DMatrixRMaj weightsTransposed = new DMatrixRMaj(1, 1);
 
     /** A layer with all parameters zero. */
     public DenseLayer(int inputs, int units, Activation activation, boolean hasBias) {
@@ -107,7 +109,7 @@ public final class DenseLayer {
             return null;
         }
         // dX = dZ·Wᵀ   (batch × in)
-        MatrixKernels.multiplyTransB(preActivationGradient, weights, inputGradient);
+        MatrixKernels.multiplyTransB(preActivationGradient, weights, inputGradient, weightsTransposed);
         return inputGradient;
     }
 

@@ -127,6 +127,37 @@ public final class MatrixKernels {
     }
 
     /**
+     * {@code C = A·Bᵀ}. For batches of several rows, Bᵀ is formed in {@code work} first so the
+     * product runs as the vectorized row loop instead of dot products; it accumulates in the same
+     * order, so the result is identical.
+     *
+     * @param a    A (m × n). Not modified.
+     * @param b    B (k × n). Not modified.
+     * @param c    C, reshaped to (m × k). Modified.
+     * @param work reshaped to (n × k) and overwritten with Bᵀ when used. Modified.
+     */
+    public static void multiplyTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, DMatrixRMaj work) {
+        int rows = a.numRows;
+        long products = (long) rows * b.numRows * a.numCols;
+        if (rows > 1 && a.numCols > 1 && products < LARGE_WORK && b.numCols == a.numCols) {
+            int n = b.numCols;
+            int k = b.numRows;
+            work.reshape(n, k, false);
+            // work = Bᵀ   (n × k)
+            double[] bd = b.data;
+            double[] wd = work.data;
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    wd[j * k + p] = bd[p * n + j];
+                }
+            }
+            multiplyAddRow(a, work, null, c);
+            return;
+        }
+        multiplyTransB(a, b, c);
+    }
+
+    /**
      * {@code C = A·Bᵀ}.
      *
      * @param a A (m × n). Not modified.

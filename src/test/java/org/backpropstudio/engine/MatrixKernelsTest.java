@@ -3,6 +3,7 @@ package org.backpropstudio.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,12 @@ class MatrixKernelsTest {
         DMatrixRMaj b3 = Naive.random(n, k, random);
         MatrixKernels.multiplyTransB(a, b3, c);
         assertThat(Naive.maxDifference(c, Naive.multiply(a, Naive.transpose(b3)))).isLessThan(tolerance);
+        DMatrixRMaj viaTranspose = new DMatrixRMaj(1, 1);
+        MatrixKernels.multiplyTransB(a, b3, viaTranspose, new DMatrixRMaj(1, 1));
+        // the transposed route accumulates in the same order: identical to the last bit
+        assertThat(viaTranspose.numRows).isEqualTo(c.numRows);
+        assertThat(viaTranspose.numCols).isEqualTo(c.numCols);
+        assertThat(Arrays.copyOf(viaTranspose.data, m * n)).containsExactly(Arrays.copyOf(c.data, m * n));
     }
 
     @Test
