@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: training throughput of the engine on the standard workloads. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures training throughput in sample-steps per second (one sample through",
-                "forward, backward and update) and GFLOP/s of the matrix products, after warm-up,",
-                "as the median of several timed runs."})
+        description = {"Measures the engine's training throughput on the standard workloads.",
+                "Reports sample-steps per second (one sample through forward, backward and update)",
+                "and GFLOP/s of the matrix products, after warm-up, as the median of several runs."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gradcheck}: backprop's gradients against central differences, per layer. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares the gradients backpropagation computes with central differences",
-                "(L(w+ε) − L(w−ε)) / 2ε for every weight and bias of a preset's network, on a batch",
-                "of its training samples, and prints the largest differences per layer.",
+        description = {"Compares backpropagation's gradients with central differences, per layer.",
+                "For every weight and bias of a preset's network, on a batch of its training samples,",
+                "the gradient is compared with (L(w+ε) − L(w−ε)) / 2ε.",
                 "Exits with 1 if any relative error is 1e-6 or more."})
 final class GradcheckCommand implements Callable<Integer> {
 
