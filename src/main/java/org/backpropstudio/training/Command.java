@@ -1,0 +1,50 @@
+package org.backpropstudio.training;
+
+import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.TrainingConfig;
+
+/**
+ * What the UI (or a test, or the CLI) asks the training service to do. Commands are queued and
+ * applied on the training thread between epochs, in the order given.
+ */
+public sealed interface Command {
+
+    /** Start (or continue) training at the current speed. */
+    record Play() implements Command { }
+
+    /** Stop after the current epoch. */
+    record Pause() implements Command { }
+
+    /** Run exactly one epoch, then pause. */
+    record Step() implements Command { }
+
+    /** Re-initialize data and weights from the seed; the history starts again. */
+    record Reset() implements Command { }
+
+    /** New hyperparameters for the optimizer, from the next step on; its state is kept. */
+    record SetOptimizer(OptimizerConfig optimizer) implements Command { }
+
+    /** New batching from the next epoch on. */
+    record SetBatching(int batchSize, boolean shuffle, boolean dropLast) implements Command { }
+
+    /** A new limit of epochs; training stops there (and may continue when it is raised). */
+    record SetEpochLimit(int epochs) implements Command { }
+
+    /** Hidden layer {@code index} gets {@code units} units, keeping every learned weight. */
+    record ResizeLayer(int index, int units) implements Command { }
+
+    /** Layer {@code index} gets another activation, keeping its weights. */
+    record SetActivation(int index, Activation activation) implements Command { }
+
+    /**
+     * A setup that cannot be applied to the running network (layers added or removed, another
+     * loss, data or seed, a preset): training restarts from the seed with it.
+     *
+     * @param reason what changed, in the user's words, shown in the status bar
+     */
+    record Reconfigure(TrainingConfig config, String reason) implements Command { }
+
+    /** Epochs per second; {@link Double#POSITIVE_INFINITY} for as fast as possible. */
+    record SetSpeed(double epochsPerSecond) implements Command { }
+}

@@ -1,0 +1,35 @@
+package org.backpropstudio.training;
+
+import java.util.List;
+import org.backpropstudio.engine.Dataset;
+import org.backpropstudio.engine.NetworkSpec;
+import org.backpropstudio.engine.TrainingConfig;
+
+/**
+ * Everything the studio draws, as of one moment: an immutable value published by the training
+ * service. Arrays in it are copies nobody writes to.
+ *
+ * @param sequence        increases with every snapshot published
+ * @param state           what the service is doing
+ * @param epoch           epochs trained since the last (re)initialization
+ * @param trainLoss       the last epoch's train loss (NaN before the first epoch)
+ * @param testLoss        the last epoch's test loss (NaN before the first epoch)
+ * @param epochsPerSecond measured over the last second of training (0 when paused)
+ * @param config          the setup being trained, as applied
+ * @param network         the architecture
+ * @param weights         weights[k] is layer k's W as rows (in × out)
+ * @param biases          biases[k] is layer k's b, or null for a layer without bias
+ * @param gridX           x of the prediction curve, evenly spaced over the data range
+ * @param prediction      the network's output at gridX
+ * @param train           the training samples (empty when streaming)
+ * @param test            the test samples
+ * @param losses          the loss history, bucketed
+ * @param markers         live changes, in order
+ * @param message         what just happened, for the status bar ("" if nothing)
+ * @param problem         why training stopped, for a banner, or null
+ */
+public record Snapshot(long sequence, TrainingState state, int epoch, double trainLoss, double testLoss,
+                       double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
+                       List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
+                       LossCurve.View losses, List<Marker> markers, String message, String problem) {
+}

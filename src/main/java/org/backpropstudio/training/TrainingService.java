@@ -1,0 +1,407 @@
+package org.backpropstudio.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.Dataset;
+import org.backpropstudio.engine.DenseLayer;
+import org.backpropstudio.engine.EpochResult;
+import org.backpropstudio.engine.Matrices;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.Trainer;
+import org.backpropstudio.engine.TrainingConfig;
+
+/**
+ * Owns the engine on one training thread. Others {@link #submit} commands, which are applied
+ * between epochs in order, and {@link #takeLatest} the newest snapshot.
+ *
+ * <p>Snapshots coalesce: the service keeps only the newest unread one, replacing it whenever
+ * something other than an epoch changes and, while training, at most every
+ * {@link #PUBLISH_INTERVAL_NS} (every epoch at slow speeds). A slow reader never slows training
+ * and a fast trainer never floods the reader. Memory stays flat however long it
+ * trains: the loss history is a bounded {@link LossCurve}.
+ *
+ * <p>The thread is injected: {@link #start(Executor)} runs the training loop on an executor's
+ * thread; tests instead call {@link #tick()} themselves, which is the loop's body.
+ */
+public final class TrainingService implements AutoCloseable {
+
+    /** Points of the prediction curve. */
+    public static final int GRID_POINTS = 200;
+    /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
+    public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
+    /** Markers kept at most (the oldest go first). */
+    public static final int MAX_MARKERS = 100;
+
+    private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private volatile Thread worker;
+    private volatile boolean closed;
+
+    // ---- state owned by the training thread
+    /** The setup as applied; the one authority (the trainer's copy may lag in fields it ignores). */
+    private TrainingConfig config;
+    private Trainer trainer;
+    private boolean playing;
+    private boolean stepOnce;
+    private TrainingState state = TrainingState.PAUSED;
+    private double speed = Double.POSITIVE_INFINITY;
+    private long nextEpochAt;
+    private EpochResult last;
+    private final LossCurve curve = new LossCurve();
+    private final List<Marker> markers = new ArrayList<>();
+    private String message = "";
+    private String problem;
+    private long sequence;
+    private long lastPublish;
+    private boolean changed = true;
+    private final RateMeter rate = new RateMeter();
+
+    /** A service paused at epoch 0 of the config; the first snapshot is ready at once. */
+    public TrainingService(TrainingConfig config) {
+        this.config = Objects.requireNonNull(config);
+        this.trainer = new Trainer(config);
+        publish();
+        changed = false;
+    }
+
+    /** Queues a command; it is applied on the training thread before the next epoch. Thread-safe. */
+    public void submit(Command command) {
+        commands.add(Objects.requireNonNull(command));
+        Thread w = worker;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /** The newest snapshot not yet taken, or null. Thread-safe. */
+    public Snapshot takeLatest() {
+        return latest.getAndSet(null);
+    }
+
+    /** Runs the training loop on the executor's thread until {@link #close()}. */
+    public void start(Executor executor) {
+        executor.execute(this::runLoop);
+    }
+
+    private void runLoop() {
+        worker = Thread.currentThread();
+        while (!closed) {
+            tick();
+            if (closed) {
+                break;
+            }
+            if (commands.isEmpty()) {
+                if (playing || stepOnce) {
+                    long wait = nextEpochAt - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(this, wait);
+                    }
+                } else {
+                    LockSupport.parkNanos(this, 50_000_000L);
+                }
+            }
+        }
+    }
+
+    /** Stops the training loop after the current epoch. Thread-safe. */
+    @Override
+    public void close() {
+        closed = true;
+        Thread w = worker;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /**
+     * The loop's body, on the training thread: applies every queued command, runs one epoch if
+     * playing (and its time has come at the current speed) or stepping, and publishes a snapshot
+     * if the last one was taken or something else changed.
+     *
+     * @return true if an epoch ran
+     */
+    public boolean tick() {
+        for (Command c = commands.poll(); c != null; c = commands.poll()) {
+            try {
+                apply(c);
+            } catch (RuntimeException e) {
+                // an impossible request is refused, never fatal to the training thread
+                message = "Not applied: " + e.getMessage();
+            }
+            changed = true;
+        }
+        boolean ran = false;
+        long now = System.nanoTime();
+        if (stepOnce || (playing && now >= nextEpochAt)) {
+            runEpoch();
+            ran = true;
+            nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
+        }
+        if (changed || (ran && System.nanoTime() - lastPublish >= PUBLISH_INTERVAL_NS)) {
+            publish();
+            changed = false;
+        }
+        return ran;
+    }
+
+    private void runEpoch() {
+        boolean wasStep = stepOnce;
+        stepOnce = false;
+        last = trainer.runEpoch();
+        curve.add(last.epoch(), last.trainLoss(), last.testLoss());
+        rate.count(System.nanoTime());
+        if (last.diverged()) {
+            playing = false;
+            state = TrainingState.DIVERGED;
+            problem = String.format(Locale.ROOT, "Loss diverged at epoch %d — learning rate %s is too large; "
+                    + "lower it and press Reset", last.epoch(), number(config.optimizer().learningRate()));
+            message = "Training stopped: the loss is no longer a number.";
+            changed = true;
+        } else if (trainer.epoch() >= config.epochs() && !wasStep) {
+            playing = false;
+            state = TrainingState.FINISHED;
+            message = "Finished " + config.epochs() + " epochs.";
+            changed = true;
+        } else if (wasStep) {
+            state = TrainingState.PAUSED;
+            changed = true;
+        }
+    }
+
+    private void apply(Command c) {
+        if (c instanceof Command.Play) {
+            if (state == TrainingState.DIVERGED) {
+                message = "The loss diverged: lower the learning rate and press Reset.";
+            } else if (trainer.epoch() >= config.epochs()) {
+                state = TrainingState.FINISHED;
+                message = "Reached the limit of " + config.epochs() + " epochs; raise it to train on.";
+            } else {
+                playing = true;
+                state = TrainingState.TRAINING;
+                nextEpochAt = System.nanoTime();
+                message = "";
+            }
+        } else if (c instanceof Command.Pause) {
+            playing = false;
+            if (state == TrainingState.TRAINING) {
+                state = TrainingState.PAUSED;
+            }
+        } else if (c instanceof Command.Step) {
+            if (state == TrainingState.DIVERGED) {
+                message = "The loss diverged: lower the learning rate and press Reset.";
+            } else {
+                playing = false;
+                stepOnce = true;
+            }
+        } else if (c instanceof Command.Reset) {
+            restart(config, "Reset: weights re-initialized from seed " + config.seed() + ".");
+            playing = false;
+            state = TrainingState.PAUSED;
+        } else if (c instanceof Command.Reconfigure r) {
+            restart(r.config(), "Re-initialized from seed " + r.config().seed() + ": " + r.reason() + ".");
+        } else if (c instanceof Command.SetOptimizer o) {
+            String label = describeChange(config.optimizer(), o.optimizer());
+            trainer.setOptimizer(o.optimizer());
+            config = config.withOptimizer(o.optimizer());
+            mark(label);
+        } else if (c instanceof Command.SetBatching b) {
+            String label = describeBatching(b);
+            trainer.setBatching(b.batchSize(), b.shuffle(), b.dropLast());
+            config = config.withBatching(b.batchSize(), b.shuffle(), b.dropLast());
+            mark(label);
+        } else if (c instanceof Command.SetEpochLimit e) {
+            config = config.withEpochs(e.epochs());
+            if (state == TrainingState.FINISHED && trainer.epoch() < e.epochs()) {
+                state = TrainingState.PAUSED;
+            }
+            message = "Epoch limit: " + e.epochs() + ".";
+        } else if (c instanceof Command.ResizeLayer r) {
+            int old = trainer.network().layers().get(r.index()).units();
+            if (old != r.units()) {
+                trainer.resizeHidden(r.index(), r.units());
+                config = config.withNetwork(trainer.network().spec());
+                mark("layer " + (r.index() + 1) + ": " + old + " → " + r.units() + " units");
+            }
+        } else if (c instanceof Command.SetActivation a) {
+            Activation old = trainer.network().layers().get(a.index()).activation();
+            if (old != a.activation()) {
+                trainer.setActivation(a.index(), a.activation());
+                config = config.withNetwork(trainer.network().spec());
+                mark("layer " + (a.index() + 1) + ": " + old.wireName() + " → " + a.activation().wireName());
+            }
+        } else if (c instanceof Command.SetSpeed s) {
+            speed = s.epochsPerSecond();
+            nextEpochAt = System.nanoTime();
+        } else {
+            throw new AssertionError(c);
+        }
+    }
+
+    private void restart(TrainingConfig newConfig, String why) {
+        Trainer fresh = new Trainer(newConfig); // may refuse the config; then nothing changes
+        trainer = fresh;
+        config = newConfig;
+        last = null;
+        curve.clear();
+        markers.clear();
+        problem = null;
+        message = why;
+        if (state == TrainingState.DIVERGED || state == TrainingState.FINISHED) {
+            state = playing ? TrainingState.TRAINING : TrainingState.PAUSED;
+        }
+    }
+
+    private void mark(String label) {
+        if (label.isEmpty()) {
+            return;
+        }
+        markers.add(new Marker(trainer.epoch(), label));
+        if (markers.size() > MAX_MARKERS) {
+            markers.remove(0);
+        }
+        message = label;
+    }
+
+    private static String describeChange(OptimizerConfig from, OptimizerConfig to) {
+        List<String> parts = new ArrayList<>();
+        if (!from.name().equals(to.name())) {
+            parts.add("optimizer " + from.name() + " → " + to.name());
+        }
+        if (from.learningRate() != to.learningRate()) {
+            parts.add("lr " + number(from.learningRate()) + " → " + number(to.learningRate()));
+        }
+        if (from instanceof OptimizerConfig.Sgd a && to instanceof OptimizerConfig.Sgd b) {
+            if (a.momentum() != b.momentum()) {
+                parts.add("momentum " + number(a.momentum()) + " → " + number(b.momentum()));
+            }
+            if (a.nesterov() != b.nesterov()) {
+                parts.add(b.nesterov() ? "Nesterov on" : "Nesterov off");
+            }
+        }
+        if (!from.decay().equals(to.decay())) {
+            parts.add("decay " + from.decay() + " → " + to.decay());
+        }
+        return String.join(", ", parts);
+    }
+
+    private String describeBatching(Command.SetBatching b) {
+        List<String> parts = new ArrayList<>();
+        if (b.batchSize() != config.batchSize()) {
+            parts.add("batch " + batchText(config.batchSize()) + " → " + batchText(b.batchSize()));
+        }
+        if (b.shuffle() != config.shuffle()) {
+            parts.add(b.shuffle() ? "shuffle on" : "shuffle off");
+        }
+        if (b.dropLast() != config.dropLast()) {
+            parts.add(b.dropLast() ? "drop last on" : "drop last off");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String batchText(int batchSize) {
+        return batchSize == 0 ? "full" : Integer.toString(batchSize);
+    }
+
+    /** A number as a person would write it: 0.1, 0.003, 1000000, 1e-5, 2.5e8. */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1));
+    }
+
+    private void publish() {
+        latest.set(snapshotNow());
+        lastPublish = System.nanoTime();
+    }
+
+    /**
+     * A snapshot of the state right now. On the training thread only (or in tests driving
+     * {@link #tick()}); others take published snapshots with {@link #takeLatest()}.
+     */
+    public Snapshot snapshotNow() {
+        double[] gridX = grid();
+        double[] prediction = trainer.predict(gridX);
+        List<double[][]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (DenseLayer layer : trainer.network().layers()) {
+            weights.add(Matrices.toRows(layer.weights()));
+            biases.add(layer.hasBias() ? layer.bias().data.clone() : null);
+        }
+        double eps = state == TrainingState.TRAINING ? rate.perSecond(System.nanoTime()) : 0;
+        return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
+                last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
+                java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
+                curve.view(), List.copyOf(markers), message, problem);
+    }
+
+    /** Evenly spaced x over the data's range. */
+    private double[] grid() {
+        double lo;
+        double hi;
+        if (config.data() instanceof DataSpec.FunctionData f) {
+            lo = f.xMin();
+            hi = f.xMax();
+        } else {
+            lo = Double.POSITIVE_INFINITY;
+            hi = Double.NEGATIVE_INFINITY;
+            for (Dataset d : new Dataset[] {trainer.trainData(), trainer.testData()}) {
+                for (int i = 0; i < d.size(); i++) {
+                    lo = Math.min(lo, d.x().get(i, 0));
+                    hi = Math.max(hi, d.x().get(i, 0));
+                }
+            }
+            double pad = hi > lo ? 0.05 * (hi - lo) : 1;
+            lo -= pad;
+            hi += pad;
+        }
+        double[] xs = new double[GRID_POINTS];
+        for (int i = 0; i < GRID_POINTS; i++) {
+            xs[i] = lo + (hi - lo) * i / (GRID_POINTS - 1);
+        }
+        return xs;
+    }
+
+    /** Epochs per second over about the last second. */
+    private static final class RateMeter {
+        private long windowStart;
+        private int inWindow;
+        private double lastRate;
+
+        void count(long now) {
+            if (inWindow == 0) {
+                windowStart = now;
+            }
+            inWindow++;
+            long span = now - windowStart;
+            if (span >= 500_000_000L) {
+                lastRate = (inWindow - 1) * 1e9 / span;
+                windowStart = now;
+                inWindow = 1;
+            }
+        }
+
+        double perSecond(long now) {
+            if (inWindow > 1 && lastRate == 0) {
+                long span = now - windowStart;
+                return span > 0 ? (inWindow - 1) * 1e9 / span : 0;
+            }
+            return lastRate;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.backpropstudio.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.LayerSpec;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.engine.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+/** The service driven tick by tick on the test's thread: deterministic. */
+class TrainingServiceTest {
+
+    /** Ticks ticks + 1 times, then the state as of now. */
+    private static Snapshot tickAndTake(TrainingService s, int ticks) {
+        for (int i = 0; i <= ticks; i++) {
+            s.tick();
+        }
+        s.takeLatest();
+        return s.snapshotNow();
+    }
+
+    @Test
+    void startsPausedWithThePresetAndItsPrediction() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        Snapshot first = s.takeLatest();
+        assertThat(first.state()).isEqualTo(TrainingState.PAUSED);
+        assertThat(first.epoch()).isZero();
+        assertThat(first.network()).hasToString("1 → 10 σ → 10 σ → 1");
+        assertThat(first.gridX()).hasSize(200);
+        assertThat(first.prediction()).hasSize(200);
+        assertThat(first.train().size()).isEqualTo(50);
+        assertThat(first.weights()).hasSize(3);
+        assertThat(s.tick()).isFalse();
+        assertThat(s.takeLatest()).as("nothing changed, nothing published").isNull();
+        assertThat(first.gridX()[0]).isEqualTo(-2 * Math.PI);
+        assertThat(first.gridX()[199]).isEqualTo(2 * Math.PI);
+    }
+
+    @Test
+    void playTrainsAndTheNewestSnapshotReplacesAnUnreadOne() throws InterruptedException {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        Snapshot initial = s.takeLatest();
+        s.submit(new Command.Play());
+        s.tick(); // applies Play (a change: published at once) and runs epoch 1
+        Snapshot first = s.takeLatest();
+        assertThat(first.state()).isEqualTo(TrainingState.TRAINING);
+        assertThat(first.epoch()).isEqualTo(1);
+        assertThat(first.sequence()).isGreaterThan(initial.sequence());
+        for (int i = 0; i < 10; i++) {
+            assertThat(s.tick()).isTrue();
+        }
+        Thread.sleep(TrainingService.PUBLISH_INTERVAL_NS / 1_000_000 + 5);
+        s.tick(); // the interval has passed: epoch 12 replaces whatever was unread
+        Snapshot newest = s.takeLatest();
+        assertThat(newest.epoch()).isEqualTo(12);
+        assertThat(newest.losses().size()).isEqualTo(12);
+        assertThat(Double.isFinite(newest.trainLoss())).isTrue();
+        assertThat(s.takeLatest()).isNull();
+    }
+
+    @Test
+    void stepRunsExactlyOneEpoch() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.Step());
+        Snapshot snap = tickAndTake(s, 5);
+        assertThat(snap.epoch()).isEqualTo(1);
+        assertThat(snap.state()).isEqualTo(TrainingState.PAUSED);
+    }
+
+    @Test
+    void learningRateChangeKeepsTrainingAndLeavesAMarker() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.Play());
+        tickAndTake(s, 20);
+        s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.03)));
+        Snapshot snap = tickAndTake(s, 10);
+        assertThat(snap.state()).isEqualTo(TrainingState.TRAINING);
+        assertThat(snap.epoch()).isEqualTo(32);
+        assertThat(snap.markers()).containsExactly(new Marker(21, "lr 0.1 → 0.03"));
+        assertThat(snap.config().optimizer().learningRate()).isEqualTo(0.03);
+    }
+
+    @Test
+    void resizingAHiddenLayerLeavesThePredictionUnchanged() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.Step());
+        Snapshot before = tickAndTake(s, 0);
+        s.submit(new Command.ResizeLayer(0, 17));
+        Snapshot after = tickAndTake(s, 0);
+        assertThat(after.epoch()).isEqualTo(before.epoch());
+        assertThat(after.network()).hasToString("1 → 17 σ → 10 σ → 1");
+        assertThat(after.prediction()).containsExactly(before.prediction());
+        assertThat(after.markers()).extracting(Marker::label).containsExactly("layer 1: 10 → 17 units");
+    }
+
+    @Test
+    void aHugeLearningRateEndsInTheDivergedStateWithItsCause() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid").withOptimizer(new OptimizerConfig.Sgd(8.0)));
+        s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(1e6)));
+        s.submit(new Command.Play());
+        Snapshot snap = tickAndTake(s, 5);
+        assertThat(snap.state()).isEqualTo(TrainingState.DIVERGED);
+        assertThat(snap.problem()).matches("Loss diverged at epoch \\d+ — learning rate 1000000 is too large; "
+                + "lower it and press Reset");
+        s.submit(new Command.Play());
+        assertThat(s.tick()).as("Play is refused while diverged").isFalse();
+        s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.1)));
+        s.submit(new Command.Reset());
+        s.submit(new Command.Play());
+        Snapshot again = tickAndTake(s, 20);
+        assertThat(again.state()).isEqualTo(TrainingState.TRAINING);
+        assertThat(again.problem()).isNull();
+        assertThat(Double.isFinite(again.trainLoss())).isTrue();
+    }
+
+    @Test
+    void stopsAtTheEpochLimitAndGoesOnWhenItIsRaised() {
+        TrainingService s = new TrainingService(Presets.get("linear-neuron"));
+        s.submit(new Command.Play());
+        Snapshot snap = tickAndTake(s, 150);
+        assertThat(snap.state()).isEqualTo(TrainingState.FINISHED);
+        assertThat(snap.epoch()).isEqualTo(100);
+        s.submit(new Command.SetEpochLimit(120));
+        s.submit(new Command.Play());
+        assertThat(tickAndTake(s, 50).epoch()).isEqualTo(120);
+    }
+
+    @Test
+    void structuralChangesRestartFromTheSeedAndSaySo() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.Play());
+        tickAndTake(s, 10);
+        TrainingConfig c = Presets.get("classic-sigmoid");
+        TrainingConfig threeLayers = c.withNetwork(new org.backpropstudio.engine.NetworkSpec(1, List.of(
+                new LayerSpec(10, Activation.SIGMOID), new LayerSpec(5, Activation.TANH), new LayerSpec(10, Activation.SIGMOID),
+                new LayerSpec(1, Activation.IDENTITY))));
+        s.submit(new Command.Reconfigure(threeLayers, "layer added"));
+        s.submit(new Command.Pause());
+        Snapshot snap = tickAndTake(s, 0);
+        assertThat(snap.epoch()).isZero();
+        assertThat(snap.network()).hasToString("1 → 10 σ → 5 tanh → 10 σ → 1");
+        assertThat(snap.message()).isEqualTo("Re-initialized from seed 0: layer added.");
+        assertThat(snap.losses().size()).isZero();
+    }
+
+    @Test
+    void anImpossibleCommandIsRefusedWithAReason() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.ResizeLayer(2, 5));
+        Snapshot snap = tickAndTake(s, 0);
+        assertThat(snap.message()).startsWith("Not applied: layer 3 is not a hidden layer");
+        s.submit(new Command.Step());
+        assertThat(tickAndTake(s, 0).epoch()).isEqualTo(1);
+    }
+
+    @Test
+    void aMillionEpochsKeepTheHistoryAndTheHeapBounded() {
+        TrainingService s = new TrainingService(Presets.get("linear-neuron").withEpochs(2_000_000));
+        s.submit(new Command.Play());
+        long heapAt100k = 0;
+        Snapshot snap = null;
+        for (int epoch = 1; epoch <= 1_000_000; epoch++) {
+            s.tick();
+            Snapshot taken = s.takeLatest(); // as the studio does, once per frame
+            snap = taken != null ? taken : snap;
+            if (epoch == 100_000) {
+                heapAt100k = usedHeapAfterGc();
+            }
+        }
+        long heapAt1m = usedHeapAfterGc();
+        assertThat(snap.epoch()).isGreaterThan(990_000);
+        assertThat(snap.losses().size()).isLessThanOrEqualTo(LossCurve.CAPACITY);
+        assertThat(heapAt1m - heapAt100k).as("heap growth from 10⁵ to 10⁶ epochs, bytes").isLessThan(8L << 20);
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void onARealThreadItTrainsWhileCommandsArrive() throws Exception {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        s.start(thread);
+        s.submit(new Command.Play());
+        Snapshot snap = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((snap == null || snap.epoch() < 200) && System.nanoTime() < deadline) {
+            Snapshot taken = s.takeLatest();
+            snap = taken != null ? taken : snap;
+            Thread.sleep(5);
+        }
+        s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.05)));
+        s.submit(new Command.Pause());
+        Thread.sleep(200);
+        s.close();
+        thread.shutdown();
+        assertThat(thread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(snap.epoch()).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void numbersReadAsAPersonWritesThem() {
+        assertThat(TrainingService.number(0.1)).isEqualTo("0.1");
+        assertThat(TrainingService.number(0.03)).isEqualTo("0.03");
+        assertThat(TrainingService.number(1e6)).isEqualTo("1000000");
+        assertThat(TrainingService.number(1e-5)).isEqualTo("1e-5");
+        assertThat(TrainingService.number(2.5e8)).isEqualTo("2.5e8");
+        assertThat(TrainingService.number(8.0)).isEqualTo("8");
+        assertThat(TrainingService.number(0.123456)).isEqualTo("0.1235");
+    }
+}
