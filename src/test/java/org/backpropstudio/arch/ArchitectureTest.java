@@ -33,6 +33,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void uiNeverTouchesEngineInternals() {
+        noClasses().that().resideInAPackage("org.backpropstudio.ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.Trainer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.Network")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.DenseLayer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.Optimizer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.Parameter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.MatrixKernels")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.backpropstudio.engine.BatchLoader")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.ejml..", "org.backpropstudio.cli..")
+                .because("the UI reads snapshots and sends commands; only the training service runs the engine")
+                .check(MAIN);
+    }
+
+    @Test
+    void trainingServiceAndViewModelsAreToolkitFree() {
+        noClasses().that().resideInAPackage("org.backpropstudio.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.backpropstudio.ui..")
+                .because("the service runs under tests and the CLI without a display")
+                .check(MAIN);
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleName("EditorModel")
+                .or().haveSimpleName("ValidatedField")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..")
+                .because("view models use javafx.beans only and are tested without the toolkit")
+                .check(MAIN);
+    }
+
+    @Test
     void fileFormatsKnowNothingOfTheCliOrUi() {
         noClasses().that().resideInAPackage("org.backpropstudio.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.backpropstudio.cli..",

@@ -1,0 +1,200 @@
+package org.backpropstudio.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.training.Command;
+import org.backpropstudio.training.HeadlessRate;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.training.TrainingService;
+
+/**
+ * The studio application. Options (after {@code studio} on the command line, or through
+ * {@code -Djavafx.args} with {@code javafx:run}):
+ * <ul>
+ *   <li>{@code --preset=NAME}: start with another preset;</li>
+ *   <li>{@code --play}: start training at once;</li>
+ *   <li>{@code --screenshot=FILE --after=SECONDS}: write the window as a PNG after a while, then quit;</li>
+ *   <li>{@code --measure=SECONDS}: train at max speed while redrawing every frame, print the speed
+ *       against the headless engine and the frame times, then quit.</li>
+ * </ul>
+ */
+public final class StudioApp extends Application {
+
+    /** A running studio: what tests and the measure mode reach into. */
+    public record Studio(TrainingService service, StudioViewModel viewModel, StudioView view, FrameLoop frames,
+                         ExecutorService threads) {
+        /** Stops drawing and training. */
+        public void close() {
+            frames.stop();
+            service.close();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Opens the studio in a stage: the service on its own thread, the view drawing each frame. */
+    public static Studio open(Stage stage, String presetName) {
+        TrainingService service = new TrainingService(Presets.get(presetName));
+        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "backprop-studio-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        service.start(threads);
+        StudioViewModel vm = new StudioViewModel(service::submit, presetName);
+        // file writes go to the second thread of the pool, never the UI thread
+        StudioView view = new StudioView(vm, stage, threads);
+        Scene scene = new Scene(view, 1400, 900);
+        view.installKeys(scene);
+        stage.setScene(scene);
+        stage.setTitle("Backprop Studio");
+        stage.setMinWidth(1000);
+        stage.setMinHeight(650);
+        FrameLoop frames = new FrameLoop(service, vm, view);
+        frames.start();
+        Studio studio = new Studio(service, vm, view, frames, threads);
+        stage.setOnHidden(e -> studio.close());
+        return studio;
+    }
+
+    /** Once per frame: takes the newest snapshot, if any, and draws it; records frame times. */
+    public static final class FrameLoop extends AnimationTimer {
+        private final TrainingService service;
+        private final StudioViewModel vm;
+        private final StudioView view;
+        private long[] frameNanos = new long[0];
+        private int frames;
+        private boolean recording;
+
+        FrameLoop(TrainingService service, StudioViewModel vm, StudioView view) {
+            this.service = service;
+            this.vm = vm;
+            this.view = view;
+        }
+
+        @Override
+        public void handle(long now) {
+            long start = System.nanoTime();
+            Snapshot s = service.takeLatest();
+            if (s != null) {
+                vm.apply(s);
+                view.render(s);
+            }
+            if (recording && frames < frameNanos.length) {
+                frameNanos[frames++] = System.nanoTime() - start;
+            }
+        }
+
+        /** Starts recording how long each frame's work takes on the UI thread. */
+        void record(int maxFrames) {
+            frameNanos = new long[maxFrames];
+            frames = 0;
+            recording = true;
+        }
+
+        long[] recorded() {
+            recording = false;
+            return Arrays.copyOf(frameNanos, frames);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        List<String> args = getParameters().getRaw();
+        String preset = option(args, "--preset", Presets.DEFAULT);
+        Studio studio = open(stage, preset);
+        stage.show();
+        if (args.contains("--play")) {
+            studio.service().submit(new Command.Play());
+        }
+        String measure = option(args, "--measure", null);
+        if (measure != null) {
+            measure(studio, Double.parseDouble(measure));
+        }
+        String screenshot = option(args, "--screenshot", null);
+        if (screenshot != null) {
+            double after = Double.parseDouble(option(args, "--after", "3"));
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(after));
+            wait.setOnFinished(e -> {
+                writePng(stage.getScene(), new File(screenshot));
+                Platform.exit();
+            });
+            wait.play();
+        }
+    }
+
+    private static void writePng(Scene scene, File file) {
+        WritableImage image = scene.snapshot(null);
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
+            System.out.println("wrote " + file);
+        } catch (IOException e) {
+            System.err.println("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Trains at max speed for a while with every frame drawn, then compares the epochs per second
+     * with the headless engine on the same preset for the same time, and prints the frame times.
+     */
+    private static void measure(Studio studio, double seconds) {
+        studio.frames().record(100_000);
+        studio.service().submit(new Command.SetEpochLimit(1_000_000_000));
+        studio.service().submit(new Command.Play());
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        long start = System.nanoTime();
+        wait.setOnFinished(e -> {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            int epochs = studio.viewModel().epochProperty().get();
+            long[] frames = studio.frames().recorded();
+            studio.service().submit(new Command.Pause());
+            Thread headless = new Thread(() -> {
+                double headlessRate = HeadlessRate.epochsPerSecond(
+                        Presets.get(studio.viewModel().presetProperty().get()), seconds);
+                double studioRate = epochs / elapsed;
+                Arrays.sort(frames);
+                System.out.printf(Locale.ROOT, "studio: %.0f epochs/s while drawing %d frames in %.1f s%n", studioRate,
+                        frames.length, elapsed);
+                System.out.printf(Locale.ROOT, "headless engine: %.0f epochs/s -> studio at %.0f %% of headless%n",
+                        headlessRate, 100 * studioRate / headlessRate);
+                if (frames.length > 0) {
+                    System.out.printf(Locale.ROOT, "UI-thread work per frame: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                            frames[frames.length / 2] / 1e6, frames[(int) (frames.length * 0.99)] / 1e6,
+                            frames[frames.length - 1] / 1e6);
+                }
+                Platform.runLater(Platform::exit);
+            }, "measure");
+            headless.start();
+        });
+        wait.play();
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return fallback;
+    }
+
+    /** Backprop Studio's version, or {@code dev} when not run from the packaged jar. */
+    public static String appVersion() {
+        String v = StudioApp.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,386 @@
+package org.backpropstudio.ui;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executor;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.io.TrainingInfo;
+import org.backpropstudio.io.WeightsFile;
+import org.backpropstudio.io.WeightsJson;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.charts.FitChart;
+import org.backpropstudio.ui.charts.LossChart;
+import org.backpropstudio.ui.diagram.NetworkDiagram;
+import org.backpropstudio.ui.editor.EditorView;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The studio window's content: menu and toolbar on top, the editor on the left, the fit chart
+ * as the centre of attention with the loss chart and the network diagram under it, and the
+ * status bar. It binds to the {@link StudioViewModel} and draws each snapshot it is given.
+ */
+public final class StudioView extends BorderPane {
+
+    static final double BASE_FONT_SIZE = 13;
+
+    private final StudioViewModel vm;
+    private final Stage stage;
+    private final Executor io;
+    private final FitChart fitChart = new FitChart();
+    private final LossChart lossChart = new LossChart();
+    private final NetworkDiagram diagram = new NetworkDiagram();
+    private double fontSize = BASE_FONT_SIZE;
+    private boolean dark;
+    /** Icons whose size follows the text size, with their size in em. */
+    private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
+
+    /**
+     * @param io where file writes run, off the UI thread
+     */
+    public StudioView(StudioViewModel vm, Stage stage, Executor io) {
+        this.vm = vm;
+        this.stage = stage;
+        this.io = io;
+        getStyleClass().add("studio");
+        getStylesheets().add(StudioView.class.getResource("studio.css").toExternalForm());
+        setTop(new VBox(menuBar(), toolbar()));
+        EditorView editor = new EditorView(vm.editor());
+        editor.setPrefWidth(390);
+        editor.setMinWidth(300);
+        setLeft(editor);
+        setCenter(centre());
+        setBottom(statusBar());
+        applyFontSize();
+    }
+
+    /** Draws a snapshot: charts and diagram (the view model has taken it in already). */
+    public void render(Snapshot s) {
+        fitChart.show(s);
+        lossChart.show(s.losses(), s.markers());
+        diagram.show(s);
+    }
+
+    /** Keyboard: Space play/pause, S or → step, R reset (when not typing), and the menu keys. */
+    public void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (typing || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE) {
+                vm.togglePlay();
+                e.consume();
+            } else if (e.getCode() == KeyCode.S || e.getCode() == KeyCode.RIGHT) {
+                vm.step();
+                e.consume();
+            } else if (e.getCode() == KeyCode.R) {
+                vm.reset();
+                e.consume();
+            }
+        });
+    }
+
+    private MenuBar menuBar() {
+        MenuItem export = item("Export weights…", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN), this::exportWeights);
+        MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> stage.close());
+        Menu file = new Menu("File", null, export, new SeparatorMenuItem(), quit);
+        Menu training = new Menu("Training", null,
+                item("Play / Pause", "mdi2p-play-pause", new KeyCodeCombination(KeyCode.SPACE), vm::togglePlay),
+                item("Step one epoch", "mdi2s-skip-next", new KeyCodeCombination(KeyCode.S), vm::step),
+                item("Reset", "mdi2r-restart", new KeyCodeCombination(KeyCode.R), vm::reset));
+        Menu view = new Menu("View", null,
+                item("Bigger text", "mdi2m-magnify-plus", new KeyCodeCombination(KeyCode.EQUALS,
+                        KeyCombination.SHORTCUT_DOWN), () -> zoom(1.1)),
+                item("Smaller text", "mdi2m-magnify-minus", new KeyCodeCombination(KeyCode.MINUS,
+                        KeyCombination.SHORTCUT_DOWN), () -> zoom(1 / 1.1)),
+                item("Normal text size", null, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                        () -> zoom(0)),
+                item("Full screen", "mdi2f-fullscreen", new KeyCodeCombination(KeyCode.F11),
+                        () -> stage.setFullScreen(!stage.isFullScreen())),
+                item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme));
+        MenuBar bar = new MenuBar(file, training, view);
+        // Space, S and R are handled by the scene's key filter (not while typing); the menu only shows them
+        for (Menu m : new Menu[] {training}) {
+            for (MenuItem i : m.getItems()) {
+                i.setAccelerator(null);
+            }
+        }
+        return bar;
+    }
+
+    private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (key != null) {
+            i.setAccelerator(key);
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private Node toolbar() {
+        Button play = new Button();
+        play.setId("play");
+        play.getStyleClass().addAll("play-button", "button-circle", "accent");
+        FontIcon playIcon = new FontIcon("mdi2p-play");
+        scaledIcons.put(playIcon, 1.9);
+        play.setGraphic(playIcon);
+        vm.playingProperty().addListener((o, was, now) -> playIcon.setIconLiteral(now ? "mdi2p-pause" : "mdi2p-play"));
+        play.setTooltip(new Tooltip("Play / pause training (Space)"));
+        play.setOnAction(e -> vm.togglePlay());
+
+        Button step = iconButton("step", "mdi2s-skip-next", "Step: train exactly one epoch (S or →)", vm::step);
+        Button reset = iconButton("reset", "mdi2r-restart", "Reset: re-initialize weights and data from the seed (R)",
+                vm::reset);
+
+        Label epochTitle = new Label("Epoch");
+        epochTitle.getStyleClass().add("caption");
+        Label epoch = new Label();
+        epoch.setId("epoch");
+        epoch.getStyleClass().add("epoch-counter");
+        epoch.textProperty().bind(vm.epochTextProperty());
+        VBox epochBox = new VBox(-2, epochTitle, epoch);
+        epochBox.setAlignment(Pos.CENTER_LEFT);
+        epochBox.setMinWidth(110);
+
+        ComboBox<String> preset = new ComboBox<>();
+        preset.setId("preset");
+        preset.getItems().setAll(Presets.names());
+        preset.setValue(vm.presetProperty().get());
+        preset.setTooltip(new Tooltip("Load a classic tutorial setup (restarts training)"));
+        preset.setOnAction(e -> {
+            if (preset.getValue() != null && !preset.getValue().equals(vm.presetProperty().get())) {
+                vm.loadPreset(preset.getValue());
+            }
+        });
+
+        ComboBox<StudioViewModel.Speed> speed = new ComboBox<>();
+        speed.setId("speed");
+        speed.getItems().setAll(StudioViewModel.SPEEDS);
+        speed.setValue(StudioViewModel.SPEEDS.get(0));
+        speed.setTooltip(new Tooltip("Training speed: as fast as possible, or slowly enough to explain each epoch"));
+        speed.setOnAction(e -> vm.setSpeed(speed.getValue()));
+
+        ToggleButton theme = new ToggleButton(null, new FontIcon("mdi2t-theme-light-dark"));
+        theme.setId("theme");
+        theme.setTooltip(new Tooltip("Light or dark theme"));
+        theme.setOnAction(e -> toggleTheme());
+
+        Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON (Ctrl+E)", this::exportWeights);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox,
+                new Separator(Orientation.VERTICAL), labelled("preset", preset), labelled("speed", speed), spacer,
+                export, theme);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private static Node labelled(String text, Node control) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        VBox box = new VBox(0, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Button iconButton(String id, String icon, String tip, Runnable action) {
+        FontIcon graphic = new FontIcon(icon);
+        scaledIcons.put(graphic, 1.4);
+        Button b = new Button(null, graphic);
+        b.setId(id);
+        b.getStyleClass().addAll("button-circle", "tool-button");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Node centre() {
+        Label banner = new Label();
+        banner.setId("banner");
+        banner.getStyleClass().add("problem-banner");
+        banner.setGraphic(new FontIcon("mdi2a-alert-circle"));
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.textProperty().bind(vm.problemProperty());
+        banner.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        fitChart.setId("fit-chart");
+        lossChart.setId("loss-chart");
+        diagram.setId("diagram");
+        Node fit = panel("The fit: the network's prediction over the data", fitChart);
+        Node losses = panel("Loss per epoch (log scale); vertical lines mark live changes", lossChart);
+        Label hover = new Label();
+        hover.getStyleClass().add("caption");
+        hover.textProperty().bind(javafx.beans.binding.Bindings.when(diagram.hoverTextProperty().isEmpty())
+                .then("Blue: positive weight, orange: negative; thicker is larger |w|. Point at a connection or unit.")
+                .otherwise(diagram.hoverTextProperty()));
+        VBox diagramPanel = new VBox(4, title("The network"), diagram, hover);
+        diagramPanel.getStyleClass().add("panel");
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        SplitPane bottom = new SplitPane(losses, diagramPanel);
+        bottom.setDividerPositions(0.55);
+        SplitPane split = new SplitPane(fit, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.56);
+        VBox centre = new VBox(banner, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return centre;
+    }
+
+    private static Node panel(String caption, Node chart) {
+        VBox box = new VBox(2, title(caption), chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        box.getStyleClass().add("panel");
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("panel-title");
+        return l;
+    }
+
+    private Node statusBar() {
+        Label state = new Label();
+        state.setId("state");
+        state.getStyleClass().add("state-label");
+        vm.stateProperty().addListener((o, a, b) -> {
+            state.setText(b.label());
+            state.getStyleClass().removeAll("state-paused", "state-training", "state-finished", "state-diverged");
+            state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
+        });
+        state.setText(vm.stateProperty().get().label());
+        Label epoch = boundLabel("epoch ", vm.epochTextProperty());
+        Label train = boundLabel("train loss ", vm.trainLossTextProperty());
+        train.setId("train-loss");
+        Label test = boundLabel("test loss ", vm.testLossTextProperty());
+        test.setId("test-loss");
+        Label rate = new Label();
+        rate.textProperty().bind(vm.rateTextProperty());
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add("caption");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(18, state, epoch, train, test, rate, spacer, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Label boundLabel(String prefix, javafx.beans.value.ObservableValue<String> value) {
+        Label l = new Label();
+        l.textProperty().bind(javafx.beans.binding.Bindings.concat(prefix, value));
+        return l;
+    }
+
+    private void zoom(double factor) {
+        fontSize = factor == 0 ? BASE_FONT_SIZE : Math.max(9, Math.min(40, fontSize * factor));
+        applyFontSize();
+    }
+
+    private void applyFontSize() {
+        setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
+        scaledIcons.forEach((icon, em) -> icon.setIconSize((int) Math.round(em * fontSize)));
+    }
+
+    /** The current root font size in pixels (Ctrl+= and Ctrl+- change it). */
+    public double fontSize() {
+        return fontSize;
+    }
+
+    private void toggleTheme() {
+        dark = !dark;
+        Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        diagram.setTextColor(dark ? Color.web("#e6edf3") : Color.web("#24292f"));
+        getStyleClass().remove("dark");
+        if (dark) {
+            getStyleClass().add("dark");
+        }
+    }
+
+    private void exportWeights() {
+        Snapshot s = vm.snapshotProperty().get();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export weights");
+        chooser.setInitialFileName("network.weights.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exportWeights(s, file);
+        }
+    }
+
+    /** Writes a snapshot's weights off the UI thread and reports the outcome in the status bar. */
+    void exportWeights(Snapshot s, File file) {
+        TrainingInfo info = new TrainingInfo(s.epoch(), s.trainLoss(), s.testLoss(), s.config().seed(),
+                WeightsJson.describe(s.config().optimizer()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                StudioApp.appVersion(), System.getProperty("java.version"));
+        WeightsFile weights = new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), info);
+        io.execute(() -> {
+            String outcome;
+            try {
+                WeightsJson.write(file.toPath(), weights);
+                outcome = "Exported the weights of epoch " + s.epoch() + " to " + file.getName() + ".";
+            } catch (Exception e) {
+                outcome = "Could not export the weights: " + e.getMessage();
+            }
+            String shown = outcome;
+            Platform.runLater(() -> vm.showMessage(shown));
+        });
+    }
+
+    /** For tests: the charts and the diagram. */
+    public FitChart fitChart() {
+        return fitChart;
+    }
+
+    public LossChart lossChart() {
+        return lossChart;
+    }
+
+    public NetworkDiagram diagram() {
+        return diagram;
+    }
+}

@@ -1,0 +1,181 @@
+package org.backpropstudio.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.training.Command;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.training.TrainingState;
+import org.backpropstudio.ui.editor.EditorModel;
+
+/**
+ * The studio's state for the views: read-outs from the newest snapshot and the toolbar's actions.
+ * Imports only {@code javafx.beans}: tested without the toolkit.
+ */
+public final class StudioViewModel {
+
+    /** A choice of the speed control. */
+    public record Speed(String label, double epochsPerSecond) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public static final List<Speed> SPEEDS = List.of(new Speed("max speed", Double.POSITIVE_INFINITY),
+            new Speed("1000 epochs/s", 1000), new Speed("100 epochs/s", 100), new Speed("30 epochs/s", 30),
+            new Speed("10 epochs/s", 10), new Speed("3 epochs/s", 3), new Speed("1 epoch/s", 1));
+
+    private final Consumer<Command> commands;
+    private final EditorModel editor;
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.PAUSED);
+    private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper("0");
+    private final ReadOnlyStringWrapper trainLossText = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper testLossText = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final StringProperty preset = new SimpleStringProperty(Presets.DEFAULT);
+    private String lastServiceMessage = "";
+
+    public StudioViewModel(Consumer<Command> commands) {
+        this(commands, Presets.DEFAULT);
+    }
+
+    /** A view model whose editor starts with the named preset. */
+    public StudioViewModel(Consumer<Command> commands, String presetName) {
+        this.commands = Objects.requireNonNull(commands);
+        this.editor = new EditorModel(commands);
+        preset.set(presetName);
+        editor.load(Presets.get(presetName));
+        editor.messageProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                message.set(b);
+            }
+        });
+    }
+
+    /** Takes in the newest snapshot (on the UI thread, once per frame at most). */
+    public void apply(Snapshot s) {
+        snapshot.set(s);
+        state.set(s.state());
+        playing.set(s.state() == TrainingState.TRAINING);
+        epoch.set(s.epoch());
+        epochText.set(String.format(Locale.ROOT, "%,d", s.epoch()));
+        trainLossText.set(lossText(s.trainLoss()));
+        testLossText.set(lossText(s.testLoss()));
+        rateText.set(s.state() == TrainingState.TRAINING
+                ? String.format(Locale.ROOT, "%,.0f epochs/s", s.epochsPerSecond()) : "");
+        if (!s.message().equals(lastServiceMessage)) {
+            lastServiceMessage = s.message();
+            message.set(s.message());
+        }
+        problem.set(s.problem() == null ? "" : s.problem());
+        if (s.message().startsWith("Not applied")) {
+            // the service refused a change: show what is really running
+            editor.load(s.config());
+        }
+    }
+
+    static String lossText(double loss) {
+        if (Double.isNaN(loss)) {
+            return "–";
+        }
+        return Double.isInfinite(loss) ? "∞" : String.format(Locale.ROOT, "%.4g", loss);
+    }
+
+    /** Shows a note in the status bar (until the next snapshot brings another). */
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
+    /** Play if paused, pause if playing. */
+    public void togglePlay() {
+        commands.accept(playing.get() ? new Command.Pause() : new Command.Play());
+    }
+
+    public void step() {
+        commands.accept(new Command.Step());
+    }
+
+    /** Re-initializes from the seed. */
+    public void reset() {
+        commands.accept(new Command.Reset());
+    }
+
+    /** Loads a preset into the editor and restarts training with it, paused. */
+    public void loadPreset(String name) {
+        preset.set(name);
+        editor.load(Presets.get(name));
+        commands.accept(new Command.Pause());
+        commands.accept(new Command.Reconfigure(Presets.get(name), "preset " + name));
+    }
+
+    public void setSpeed(Speed speed) {
+        commands.accept(new Command.SetSpeed(speed.epochsPerSecond()));
+    }
+
+    public EditorModel editor() {
+        return editor;
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty epochProperty() {
+        return epoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty epochTextProperty() {
+        return epochText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty trainLossTextProperty() {
+        return trainLossText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testLossTextProperty() {
+        return testLossText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateTextProperty() {
+        return rateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Why training stopped (the divergence banner), or "". */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public StringProperty presetProperty() {
+        return preset;
+    }
+}

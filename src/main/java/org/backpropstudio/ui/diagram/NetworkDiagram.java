@@ -1,0 +1,237 @@
+package org.backpropstudio.ui.diagram;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.backpropstudio.engine.LayerSpec;
+import org.backpropstudio.training.Snapshot;
+
+/**
+ * The network as a student draws it: a column of nodes per layer and every connection, blue for
+ * a positive weight and orange for a negative one, thicker for larger |w|. Drawn on a canvas (a
+ * 256-unit layer means 65 536 edges, too many scene-graph nodes), only when a new snapshot
+ * arrives. Wide layers show their first {@link #MAX_NODES} units and say how many are hidden.
+ * Hovering a node or a connection shows its bias or weight in {@link #hoverTextProperty()}.
+ */
+public final class NetworkDiagram extends Pane {
+
+    public static final int MAX_NODES = 32;
+    static final Color POSITIVE = Color.web("#2f7ed8");
+    static final Color NEGATIVE = Color.web("#f08a24");
+    private static final double MARGIN_X = 40;
+    private static final double MARGIN_TOP = 28;
+    private static final double MARGIN_BOTTOM = 12;
+
+    private final Canvas canvas = new Canvas();
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
+    private Snapshot shown;
+    private Color textColor = Color.web("#24292f");
+
+    public NetworkDiagram() {
+        getStyleClass().add("network-diagram");
+        getChildren().add(canvas);
+        widthProperty().addListener(o -> redraw());
+        heightProperty().addListener(o -> redraw());
+        canvas.setOnMouseMoved(e -> hoverText.set(describe(e.getX(), e.getY())));
+        canvas.setOnMouseExited(e -> hoverText.set(""));
+        setMinSize(120, 100);
+    }
+
+    /** Draws a snapshot (call on the UI thread; cheap to call with the same snapshot). */
+    public void show(Snapshot s) {
+        if (s != shown) {
+            shown = s;
+            redraw();
+        }
+    }
+
+    /** The colour of the captions (follows the theme). */
+    public void setTextColor(Color c) {
+        textColor = c;
+        redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // a canvas of zero size, or beyond the largest texture, cannot be rendered
+        canvas.setWidth(Math.max(1, Math.min(8192, getWidth())));
+        canvas.setHeight(Math.max(1, Math.min(8192, getHeight())));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 320;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 240;
+    }
+
+    /** Units drawn for a layer of {@code units}. */
+    static int drawn(int units) {
+        return Math.min(units, MAX_NODES);
+    }
+
+    private int[] sizes() {
+        List<LayerSpec> layers = shown.network().layers();
+        int[] sizes = new int[layers.size() + 1];
+        sizes[0] = shown.network().inputs();
+        for (int k = 0; k < layers.size(); k++) {
+            sizes[k + 1] = layers.get(k).units();
+        }
+        return sizes;
+    }
+
+    private double columnX(int column, int columns) {
+        double w = getWidth() - 2 * MARGIN_X;
+        return MARGIN_X + (columns == 1 ? w / 2 : w * column / (columns - 1));
+    }
+
+    private double nodeY(int index, int count) {
+        double h = getHeight() - MARGIN_TOP - MARGIN_BOTTOM;
+        return MARGIN_TOP + h * (index + 0.5) / count;
+    }
+
+    private double radius(int[] sizes) {
+        int most = 1;
+        for (int s : sizes) {
+            most = Math.max(most, drawn(s));
+        }
+        double h = getHeight() - MARGIN_TOP - MARGIN_BOTTOM;
+        return Math.max(2, Math.min(9, 0.35 * h / most));
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (shown == null || getWidth() < 10 || getHeight() < 10) {
+            return;
+        }
+        int[] sizes = sizes();
+        int columns = sizes.length;
+        double maxAbs = 1e-12;
+        for (double[][] w : shown.weights()) {
+            for (int i = 0; i < Math.min(w.length, MAX_NODES); i++) {
+                for (int j = 0; j < Math.min(w[i].length, MAX_NODES); j++) {
+                    if (Double.isFinite(w[i][j])) {
+                        maxAbs = Math.max(maxAbs, Math.abs(w[i][j]));
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < shown.weights().size(); k++) {
+            double[][] w = shown.weights().get(k);
+            int from = drawn(sizes[k]);
+            int to = drawn(sizes[k + 1]);
+            double x0 = columnX(k, columns);
+            double x1 = columnX(k + 1, columns);
+            for (int i = 0; i < from; i++) {
+                for (int j = 0; j < to; j++) {
+                    double v = w[i][j];
+                    double strength = Double.isFinite(v) ? Math.abs(v) / maxAbs : 1;
+                    g.setStroke((v >= 0 ? POSITIVE : NEGATIVE).deriveColor(0, 1, 1, 0.25 + 0.65 * strength));
+                    g.setLineWidth(0.4 + 3.6 * strength);
+                    g.strokeLine(x0, nodeY(i, from), x1, nodeY(j, to));
+                }
+            }
+        }
+        double r = radius(sizes);
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int c = 0; c < columns; c++) {
+            int n = drawn(sizes[c]);
+            double x = columnX(c, columns);
+            for (int i = 0; i < n; i++) {
+                double y = nodeY(i, n);
+                g.setFill(Color.WHITE);
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                g.setStroke(Color.web("#57606a"));
+                g.setLineWidth(1);
+                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            }
+            g.setFill(textColor);
+            g.fillText(caption(c, sizes), x, MARGIN_TOP / 2);
+            if (sizes[c] > n) {
+                g.fillText("+" + (sizes[c] - n) + " more", x, getHeight() - MARGIN_BOTTOM / 2);
+            }
+        }
+    }
+
+    private String caption(int column, int[] sizes) {
+        if (column == 0) {
+            return sizes[0] == 1 ? "x" : sizes[0] + " inputs";
+        }
+        LayerSpec l = shown.network().layers().get(column - 1);
+        String symbol = l.activation().symbol();
+        String name = column == sizes.length - 1 ? "ŷ" : Integer.toString(l.units());
+        return symbol.isEmpty() ? name : name + " " + symbol;
+    }
+
+    /** What is under the pointer: a unit and its bias, or a connection and its weight. */
+    String describe(double px, double py) {
+        if (shown == null) {
+            return "";
+        }
+        int[] sizes = sizes();
+        int columns = sizes.length;
+        double r = radius(sizes);
+        for (int c = 0; c < columns; c++) {
+            int n = drawn(sizes[c]);
+            double x = columnX(c, columns);
+            for (int i = 0; i < n; i++) {
+                if (Math.hypot(px - x, py - nodeY(i, n)) <= r + 2) {
+                    if (c == 0) {
+                        return "input " + (i + 1);
+                    }
+                    double[] b = shown.biases().get(c - 1);
+                    return String.format(Locale.ROOT, "layer %d, unit %d: bias %s", c, i + 1,
+                            b == null ? "none" : String.format(Locale.ROOT, "%.4g", b[i]));
+                }
+            }
+        }
+        double best = 4;
+        String found = "";
+        for (int k = 0; k < shown.weights().size(); k++) {
+            double x0 = columnX(k, columns);
+            double x1 = columnX(k + 1, columns);
+            if (px < x0 || px > x1) {
+                continue;
+            }
+            int from = drawn(sizes[k]);
+            int to = drawn(sizes[k + 1]);
+            for (int i = 0; i < from; i++) {
+                for (int j = 0; j < to; j++) {
+                    double d = distanceToSegment(px, py, x0, nodeY(i, from), x1, nodeY(j, to));
+                    if (d < best) {
+                        best = d;
+                        found = String.format(Locale.ROOT, "W%d[%d→%d] = %.4g", k + 1, i + 1, j + 1,
+                                shown.weights().get(k)[i][j]);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static double distanceToSegment(double px, double py, double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double t = Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
+    }
+
+    /** The bias or weight under the pointer ("" when none). */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,425 @@
+package org.backpropstudio.ui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.LayerSpec;
+import org.backpropstudio.engine.Loss;
+import org.backpropstudio.engine.LossKind;
+import org.backpropstudio.engine.NetworkSpec;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.Reduction;
+import org.backpropstudio.engine.TargetFunction;
+import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.engine.WeightDecay;
+import org.backpropstudio.training.Command;
+import org.backpropstudio.training.TrainingService;
+
+/**
+ * The network editor's state: every field of a training setup, validated as it is typed, and
+ * the command each valid change sends. Live changes (learning rate, momentum, decay, batching,
+ * epoch limit, hidden units, activations) apply to the running network; structural ones (layers
+ * added or removed, loss, data, seed) restart training from the seed.
+ *
+ * <p>Uses only {@code javafx.beans} and {@code javafx.collections}: tested without the toolkit.
+ */
+public final class EditorModel {
+
+    public static final int MAX_UNITS = 256;
+    public static final int MAX_HIDDEN_LAYERS = 8;
+    public static final double MAX_LEARNING_RATE = 1e6;
+    /** The learning-rate slider's range; the text field takes anything in (0, 1e6]. */
+    public static final double SLIDER_MIN_LEARNING_RATE = 1e-5;
+    public static final double SLIDER_MAX_LEARNING_RATE = 10;
+
+    /** The optimizers the editor offers, by file name. */
+    public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "rmsprop");
+
+    private final Consumer<Command> commands;
+    private TrainingConfig applied;
+    private boolean loading;
+
+    private final ObservableList<LayerRow> hiddenLayers = FXCollections.observableArrayList();
+    private final ObjectProperty<Activation> outputActivation = new SimpleObjectProperty<>(Activation.IDENTITY);
+    private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>(LossKind.HALF_MSE);
+    private final ObjectProperty<Reduction> reduction = new SimpleObjectProperty<>(Reduction.MEAN);
+    private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>("sgd");
+    private final ValidatedField<Double> learningRate =
+            new ValidatedField<>("learning rate", Parsers.number("learning rate", 0, true, MAX_LEARNING_RATE));
+    private final ValidatedField<Double> momentum =
+            new ValidatedField<>("momentum", Parsers.number("momentum", 0, false, 0.999));
+    private final ObjectProperty<WeightDecay.Kind> decayKind = new SimpleObjectProperty<>(WeightDecay.Kind.NONE);
+    private final ValidatedField<Double> decayLambda =
+            new ValidatedField<>("weight decay λ", Parsers.number("weight decay λ", 0, false, 10));
+    private final ValidatedField<Integer> batchSize = new ValidatedField<>("batch size", Parsers.batchSize(100_000));
+    private final BooleanProperty shuffle = new SimpleBooleanProperty();
+    private final BooleanProperty dropLast = new SimpleBooleanProperty();
+    private final ValidatedField<Integer> epochs =
+            new ValidatedField<>("epochs", Parsers.integer("epochs", 1, 1_000_000_000));
+    private final ValidatedField<Long> seed = new ValidatedField<>("seed", Parsers.anyLong("seed"));
+    private final ObjectProperty<TargetFunction> target = new SimpleObjectProperty<>(TargetFunction.SIN);
+    private final ValidatedField<Double> xMin = new ValidatedField<>("x min", Parsers.number("x min", -1e6, false, 1e6));
+    private final ValidatedField<Double> xMax = new ValidatedField<>("x max", Parsers.number("x max", -1e6, false, 1e6));
+    private final ValidatedField<Integer> trainCount =
+            new ValidatedField<>("train samples", Parsers.integer("train samples", 1, 100_000));
+    private final ValidatedField<Integer> testCount =
+            new ValidatedField<>("test samples", Parsers.integer("test samples", 1, 100_000));
+    private final ValidatedField<Double> noise = new ValidatedField<>("noise σ", Parsers.number("noise σ", 0, false, 100));
+    private final ObjectProperty<DataSpec.Sampling> sampling = new SimpleObjectProperty<>(DataSpec.Sampling.RANDOM);
+    private final BooleanProperty streaming = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper givenData = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    /** @param commands where the commands go: the training service's {@code submit} */
+    public EditorModel(Consumer<Command> commands) {
+        this.commands = Objects.requireNonNull(commands);
+        learningRate.setOnValid(v -> applyOptimizer());
+        momentum.setOnValid(v -> applyOptimizer());
+        decayLambda.setOnValid(v -> applyOptimizer());
+        decayKind.addListener((o, a, b) -> applyOptimizer());
+        optimizer.addListener((o, a, b) -> applyOptimizer());
+        batchSize.setOnValid(v -> applyBatching());
+        shuffle.addListener((o, a, b) -> applyBatching());
+        dropLast.addListener((o, a, b) -> applyBatching());
+        epochs.setOnValid(v -> {
+            if (!loading) {
+                applied = applied.withEpochs(v);
+                send(new Command.SetEpochLimit(v));
+            }
+        });
+        seed.setOnValid(v -> {
+            if (!loading && v != applied.seed()) {
+                reconfigure(applied.withSeed(v), "seed " + v);
+            }
+        });
+        outputActivation.addListener((o, a, b) -> {
+            if (!loading && b != null) {
+                applied = applied.withNetwork(networkFromRows());
+                send(new Command.SetActivation(hiddenLayers.size(), b));
+            }
+        });
+        loss.addListener((o, a, b) -> applyLoss());
+        reduction.addListener((o, a, b) -> applyLoss());
+        target.addListener((o, a, b) -> applyData());
+        xMin.setOnValid(v -> applyData());
+        xMax.setOnValid(v -> applyData());
+        trainCount.setOnValid(v -> applyData());
+        testCount.setOnValid(v -> applyData());
+        noise.setOnValid(v -> applyData());
+        sampling.addListener((o, a, b) -> applyData());
+        streaming.addListener((o, a, b) -> applyData());
+    }
+
+    /** Shows a setup in every field without sending anything. */
+    public void load(TrainingConfig config) {
+        loading = true;
+        try {
+            applied = config;
+            hiddenLayers.clear();
+            List<LayerSpec> layers = config.network().layers();
+            for (int k = 0; k < layers.size() - 1; k++) {
+                hiddenLayers.add(row(layers.get(k).units(), layers.get(k).activation()));
+            }
+            outputActivation.set(layers.get(layers.size() - 1).activation());
+            loss.set(config.loss().kind());
+            reduction.set(config.loss().reduction());
+            OptimizerConfig o = config.optimizer();
+            optimizer.set(o.name());
+            learningRate.load(o.learningRate(), TrainingService.number(o.learningRate()));
+            double mu = o instanceof OptimizerConfig.Sgd sgd ? sgd.momentum() : 0;
+            momentum.load(mu, TrainingService.number(mu));
+            decayKind.set(o.decay().kind());
+            decayLambda.load(o.decay().lambda(), TrainingService.number(o.decay().lambda()));
+            batchSize.load(config.batchSize(), config.batchSize() == 0 ? "full" : Integer.toString(config.batchSize()));
+            shuffle.set(config.shuffle());
+            dropLast.set(config.dropLast());
+            epochs.load(config.epochs(), Integer.toString(config.epochs()));
+            seed.load(config.seed(), Long.toString(config.seed()));
+            givenData.set(config.data() instanceof DataSpec.GivenData);
+            DataSpec.FunctionData f = config.data() instanceof DataSpec.FunctionData fd ? fd
+                    : new DataSpec.FunctionData(TargetFunction.SIN, -2 * Math.PI, 2 * Math.PI, 50, 10, 0,
+                    DataSpec.Sampling.RANDOM, false);
+            target.set(f.target());
+            xMin.load(f.xMin(), TrainingService.number(f.xMin()));
+            xMax.load(f.xMax(), TrainingService.number(f.xMax()));
+            int shownTrain = f.streaming() ? 50 : f.trainCount();
+            trainCount.load(shownTrain, Integer.toString(shownTrain));
+            testCount.load(f.testCount(), Integer.toString(f.testCount()));
+            noise.load(f.noise(), TrainingService.number(f.noise()));
+            sampling.set(f.sampling());
+            streaming.set(f.streaming());
+            message.set("");
+        } finally {
+            loading = false;
+        }
+    }
+
+    private LayerRow row(int units, Activation activation) {
+        LayerRow r = new LayerRow(units, activation);
+        r.units().setOnValid(v -> {
+            int index = hiddenLayers.indexOf(r);
+            if (!loading && index >= 0 && v != applied.network().layers().get(index).units()) {
+                applied = applied.withNetwork(networkFromRows());
+                send(new Command.ResizeLayer(index, v));
+            }
+        });
+        r.activationProperty().addListener((o, a, b) -> {
+            int index = hiddenLayers.indexOf(r);
+            if (!loading && index >= 0 && b != null) {
+                applied = applied.withNetwork(networkFromRows());
+                send(new Command.SetActivation(index, b));
+            }
+        });
+        return r;
+    }
+
+    /** Adds a hidden layer before the output layer; training restarts from the seed. */
+    public void addLayer() {
+        if (hiddenLayers.size() >= MAX_HIDDEN_LAYERS) {
+            message.set("At most " + MAX_HIDDEN_LAYERS + " hidden layers.");
+            return;
+        }
+        if (!allLayersValid()) {
+            return;
+        }
+        Activation like = hiddenLayers.isEmpty() ? Activation.TANH
+                : hiddenLayers.get(hiddenLayers.size() - 1).activationProperty().get();
+        hiddenLayers.add(row(8, like));
+        reconfigure(applied.withNetwork(networkFromRows()), "layer " + hiddenLayers.size() + " added");
+    }
+
+    /** Removes a hidden layer; training restarts from the seed. */
+    public void removeLayer(LayerRow r) {
+        int index = hiddenLayers.indexOf(r);
+        if (index < 0 || !allLayersValid()) {
+            return;
+        }
+        hiddenLayers.remove(index);
+        reconfigure(applied.withNetwork(networkFromRows()), "layer " + (index + 1) + " removed");
+    }
+
+    private boolean allLayersValid() {
+        for (LayerRow r : hiddenLayers) {
+            if (!r.units().isValid()) {
+                message.set("Fix the layer sizes first: " + r.units().errorProperty().get());
+                return false;
+            }
+        }
+        message.set("");
+        return true;
+    }
+
+    private NetworkSpec networkFromRows() {
+        List<LayerSpec> old = applied.network().layers();
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int k = 0; k < hiddenLayers.size(); k++) {
+            LayerRow r = hiddenLayers.get(k);
+            boolean bias = k < old.size() - 1 ? old.get(k).bias() : true;
+            layers.add(new LayerSpec(r.units().value(), r.activationProperty().get(), bias));
+        }
+        LayerSpec output = old.get(old.size() - 1);
+        layers.add(new LayerSpec(output.units(), outputActivation.get(), output.bias()));
+        return new NetworkSpec(applied.network().inputs(), layers);
+    }
+
+    private void applyOptimizer() {
+        if (loading) {
+            return;
+        }
+        WeightDecay decay = decayKind.get() == WeightDecay.Kind.NONE ? WeightDecay.NONE
+                : new WeightDecay(decayKind.get(), decayLambda.value());
+        OptimizerConfig previous = applied.optimizer();
+        OptimizerConfig next;
+        switch (optimizer.get()) {
+            case "adam":
+                next = previous instanceof OptimizerConfig.Adam a
+                        ? new OptimizerConfig.Adam(learningRate.value(), a.beta1(), a.beta2(), a.epsilon(), decay)
+                        : new OptimizerConfig.Adam(learningRate.value(), 0.9, 0.999, 1e-8, decay);
+                break;
+            case "rmsprop":
+                next = previous instanceof OptimizerConfig.RmsProp r
+                        ? new OptimizerConfig.RmsProp(learningRate.value(), r.rho(), r.epsilon(), decay)
+                        : new OptimizerConfig.RmsProp(learningRate.value(), 0.9, 1e-8, decay);
+                break;
+            default:
+                boolean nesterov = previous instanceof OptimizerConfig.Sgd s && s.nesterov();
+                next = new OptimizerConfig.Sgd(learningRate.value(), momentum.value(), nesterov, decay);
+        }
+        if (!next.equals(previous)) {
+            applied = applied.withOptimizer(next);
+            send(new Command.SetOptimizer(next));
+        }
+    }
+
+    private void applyBatching() {
+        if (loading) {
+            return;
+        }
+        if (applied.streaming() && batchSize.value() == 0) {
+            message.set("Streaming data draws a batch every step: give the batch size as a number.");
+            return;
+        }
+        applied = applied.withBatching(batchSize.value(), shuffle.get(), dropLast.get());
+        send(new Command.SetBatching(batchSize.value(), shuffle.get(), dropLast.get()));
+    }
+
+    private void applyLoss() {
+        if (loading || loss.get() == null || reduction.get() == null) {
+            return;
+        }
+        Loss l = new Loss(loss.get(), reduction.get());
+        if (!l.equals(applied.loss())) {
+            reconfigure(applied.withLoss(l), "loss " + l);
+        }
+    }
+
+    private void applyData() {
+        if (loading) {
+            return;
+        }
+        if (!(xMin.value() < xMax.value())) {
+            message.set("x min must be less than x max.");
+            return;
+        }
+        DataSpec.FunctionData data = new DataSpec.FunctionData(target.get(), xMin.value(), xMax.value(),
+                streaming.get() ? 0 : trainCount.value(), testCount.value(), noise.value(), sampling.get(), streaming.get());
+        if (streaming.get() && applied.batchSize() == 0) {
+            applied = applied.withBatching(16, applied.shuffle(), applied.dropLast());
+            batchSize.load(16, "16");
+        }
+        givenData.set(false);
+        reconfigure(applied.withData(data), "data " + data.target().formula() + " on ["
+                + TrainingService.number(data.xMin()) + ", " + TrainingService.number(data.xMax()) + "]");
+    }
+
+    private void reconfigure(TrainingConfig config, String reason) {
+        if (loading) {
+            return;
+        }
+        applied = config;
+        message.set("");
+        send(new Command.Reconfigure(config, reason));
+    }
+
+    private void send(Command c) {
+        if (!loading) {
+            commands.accept(c);
+        }
+    }
+
+    /** The setup as the editor last sent it. */
+    public TrainingConfig applied() {
+        return applied;
+    }
+
+    public ObservableList<LayerRow> hiddenLayers() {
+        return hiddenLayers;
+    }
+
+    public ObjectProperty<Activation> outputActivationProperty() {
+        return outputActivation;
+    }
+
+    public ObjectProperty<LossKind> lossProperty() {
+        return loss;
+    }
+
+    public ObjectProperty<Reduction> reductionProperty() {
+        return reduction;
+    }
+
+    public ObjectProperty<String> optimizerProperty() {
+        return optimizer;
+    }
+
+    public ValidatedField<Double> learningRate() {
+        return learningRate;
+    }
+
+    public ValidatedField<Double> momentum() {
+        return momentum;
+    }
+
+    public ObjectProperty<WeightDecay.Kind> decayKindProperty() {
+        return decayKind;
+    }
+
+    public ValidatedField<Double> decayLambda() {
+        return decayLambda;
+    }
+
+    public ValidatedField<Integer> batchSize() {
+        return batchSize;
+    }
+
+    public BooleanProperty shuffleProperty() {
+        return shuffle;
+    }
+
+    public BooleanProperty dropLastProperty() {
+        return dropLast;
+    }
+
+    public ValidatedField<Integer> epochs() {
+        return epochs;
+    }
+
+    public ValidatedField<Long> seed() {
+        return seed;
+    }
+
+    public ObjectProperty<TargetFunction> targetProperty() {
+        return target;
+    }
+
+    public ValidatedField<Double> xMin() {
+        return xMin;
+    }
+
+    public ValidatedField<Double> xMax() {
+        return xMax;
+    }
+
+    public ValidatedField<Integer> trainCount() {
+        return trainCount;
+    }
+
+    public ValidatedField<Integer> testCount() {
+        return testCount;
+    }
+
+    public ValidatedField<Double> noise() {
+        return noise;
+    }
+
+    public ObjectProperty<DataSpec.Sampling> samplingProperty() {
+        return sampling;
+    }
+
+    public BooleanProperty streamingProperty() {
+        return streaming;
+    }
+
+    /** True while the data is a given table (a preset's or a file's) rather than a function. */
+    public ReadOnlyBooleanProperty givenDataProperty() {
+        return givenData.getReadOnlyProperty();
+    }
+
+    /** A note about the last change that could not be made ("" when none). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,76 @@
+package org.backpropstudio.ui.editor;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.backpropstudio.training.TrainingService;
+
+/** Readers for the editor's text fields, each failing with a sentence that names the field. */
+public final class Parsers {
+
+    private Parsers() {
+    }
+
+    /** A finite number in [min, max]; {@code minExclusive} makes the lower bound open. */
+    public static Function<String, Double> number(String name, double min, boolean minExclusive, double max) {
+        return text -> {
+            double v = parseDouble(name, text);
+            if (minExclusive ? !(v > min) : !(v >= min)) {
+                throw new IllegalArgumentException(name + " must be " + (minExclusive ? "greater than " : "at least ")
+                        + TrainingService.number(min));
+            }
+            if (v > max) {
+                throw new IllegalArgumentException(name + " must be at most " + TrainingService.number(max));
+            }
+            return v;
+        };
+    }
+
+    /** A whole number in [min, max]. */
+    public static Function<String, Integer> integer(String name, int min, int max) {
+        return text -> {
+            long v = parseLong(name, text);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+            }
+            return (int) v;
+        };
+    }
+
+    /** Any whole number (a seed). */
+    public static Function<String, Long> anyLong(String name) {
+        return text -> parseLong(name, text);
+    }
+
+    /** A batch size: a whole number from 1 to max, or {@code full} (0). */
+    public static Function<String, Integer> batchSize(int max) {
+        Function<String, Integer> whole = integer("batch size", 1, max);
+        return text -> text.toLowerCase(Locale.ROOT).equals("full") ? 0 : whole.apply(text);
+    }
+
+    private static double parseDouble(String name, String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty: type a number");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a finite number");
+        }
+        return v;
+    }
+
+    private static long parseLong(String name, String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty: type a whole number");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.backpropstudio.ui.editor;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A text the user types and the value it stands for. Every keystroke is checked at once: an
+ * invalid text is explained in {@link #errorProperty()}. A valid text is applied only when the
+ * user commits it (Enter, leaving the field, a spinner arrow), so that typing "12" does not first
+ * resize a layer to 1 unit, and typing "1e-3" does not first set a learning rate of 1.
+ *
+ * @param <T> the value's type
+ */
+public final class ValidatedField<T> {
+
+    private final String name;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final Function<String, T> parser;
+    private Consumer<T> onValid = v -> { };
+    /** The last value applied or loaded. */
+    private T value;
+    /** The value the current text stands for, if it is valid. */
+    private T parsed;
+    private boolean loading;
+
+    /**
+     * @param name   what the field is, in the user's words ("learning rate")
+     * @param parser reads the text; throws {@link IllegalArgumentException} with the reason
+     */
+    public ValidatedField(String name, Function<String, T> parser) {
+        this.name = name;
+        this.parser = Objects.requireNonNull(parser);
+        text.addListener((obs, old, now) -> {
+            if (!loading) {
+                validate();
+            }
+        });
+    }
+
+    private void validate() {
+        try {
+            parsed = parser.apply(text.get() == null ? "" : text.get().trim());
+            error.set("");
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+            error.set(e.getMessage());
+        }
+    }
+
+    /**
+     * Applies the text if it is valid and differs from the applied value.
+     *
+     * @return false when the text is invalid (the error says why)
+     */
+    public boolean commit() {
+        validate();
+        if (parsed == null) {
+            return false;
+        }
+        if (!parsed.equals(value)) {
+            value = parsed;
+            onValid.accept(parsed);
+        }
+        return true;
+    }
+
+    /** Types a text and commits it, as a user does. */
+    public boolean enter(String typed) {
+        text.set(typed);
+        return commit();
+    }
+
+    /** What happens with each newly committed valid value. */
+    public void setOnValid(Consumer<T> action) {
+        this.onValid = Objects.requireNonNull(action);
+    }
+
+    /** Shows a value without applying it (loading a setup). */
+    public void load(T v, String shown) {
+        loading = true;
+        try {
+            value = v;
+            parsed = v;
+            text.set(shown);
+            error.set("");
+        } finally {
+            loading = false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** Why the text is not a valid value; empty when it is. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public boolean isValid() {
+        return error.get().isEmpty();
+    }
+
+    /** The last value applied or loaded. */
+    public T value() {
+        return value;
+    }
+}

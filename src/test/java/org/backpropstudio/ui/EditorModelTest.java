@@ -1,0 +1,113 @@
+package org.backpropstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.LossKind;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.training.Command;
+import org.backpropstudio.ui.editor.EditorModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The editor without the toolkit: which commands each edit sends, and which it refuses. */
+class EditorModelTest {
+
+    private final List<Command> sent = new ArrayList<>();
+    private EditorModel editor;
+
+    @BeforeEach
+    void setUp() {
+        editor = new EditorModel(sent::add);
+        editor.load(Presets.get("classic-sigmoid"));
+    }
+
+    @Test
+    void loadingSendsNothing() {
+        assertThat(sent).isEmpty();
+        assertThat(editor.learningRate().textProperty().get()).isEqualTo("0.1");
+        assertThat(editor.hiddenLayers()).hasSize(2);
+    }
+
+    @Test
+    void invalidLearningRatesAreExplainedAndNotSent() {
+        assertThat(editor.learningRate().enter("abc")).isFalse();
+        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate: 'abc' is not a number");
+        assertThat(editor.learningRate().enter("0")).isFalse();
+        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate must be greater than 0");
+        assertThat(editor.learningRate().enter("-3")).isFalse();
+        assertThat(editor.learningRate().enter("1e9")).isFalse();
+        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate must be at most 1000000");
+        assertThat(editor.learningRate().enter("NaN")).isFalse();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void typingValidatesAtOnceButAppliesOnlyOnCommit() {
+        editor.learningRate().textProperty().set("1");
+        assertThat(editor.learningRate().errorProperty().get()).isEmpty();
+        editor.learningRate().textProperty().set("1e");
+        assertThat(editor.learningRate().errorProperty().get()).contains("not a number");
+        editor.learningRate().textProperty().set("1e-3");
+        assertThat(sent).isEmpty();
+        assertThat(editor.learningRate().commit()).isTrue();
+        assertThat(sent).containsExactly(new Command.SetOptimizer(new OptimizerConfig.Sgd(1e-3)));
+        editor.learningRate().commit();
+        assertThat(sent).as("the same value is not sent twice").hasSize(1);
+    }
+
+    @Test
+    void liveChangesSendLiveCommands() {
+        editor.hiddenLayers().get(0).units().enter("12");
+        editor.hiddenLayers().get(1).activationProperty().set(Activation.TANH);
+        editor.outputActivationProperty().set(Activation.SIN);
+        editor.batchSize().enter("full");
+        editor.epochs().enter("500");
+        editor.momentum().enter("0.9");
+        assertThat(sent).containsExactly(new Command.ResizeLayer(0, 12), new Command.SetActivation(1, Activation.TANH),
+                new Command.SetActivation(2, Activation.SIN), new Command.SetBatching(0, false, false),
+                new Command.SetEpochLimit(500),
+                new Command.SetOptimizer(new OptimizerConfig.Sgd(0.1, 0.9, false,
+                        org.backpropstudio.engine.WeightDecay.NONE)));
+        assertThat(editor.applied().network()).hasToString("1 → 12 σ → 10 tanh → 1 sin");
+    }
+
+    @Test
+    void impossibleLayerSizesAreRefused() {
+        for (String bad : new String[] {"0", "-3", "300", "abc", "1e9", ""}) {
+            assertThat(editor.hiddenLayers().get(0).units().enter(bad)).as(bad).isFalse();
+            assertThat(editor.hiddenLayers().get(0).units().errorProperty().get()).as(bad).startsWith("units");
+        }
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void structuralChangesRestartFromTheSeed() {
+        editor.addLayer();
+        Command.Reconfigure added = (Command.Reconfigure) sent.get(0);
+        assertThat(added.reason()).isEqualTo("layer 3 added");
+        assertThat(added.config().network()).hasToString("1 → 10 σ → 10 σ → 8 σ → 1");
+        editor.removeLayer(editor.hiddenLayers().get(0));
+        assertThat(((Command.Reconfigure) sent.get(1)).config().network()).hasToString("1 → 10 σ → 8 σ → 1");
+        editor.lossProperty().set(LossKind.MAE);
+        assertThat(((Command.Reconfigure) sent.get(2)).config().loss().kind()).isEqualTo(LossKind.MAE);
+        editor.seed().enter("7");
+        assertThat(((Command.Reconfigure) sent.get(3)).config().seed()).isEqualTo(7);
+        editor.trainCount().enter("80");
+        Command.Reconfigure data = (Command.Reconfigure) sent.get(4);
+        assertThat(data.reason()).startsWith("data sin x on [");
+        assertThat(data.config().network()).hasToString("1 → 10 σ → 8 σ → 1");
+    }
+
+    @Test
+    void anEmptyXRangeIsRefused() {
+        editor.xMin().enter("5"); // still below x max = 2π: applied
+        assertThat(sent).hasSize(1);
+        editor.xMax().enter("1");
+        assertThat(editor.messageProperty().get()).isEqualTo("x min must be less than x max.");
+        assertThat(sent).hasSize(1);
+    }
+}

@@ -1,0 +1,181 @@
+package org.backpropstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.backpropstudio.training.Marker;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.training.TrainingState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real studio window on headless Monocle, driven as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+
+    private StudioApp.Studio studio;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        studio = StudioApp.open(stage, "classic-sigmoid");
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        studio.close();
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private Snapshot shown() {
+        return studio.viewModel().snapshotProperty().get();
+    }
+
+    private int epoch() {
+        return studio.viewModel().epochProperty().get();
+    }
+
+    /** Clears a text field, types into it and presses Enter, as a user does. */
+    private static void type(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(field::clear);
+        robot.clickOn(field).write(text).type(KeyCode.ENTER);
+    }
+
+    private static String errorUnder(FxRobot robot, String id) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        // the error label is the second child of the field's VBox: (line, error)
+        javafx.scene.Parent line = field.getParent();
+        javafx.scene.layout.VBox box = (javafx.scene.layout.VBox) line.getParent();
+        Label error = (Label) box.getChildren().get(1);
+        return error.isVisible() ? error.getText() : "";
+    }
+
+    @Test
+    void opensWithTheClassicPresetPaused(FxRobot robot) {
+        waitUntil("the first snapshot is drawn", () -> shown() != null);
+        assertThat(robot.lookup("#epoch").queryAs(Label.class).getText()).isEqualTo("0");
+        assertThat(robot.lookup("#state").queryAs(Label.class).getText()).isEqualTo("Paused");
+        assertThat(robot.lookup("#units-1").queryAs(TextField.class).getText()).isEqualTo("10");
+        assertThat(robot.lookup("#units-2").queryAs(TextField.class).getText()).isEqualTo("10");
+        assertThat(robot.lookup("#learning-rate").queryAs(TextField.class).getText()).isEqualTo("0.1");
+        assertThat(studio.view().fitChart().trainPointCount()).isEqualTo(50);
+        assertThat(studio.view().fitChart().predictionValues()).hasSize(200);
+        assertThat(robot.window(0).getWidth()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void playTrainsAndTheChartsGetPoints(FxRobot robot) {
+        double[] before = studio.view().fitChart().predictionValues();
+        robot.clickOn("#play");
+        waitUntil("some epochs are trained and drawn", () -> epoch() > 50);
+        assertThat(studio.view().lossChart().getData().get(0).getData()).isNotEmpty();
+        assertThat(studio.view().lossChart().getData().get(1).getData()).isNotEmpty();
+        assertThat(studio.view().fitChart().predictionValues()).isNotEqualTo(before);
+        assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
+    }
+
+    @Test
+    void stepAdvancesExactlyOneEpoch(FxRobot robot) throws InterruptedException {
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(epoch()).isEqualTo(1);
+        assertThat(shown().state()).isEqualTo(TrainingState.PAUSED);
+        robot.type(KeyCode.S);
+        waitUntil("a second epoch by keyboard", () -> epoch() == 2);
+    }
+
+    @Test
+    void changingTheLearningRateWhileTrainingKeepsTrainingAndAddsAMarker(FxRobot robot) {
+        type(robot, "#epochs", "1000000");
+        robot.clickOn("#play");
+        waitUntil("training", () -> epoch() > 20);
+        type(robot, "#learning-rate", "0.03");
+        waitUntil("the change is applied", () -> !shown().markers().isEmpty());
+        Marker marker = shown().markers().get(0);
+        assertThat(marker.label()).isEqualTo("lr 0.1 → 0.03");
+        int at = epoch();
+        waitUntil("training goes on", () -> epoch() > at + 20);
+        assertThat(shown().state()).isEqualTo(TrainingState.TRAINING);
+        assertThat(shown().config().optimizer().learningRate()).isEqualTo(0.03);
+    }
+
+    @Test
+    void resizingAHiddenLayerLeavesThePredictionUnchanged(FxRobot robot) {
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        double[] before = studio.view().fitChart().predictionValues();
+        type(robot, "#units-1", "14");
+        waitUntil("the resize is applied", () -> shown().network().toString().equals("1 → 14 σ → 10 σ → 1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(epoch()).isEqualTo(1);
+        assertThat(studio.view().fitChart().predictionValues()).containsExactly(before);
+    }
+
+    @Test
+    void invalidEntriesAreExplainedAndNeverApplied(FxRobot robot) {
+        for (String bad : new String[] {"abc", "0", "-3", "1e9"}) {
+            type(robot, "#learning-rate", bad);
+            assertThat(errorUnder(robot, "#learning-rate")).as("learning rate %s", bad).startsWith("learning rate");
+        }
+        assertThat(errorUnder(robot, "#learning-rate")).isEqualTo("learning rate must be at most 1000000");
+        for (String bad : new String[] {"abc", "0", "-3", "1e9", "300"}) {
+            type(robot, "#units-1", bad);
+            assertThat(errorUnder(robot, "#units-1")).as("units %s", bad).startsWith("units");
+        }
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        assertThat(shown().config().optimizer().learningRate()).isEqualTo(0.1);
+        assertThat(shown().network().toString()).isEqualTo("1 → 10 σ → 10 σ → 1");
+        assertThat(shown().markers()).isEmpty();
+        type(robot, "#learning-rate", "0.05");
+        assertThat(errorUnder(robot, "#learning-rate")).isEmpty();
+    }
+
+    @Test
+    void aHugeLearningRateEndsInTheDivergenceBannerNotAnException(FxRobot robot) {
+        type(robot, "#learning-rate", "1e6");
+        robot.clickOn("#play");
+        waitUntil("the banner", () -> robot.lookup("#banner").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#banner").queryAs(Label.class).getText())
+                .matches("Loss diverged at epoch \\d+ — learning rate 1000000 is too large; lower it and press Reset");
+        assertThat(robot.lookup("#state").queryAs(Label.class).getText()).isEqualTo("Diverged");
+        type(robot, "#learning-rate", "0.1");
+        robot.clickOn("#reset");
+        waitUntil("the banner goes", () -> !robot.lookup("#banner").queryAs(Label.class).isVisible());
+        robot.clickOn("#play");
+        waitUntil("training again", () -> epoch() > 10 && Double.isFinite(shown().trainLoss()));
+    }
+
+    @Test
+    void spaceTogglesPlayWhenNotTyping(FxRobot robot) {
+        robot.clickOn("#fit-chart");
+        robot.type(KeyCode.SPACE);
+        waitUntil("training by keyboard", () -> epoch() > 5);
+        robot.type(KeyCode.SPACE);
+        waitUntil("paused by keyboard", () -> shown().state() != TrainingState.TRAINING);
+    }
+}
