@@ -76,7 +76,9 @@ public final class StudioApp extends Application {
         private final StudioViewModel vm;
         private final StudioView view;
         private long[] frameNanos = new long[0];
+        private long[] intervalNanos = new long[0];
         private int frames;
+        private long lastFrame;
         private boolean recording;
 
         FrameLoop(TrainingService service, StudioViewModel vm, StudioView view) {
@@ -94,20 +96,30 @@ public final class StudioApp extends Application {
                 view.render(s);
             }
             if (recording && frames < frameNanos.length) {
+                intervalNanos[frames] = lastFrame == 0 ? 0 : now - lastFrame;
                 frameNanos[frames++] = System.nanoTime() - start;
             }
+            lastFrame = now;
         }
 
         /** Starts recording how long each frame's work takes on the UI thread. */
         void record(int maxFrames) {
             frameNanos = new long[maxFrames];
+            intervalNanos = new long[maxFrames];
             frames = 0;
+            lastFrame = 0;
             recording = true;
         }
 
+        /** How long each recorded frame's own work took on the UI thread. */
         long[] recorded() {
             recording = false;
             return Arrays.copyOf(frameNanos, frames);
+        }
+
+        /** The time between recorded frames: the whole pulse (layout, CSS, rendering) included. */
+        long[] intervals() {
+            return frames < 2 ? new long[0] : Arrays.copyOfRange(intervalNanos, 1, frames);
         }
     }
 
@@ -148,39 +160,57 @@ public final class StudioApp extends Application {
     }
 
     /**
-     * Trains at max speed for a while with every frame drawn, then compares the epochs per second
-     * with the headless engine on the same preset for the same time, and prints the frame times.
+     * Compares the studio's training speed with the headless engine's, both warmed up: first the
+     * engine alone (the studio idle), then the studio training at max speed while drawing every
+     * frame. Prints epochs per second, their ratio and the frame times, then quits.
      */
     private static void measure(Studio studio, double seconds) {
-        studio.frames().record(100_000);
+        org.backpropstudio.engine.TrainingConfig config = Presets.get(studio.viewModel().presetProperty().get());
+        Thread headless = new Thread(() -> {
+            HeadlessRate.epochsPerSecond(config, 2); // JIT warm-up
+            double headlessRate = HeadlessRate.epochsPerSecond(config, seconds);
+            Platform.runLater(() -> measureStudio(studio, seconds, headlessRate));
+        }, "measure");
+        headless.setDaemon(true);
+        headless.start();
+    }
+
+    private static void measureStudio(Studio studio, double seconds, double headlessRate) {
         studio.service().submit(new Command.SetEpochLimit(1_000_000_000));
         studio.service().submit(new Command.Play());
-        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
-        long start = System.nanoTime();
-        wait.setOnFinished(e -> {
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            int epochs = studio.viewModel().epochProperty().get();
-            long[] frames = studio.frames().recorded();
-            studio.service().submit(new Command.Pause());
-            Thread headless = new Thread(() -> {
-                double headlessRate = HeadlessRate.epochsPerSecond(
-                        Presets.get(studio.viewModel().presetProperty().get()), seconds);
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        settle.setOnFinished(s -> {
+            int startEpoch = studio.viewModel().epochProperty().get();
+            long start = System.nanoTime();
+            studio.frames().record(100_000);
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+            wait.setOnFinished(e -> {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                int epochs = studio.viewModel().epochProperty().get() - startEpoch;
+                long[] frames = studio.frames().recorded();
+                long[] intervals = studio.frames().intervals();
+                studio.service().submit(new Command.Pause());
                 double studioRate = epochs / elapsed;
                 Arrays.sort(frames);
-                System.out.printf(Locale.ROOT, "studio: %.0f epochs/s while drawing %d frames in %.1f s%n", studioRate,
-                        frames.length, elapsed);
-                System.out.printf(Locale.ROOT, "headless engine: %.0f epochs/s -> studio at %.0f %% of headless%n",
-                        headlessRate, 100 * studioRate / headlessRate);
-                if (frames.length > 0) {
-                    System.out.printf(Locale.ROOT, "UI-thread work per frame: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                            frames[frames.length / 2] / 1e6, frames[(int) (frames.length * 0.99)] / 1e6,
-                            frames[frames.length - 1] / 1e6);
-                }
-                Platform.runLater(Platform::exit);
-            }, "measure");
-            headless.start();
+                Arrays.sort(intervals);
+                System.out.printf(Locale.ROOT, "headless engine: %.0f epochs/s (after a 2 s warm-up)%n", headlessRate);
+                System.out.printf(Locale.ROOT, "studio: %.0f epochs/s while drawing %d frames in %.1f s "
+                        + "-> %.0f %% of headless%n", studioRate, frames.length, elapsed, 100 * studioRate / headlessRate);
+                print("UI-thread work per frame (snapshot in, charts drawn)", frames);
+                print("time between frames (whole pulse: layout, CSS, rendering)", intervals);
+                Platform.exit();
+            });
+            wait.play();
         });
-        wait.play();
+        settle.play();
+    }
+
+    private static void print(String what, long[] sortedNanos) {
+        if (sortedNanos.length > 0) {
+            System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d frames%n", what,
+                    sortedNanos[sortedNanos.length / 2] / 1e6, sortedNanos[(int) (sortedNanos.length * 0.99)] / 1e6,
+                    sortedNanos[sortedNanos.length - 1] / 1e6, sortedNanos.length);
+        }
     }
 
     private static String option(List<String> args, String name, String fallback) {

@@ -84,11 +84,29 @@ public final class StudioView extends BorderPane {
         applyFontSize();
     }
 
-    /** Draws a snapshot: charts and diagram (the view model has taken it in already). */
+    /** The loss chart and the diagram change little between frames: redrawn at most this often. */
+    static final long LOSS_CHART_INTERVAL_NS = 50_000_000L;
+    static final long DIAGRAM_INTERVAL_NS = 100_000_000L;
+    private long lossChartDrawn;
+    private long diagramDrawn;
+
+    /**
+     * Draws a snapshot (the view model has taken it in already): the fit every frame; the loss
+     * chart and the diagram at most 20 and 10 times a second while training, and at once when
+     * training stops, so the software renderer leaves the training thread its core.
+     */
     public void render(Snapshot s) {
+        long now = System.nanoTime();
+        boolean settled = s.state() != org.backpropstudio.training.TrainingState.TRAINING;
         fitChart.show(s);
-        lossChart.show(s.losses(), s.markers());
-        diagram.show(s);
+        if (settled || now - lossChartDrawn >= LOSS_CHART_INTERVAL_NS) {
+            lossChart.show(s.losses(), s.markers());
+            lossChartDrawn = now;
+        }
+        if (settled || now - diagramDrawn >= DIAGRAM_INTERVAL_NS) {
+            diagram.show(s);
+            diagramDrawn = now;
+        }
     }
 
     /** Keyboard: Space play/pause, S or → step, R reset (when not typing), and the menu keys. */
@@ -319,6 +337,8 @@ public final class StudioView extends BorderPane {
     private void applyFontSize() {
         setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
         scaledIcons.forEach((icon, em) -> icon.setIconSize((int) Math.round(em * fontSize)));
+        fitChart.setTextScale(fontSize / BASE_FONT_SIZE);
+        lossChart.setTextScale(fontSize / BASE_FONT_SIZE);
     }
 
     /** The current root font size in pixels (Ctrl+= and Ctrl+- change it). */
@@ -331,6 +351,8 @@ public final class StudioView extends BorderPane {
         Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         diagram.setTextColor(dark ? Color.web("#e6edf3") : Color.web("#24292f"));
+        fitChart.setDark(dark);
+        lossChart.setDark(dark);
         getStyleClass().remove("dark");
         if (dark) {
             getStyleClass().add("dark");

@@ -90,8 +90,8 @@ class StudioWindowTest {
         double[] before = studio.view().fitChart().predictionValues();
         robot.clickOn("#play");
         waitUntil("some epochs are trained and drawn", () -> epoch() > 50);
-        assertThat(studio.view().lossChart().getData().get(0).getData()).isNotEmpty();
-        assertThat(studio.view().lossChart().getData().get(1).getData()).isNotEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.view().lossChart().pointCount()).isGreaterThan(20);
         assertThat(studio.view().fitChart().predictionValues()).isNotEqualTo(before);
         assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
     }

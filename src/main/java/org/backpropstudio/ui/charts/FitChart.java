@@ -2,146 +2,137 @@ package org.backpropstudio.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
-import javafx.scene.layout.Region;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import org.backpropstudio.engine.DataSpec;
-import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.training.Snapshot;
 
 /**
  * The centre of attention: the target function, the network's prediction over the data range,
- * and the training and test points. The prediction's points are created once per grid and then
- * only moved, so a redraw creates no nodes.
+ * and the training and test points. The axes are fixed by the data (not by the prediction), so
+ * the view stays still while the curve moves.
  */
-public final class FitChart extends LineChart<Number, Number> {
+public final class FitChart extends Plot {
 
-    private final XYChart.Series<Number, Number> target = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> prediction = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> train = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> test = new XYChart.Series<>();
+    static final Color PREDICTION = Color.web("#2f7ed8");
+    static final Color TARGET = Color.web("#8c959f");
+    static final Color TRAIN = Color.web("#f08a24");
+    static final Color TEST = Color.web("#b5489c");
+
+    private Snapshot shown;
+    private double[] targetY = new double[0];
+    private double[] trainX = new double[0];
+    private double[] trainY = new double[0];
+    private double[] testX = new double[0];
+    private double[] testY = new double[0];
     private Object shownData;
-    private double[] shownGrid;
+    private String targetName = "target";
+    private double yMin = -1;
+    private double yMax = 1;
 
     public FitChart() {
-        super(new NumberAxis(), new NumberAxis());
-        setAnimated(false);
-        setCreateSymbols(true);
         getStyleClass().add("fit-chart");
-        getXAxis().setLabel("x");
-        getYAxis().setLabel("y");
-        ((NumberAxis) getXAxis()).setAutoRanging(false);
-        ((NumberAxis) getYAxis()).setAutoRanging(false);
-        target.setName("target");
-        prediction.setName("prediction");
-        train.setName("training points");
-        test.setName("test points");
-        ObservableList<Series<Number, Number>> series = FXCollections.observableArrayList();
-        series.add(target);
-        series.add(prediction);
-        series.add(train);
-        series.add(test);
-        setData(series);
     }
 
-    /** Shows a snapshot; rebuilds the static series only when the data or grid changed. */
+    /** Shows a snapshot; the data-dependent parts are recomputed only when the data changes. */
     public void show(Snapshot s) {
-        if (s.train() != shownData || s.gridX() != shownGrid && !sameGrid(s.gridX())) {
-            rebuild(s);
+        if (s == shown) {
+            return;
         }
-        List<Data<Number, Number>> points = prediction.getData();
-        double[] p = s.prediction();
-        for (int i = 0; i < p.length; i++) {
-            points.get(i).setYValue(Double.isFinite(p[i]) ? p[i] : Double.NaN);
+        boolean dataChanged = s.train() != shownData || shown == null || shown.test() != s.test()
+                || shown.config() != s.config();
+        if (dataChanged) {
+            prepare(s);
+        }
+        shown = s;
+        if (dataChanged) {
+            redraw();
+        } else {
+            redrawOverlay(); // only the prediction moved
         }
     }
 
-    /** The plotted prediction, for tests and the measure mode. */
-    public double[] predictionValues() {
-        double[] v = new double[prediction.getData().size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = prediction.getData().get(i).getYValue().doubleValue();
-        }
-        return v;
-    }
-
-    /** Number of training points plotted. */
-    public int trainPointCount() {
-        return train.getData().size();
-    }
-
-    private boolean sameGrid(double[] grid) {
-        return shownGrid != null && java.util.Arrays.equals(shownGrid, grid);
-    }
-
-    private void rebuild(Snapshot s) {
+    private void prepare(Snapshot s) {
         shownData = s.train();
-        shownGrid = s.gridX();
         double[] xs = s.gridX();
-        List<Data<Number, Number>> predictionPoints = new ArrayList<>(xs.length);
-        for (double x : xs) {
-            predictionPoints.add(hidden(new Data<>(x, 0.0)));
-        }
-        prediction.getData().setAll(predictionPoints);
-        List<Data<Number, Number>> targetPoints = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         if (s.config().data() instanceof DataSpec.FunctionData f) {
-            for (double x : xs) {
-                double y = f.target().value(x);
-                targetPoints.add(hidden(new Data<>(x, y)));
+            targetY = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                targetY[i] = f.target().value(xs[i]);
+                lo = Math.min(lo, targetY[i]);
+                hi = Math.max(hi, targetY[i]);
+            }
+            targetName = "target " + f.target().formula();
+        } else {
+            targetY = new double[0];
+            targetName = "";
+        }
+        trainX = s.train().xColumn();
+        trainY = s.train().yColumn();
+        testX = s.test().xColumn();
+        testY = s.test().yColumn();
+        for (double[] ys : new double[][] {trainY, testY}) {
+            for (double y : ys) {
                 lo = Math.min(lo, y);
                 hi = Math.max(hi, y);
             }
-            target.setName("target " + f.target().formula());
-        } else {
-            target.setName("target (given data)");
         }
-        target.getData().setAll(targetPoints);
-        double[] yr = points(train, s.train(), lo, hi);
-        yr = points(test, s.test(), yr[0], yr[1]);
-        NumberAxis x = (NumberAxis) getXAxis();
-        x.setLowerBound(xs[0]);
-        x.setUpperBound(xs[xs.length - 1]);
-        x.setTickUnit(niceStep(xs[xs.length - 1] - xs[0]));
-        double span = Math.max(yr[1] - yr[0], 1e-6);
-        NumberAxis y = (NumberAxis) getYAxis();
-        y.setLowerBound(yr[0] - 0.25 * span);
-        y.setUpperBound(yr[1] + 0.25 * span);
-        y.setTickUnit(niceStep(1.5 * span));
-    }
-
-    private static double[] points(XYChart.Series<Number, Number> series, Dataset d, double lo, double hi) {
-        double[] xs = d.xColumn();
-        double[] ys = d.yColumn();
-        List<Data<Number, Number>> pts = new ArrayList<>(xs.length);
-        for (int i = 0; i < xs.length; i++) {
-            double y = ys[i];
-            pts.add(new Data<>(xs[i], y));
-            lo = Math.min(lo, y);
-            hi = Math.max(hi, y);
+        if (!(lo <= hi)) {
+            lo = -1;
+            hi = 1;
         }
-        series.getData().setAll(pts);
-        return new double[] {lo, hi};
+        double span = Math.max(hi - lo, 1e-6);
+        yMin = lo - 0.2 * span;
+        yMax = hi + 0.2 * span;
     }
 
-    /** A data item whose symbol is an empty, invisible region: lines without dots. */
-    private static Data<Number, Number> hidden(Data<Number, Number> d) {
-        Region none = new Region();
-        none.setVisible(false);
-        none.setManaged(false);
-        d.setNode(none);
-        return d;
+    @Override
+    protected void draw(GraphicsContext g) {
+        if (shown == null) {
+            return;
+        }
+        double[] xs = shown.gridX();
+        double xMin = xs[0];
+        double xMax = xs[xs.length - 1];
+        double xStep = niceStep(xMax - xMin);
+        double yStep = niceStep(yMax - yMin);
+        frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), v -> tick(v, yStep), "x", "y");
+        clipToPlotArea(g);
+        if (targetY.length > 0) {
+            polyline(g, xs, targetY, xs.length, TARGET, 2, new double[] {7, 5});
+        }
+        dots(g, trainX, trainY, TRAIN, false);
+        dots(g, testX, testY, TEST, true);
+        g.restore();
+        List<LegendEntry> entries = new ArrayList<>();
+        if (!targetName.isEmpty()) {
+            entries.add(new LegendEntry(TARGET, targetName, Symbol.LINE));
+        }
+        entries.add(new LegendEntry(PREDICTION, "prediction", Symbol.LINE));
+        if (trainX.length > 0) {
+            entries.add(new LegendEntry(TRAIN, "training points", Symbol.CIRCLE));
+        }
+        entries.add(new LegendEntry(TEST, "test points", Symbol.SQUARE));
+        legend(g, entries);
     }
 
-    /** A tick step of 1, 2 or 5 × 10ⁿ giving about 8 ticks. */
-    public static double niceStep(double span) {
-        double raw = span / 8;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double r = raw / magnitude;
-        return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * magnitude;
+    @Override
+    protected void drawOverlay(GraphicsContext g) {
+        if (shown != null) {
+            double[] xs = shown.gridX();
+            polyline(g, xs, shown.prediction(), xs.length, PREDICTION, 3, null);
+        }
+    }
+
+    /** The plotted prediction (for tests). */
+    public double[] predictionValues() {
+        return shown == null ? new double[0] : shown.prediction().clone();
+    }
+
+    /** Number of training points plotted (for tests). */
+    public int trainPointCount() {
+        return trainX.length;
     }
 }

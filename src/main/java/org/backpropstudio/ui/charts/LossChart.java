@@ -1,84 +1,147 @@
 package org.backpropstudio.ui.charts;
 
-import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
-import javafx.scene.control.Label;
-import javafx.scene.shape.Line;
-import javafx.util.StringConverter;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import org.backpropstudio.training.LossCurve;
 import org.backpropstudio.training.Marker;
 
 /**
- * Train and test loss per epoch on a logarithmic y-axis, with live changes drawn as labelled
- * vertical markers. JavaFX has no log axis: the chart plots log10(loss) on a {@link NumberAxis}
- * whose tick labels read 10⁻³, 10⁻², … Each series is replaced once per snapshot from at most
- * {@link #COLUMNS} columns, each keeping the minimum and maximum of its epochs, so spikes stay
- * visible.
+ * Train and test loss per epoch on a logarithmic y-axis (ticks 10⁻³, 10⁻², …), with live changes
+ * drawn as labelled vertical markers. The history arrives bucketed; the chart draws at most
+ * {@link #COLUMNS} columns, each spanning its minimum and maximum, so spikes stay visible.
  */
-public final class LossChart extends LineChart<Number, Number> {
+public final class LossChart extends Plot {
 
-    /** Columns drawn at most per series. */
-    public static final int COLUMNS = 400;
+    /** Columns drawn at most per curve. */
+    public static final int COLUMNS = 600;
 
-    private final XYChart.Series<Number, Number> train = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> test = new XYChart.Series<>();
-    private final List<Marker> markers = new ArrayList<>();
-    private final List<Node> markerNodes = new ArrayList<>();
+    static final Color TRAIN = Color.web("#2f7ed8");
+    static final Color TEST = Color.web("#b5489c");
+
+    private LossCurve.View losses = LossCurve.View.EMPTY;
+    private List<Marker> markers = List.of();
+    private int points;
 
     public LossChart() {
-        super(new NumberAxis(), new NumberAxis());
-        setAnimated(false);
-        setCreateSymbols(false);
         getStyleClass().add("loss-chart");
-        NumberAxis x = (NumberAxis) getXAxis();
-        x.setLabel("epoch");
-        x.setAutoRanging(false);
-        x.setLowerBound(0);
-        x.setUpperBound(10);
-        x.setTickUnit(1);
-        NumberAxis y = (NumberAxis) getYAxis();
-        y.setLabel("loss (log scale)");
-        y.setAutoRanging(false);
-        y.setTickUnit(1);
-        y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(new PowerOfTen());
-        train.setName("train loss");
-        test.setName("test loss");
-        ObservableList<Series<Number, Number>> series = FXCollections.observableArrayList();
-        series.add(train);
-        series.add(test);
-        setData(series);
     }
 
-    /** Replaces the curves and markers. */
-    public void show(LossCurve.View losses, List<Marker> changes) {
-        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        train.getData().setAll(columns(losses.epoch(), losses.trainMin(), losses.trainMax(), range));
-        test.getData().setAll(columns(losses.epoch(), losses.testMin(), losses.testMax(), range));
-        int lastEpoch = losses.size() == 0 ? 0 : losses.epoch()[losses.size() - 1];
-        NumberAxis x = (NumberAxis) getXAxis();
-        double upper = niceUpperBound(Math.max(10, lastEpoch));
-        if (x.getUpperBound() != upper) {
-            x.setUpperBound(upper);
-            x.setTickUnit(FitChart.niceStep(upper));
+    /** Shows a history and its markers. */
+    public void show(LossCurve.View history, List<Marker> changes) {
+        if (history == losses && changes.equals(markers)) {
+            return;
         }
-        NumberAxis y = (NumberAxis) getYAxis();
-        if (range[0] <= range[1]) {
-            y.setLowerBound(Math.floor(range[0]));
-            y.setUpperBound(Math.max(Math.ceil(range[1]), Math.floor(range[0]) + 1));
-        } else {
-            y.setLowerBound(-3);
-            y.setUpperBound(0);
+        losses = history;
+        markers = changes;
+        redraw();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g) {
+        int n = losses.size();
+        int lastEpoch = n == 0 ? 0 : losses.epoch()[n - 1];
+        double xMax = niceUpperBound(Math.max(10, lastEpoch));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] a : new double[][] {losses.trainMin(), losses.testMin()}) {
+            for (double v : a) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                }
+            }
         }
-        markers.clear();
-        markers.addAll(changes);
-        requestChartLayout();
+        for (double[] a : new double[][] {losses.trainMax(), losses.testMax()}) {
+            for (double v : a) {
+                if (v > 0 && Double.isFinite(v)) {
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double yMin = lo <= hi ? Math.floor(Math.log10(lo)) : -3;
+        double yMax = lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
+        double xStep = niceStep(xMax);
+        double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
+        frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, "epoch",
+                "loss (log scale)");
+        clipToPlotArea(g);
+        points = 0;
+        curve(g, losses.trainMin(), losses.trainMax(), TRAIN);
+        curve(g, losses.testMin(), losses.testMax(), TEST);
+        drawMarkers(g);
+        g.restore();
+        legend(g, List.of(new LegendEntry(TRAIN, "train loss", Symbol.LINE), new LegendEntry(TEST, "test loss", Symbol.LINE)));
+    }
+
+    /** Per column its minimum then its maximum, as one polyline in log10. */
+    private void curve(GraphicsContext g, double[] min, double[] max, Color color) {
+        int n = losses.size();
+        int group = Math.max(1, (n + COLUMNS - 1) / COLUMNS);
+        double[] xs = new double[2 * (n / group + 1)];
+        double[] ys = new double[xs.length];
+        int k = 0;
+        int[] epochs = losses.epoch();
+        for (int start = 0; start < n; start += group) {
+            double colLo = Double.POSITIVE_INFINITY;
+            double colHi = Double.NEGATIVE_INFINITY;
+            for (int i = start; i < Math.min(n, start + group); i++) {
+                if (min[i] > 0 && Double.isFinite(min[i])) {
+                    colLo = Math.min(colLo, min[i]);
+                }
+                if (max[i] > 0 && Double.isFinite(max[i])) {
+                    colHi = Math.max(colHi, max[i]);
+                }
+            }
+            if (colLo > colHi) {
+                xs[k] = epochs[start];
+                ys[k++] = Double.NaN; // a break in the line
+                continue;
+            }
+            xs[k] = epochs[start];
+            ys[k++] = Math.log10(colLo);
+            if (colHi > colLo) {
+                xs[k] = epochs[start];
+                ys[k++] = Math.log10(colHi);
+            }
+        }
+        points += k;
+        polyline(g, xs, ys, k, color, 2, null);
+    }
+
+    private void drawMarkers(GraphicsContext g) {
+        g.setFont(font(0.8));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            double x = Math.round(px(m.epoch())) + 0.5;
+            g.setStroke(textColor());
+            g.setLineWidth(1);
+            g.setLineDashes(4, 4);
+            g.strokeLine(x, top(), x, bottom());
+            g.setLineDashes((double[]) null);
+            g.setFill(textColor());
+            g.fillText(m.label(), x + 3, top() + 2 + (i % 4) * 14);
+        }
+    }
+
+    /** Tick labels for log10 values: 10⁻³, 10⁰, 10². */
+    static String powerOfTen(double v) {
+        if (v != Math.rint(v)) {
+            return "";
+        }
+        String superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        int k = (int) v;
+        StringBuilder s = new StringBuilder("10");
+        if (k < 0) {
+            s.append('⁻');
+        }
+        for (char c : Integer.toString(Math.abs(k)).toCharArray()) {
+            s.append(superscripts.charAt(c - '0'));
+        }
+        return s.toString();
     }
 
     /** The smallest of 1, 2, 5 × 10ⁿ at or above n: the epoch axis grows in calm steps. */
@@ -92,86 +155,8 @@ public final class LossChart extends LineChart<Number, Number> {
         return 10 * magnitude;
     }
 
-    /** Points (epoch, log10 loss): per column its minimum then its maximum. */
-    private static List<Data<Number, Number>> columns(int[] epochs, double[] min, double[] max, double[] range) {
-        int n = epochs.length;
-        int group = Math.max(1, (n + COLUMNS - 1) / COLUMNS);
-        List<Data<Number, Number>> points = new ArrayList<>(2 * Math.min(n, COLUMNS));
-        for (int start = 0; start < n; start += group) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int i = start; i < Math.min(n, start + group); i++) {
-                if (min[i] > 0 && Double.isFinite(min[i])) {
-                    lo = Math.min(lo, min[i]);
-                }
-                if (max[i] > 0 && Double.isFinite(max[i])) {
-                    hi = Math.max(hi, max[i]);
-                }
-            }
-            if (lo > hi) {
-                continue;
-            }
-            double logLo = Math.log10(lo);
-            double logHi = Math.log10(hi);
-            range[0] = Math.min(range[0], logLo);
-            range[1] = Math.max(range[1], logHi);
-            points.add(new Data<>(epochs[start], logLo));
-            if (hi > lo) {
-                points.add(new Data<>(epochs[start], logHi));
-            }
-        }
+    /** Points in the last drawing of both curves (for tests). */
+    public int pointCount() {
         return points;
-    }
-
-    @Override
-    protected void layoutPlotChildren() {
-        super.layoutPlotChildren();
-        getPlotChildren().removeAll(markerNodes);
-        markerNodes.clear();
-        NumberAxis x = (NumberAxis) getXAxis();
-        double height = getYAxis().getHeight();
-        for (int i = 0; i < markers.size(); i++) {
-            Marker m = markers.get(i);
-            double px = x.getDisplayPosition(m.epoch());
-            if (px < 0 || px > x.getWidth()) {
-                continue;
-            }
-            Line line = new Line(px, 0, px, height);
-            line.getStyleClass().add("change-marker");
-            Label label = new Label(m.label());
-            label.getStyleClass().add("change-marker-label");
-            label.setManaged(false);
-            label.resizeRelocate(px + 3, 2 + (i % 4) * 16, label.prefWidth(-1), label.prefHeight(-1));
-            markerNodes.add(line);
-            markerNodes.add(label);
-        }
-        getPlotChildren().addAll(markerNodes);
-    }
-
-    /** Tick labels for log10 values: 10⁻³, 10⁰, 10². */
-    static final class PowerOfTen extends StringConverter<Number> {
-        private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-        @Override
-        public String toString(Number value) {
-            double v = value.doubleValue();
-            if (v != Math.rint(v)) {
-                return "";
-            }
-            int k = (int) v;
-            StringBuilder s = new StringBuilder("10");
-            if (k < 0) {
-                s.append('⁻');
-            }
-            for (char c : Integer.toString(Math.abs(k)).toCharArray()) {
-                s.append(SUPERSCRIPTS.charAt(c - '0'));
-            }
-            return s.toString();
-        }
-
-        @Override
-        public Number fromString(String string) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

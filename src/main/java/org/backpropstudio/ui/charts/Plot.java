@@ -1,0 +1,314 @@
+package org.backpropstudio.ui.charts;
+
+import java.util.List;
+import java.util.function.DoubleFunction;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A plot drawn on a canvas: axes with calm tick steps, a grid, a legend, and a plot area that
+ * clips what is drawn in it. One redraw costs a few hundred canvas calls and creates no nodes,
+ * which keeps the studio within its frame budget while training at full speed (JavaFX's
+ * {@code LineChart} did not: see the README's "Studio speed").
+ */
+public abstract class Plot extends Pane {
+
+    /** One legend entry: a colour, a label, and how its symbol is drawn. */
+    protected record LegendEntry(Color color, String label, Symbol symbol) {
+    }
+
+    /** A legend symbol: a line, a hollow circle, a hollow square. */
+    protected enum Symbol { LINE, CIRCLE, SQUARE }
+
+    private final Canvas canvas = new Canvas();
+    /** Drawn over the canvas: what changes every frame, so the rest need not be redrawn. */
+    private final Canvas overlay = new Canvas();
+    private double textScale = 1;
+    private Color text = Color.web("#57606a");
+    private Color grid = Color.web("#d0d7de");
+    private Color axis = Color.web("#8c959f");
+
+    protected Plot() {
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, overlay);
+        widthProperty().addListener(o -> redraw());
+        heightProperty().addListener(o -> redraw());
+        setMinSize(160, 120);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // a canvas of zero size, or beyond the largest texture, cannot be rendered
+        for (Canvas c : new Canvas[] {canvas, overlay}) {
+            c.setWidth(Math.max(1, Math.min(8192, getWidth())));
+            c.setHeight(Math.max(1, Math.min(8192, getHeight())));
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 400;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 260;
+    }
+
+    /** Scales text and margins with the studio's text size (1 = 13 px). */
+    public void setTextScale(double scale) {
+        this.textScale = scale;
+        redraw();
+    }
+
+    /** Colours for a light or a dark background. */
+    public void setDark(boolean dark) {
+        text = Color.web(dark ? "#c9d1d9" : "#57606a");
+        grid = Color.web(dark ? "#30363d" : "#d0d7de");
+        axis = Color.web(dark ? "#6e7681" : "#8c959f");
+        redraw();
+    }
+
+    /** Draws everything again from the current data. */
+    protected final void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (getWidth() < 60 || getHeight() < 60) {
+            overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+            return;
+        }
+        draw(g);
+        redrawOverlay();
+    }
+
+    /** Draws only the overlay again (after {@link #redraw()} has set up the axes). */
+    protected final void redrawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (getWidth() >= 60 && getHeight() >= 60) {
+            clipToPlotArea(g);
+            drawOverlay(g);
+            g.restore();
+        }
+    }
+
+    /** Subclasses draw their content; {@link #frame} sets up axes first. */
+    protected abstract void draw(GraphicsContext g);
+
+    /** What changes every frame, drawn over the content and clipped to the plot area; none by default. */
+    protected void drawOverlay(GraphicsContext g) {
+    }
+
+    // ---- geometry of the plot area, set by frame()
+    private double left;
+    private double right;
+    private double top;
+    private double bottom;
+    private double x0;
+    private double x1;
+    private double y0;
+    private double y1;
+
+    protected double left() {
+        return left;
+    }
+
+    protected double right() {
+        return right;
+    }
+
+    protected double top() {
+        return top;
+    }
+
+    protected double bottom() {
+        return bottom;
+    }
+
+    /** Screen x of a data x. */
+    protected double px(double x) {
+        return left + (x - x0) / (x1 - x0) * (right - left);
+    }
+
+    /** Screen y of a data y. */
+    protected double py(double y) {
+        return bottom - (y - y0) / (y1 - y0) * (bottom - top);
+    }
+
+    protected Font font(double em) {
+        return Font.font(13 * textScale * em);
+    }
+
+    /**
+     * Draws the grid, the axes with ticks every {@code xStep} and {@code yStep} from multiples of
+     * the step, their labels and titles, and leaves room for a legend line under the x title.
+     */
+    protected void frame(GraphicsContext g, double xMin, double xMax, double xStep, double yMin, double yMax,
+                         double yStep, DoubleFunction<String> xLabel, DoubleFunction<String> yLabel, String xTitle,
+                         String yTitle) {
+        x0 = xMin;
+        x1 = xMax > xMin ? xMax : xMin + 1;
+        y0 = yMin;
+        y1 = yMax > yMin ? yMax : yMin + 1;
+        double s = textScale;
+        left = 62 * s;
+        right = getWidth() - 14 * s;
+        top = 10 * s;
+        bottom = getHeight() - 58 * s;
+        g.setFont(font(0.85));
+        g.setLineWidth(1);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double x = Math.ceil(x0 / xStep) * xStep; x <= x1 + 1e-9 * xStep; x += xStep) {
+            double sx = Math.round(px(x)) + 0.5;
+            g.setStroke(grid);
+            g.strokeLine(sx, top, sx, bottom);
+            g.setFill(text);
+            g.fillText(xLabel.apply(x), sx, bottom + 10 * s);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double y = Math.ceil(y0 / yStep) * yStep; y <= y1 + 1e-9 * yStep; y += yStep) {
+            double sy = Math.round(py(y)) + 0.5;
+            g.setStroke(grid);
+            g.strokeLine(left, sy, right, sy);
+            g.setFill(text);
+            g.fillText(yLabel.apply(y), left - 6 * s, sy);
+        }
+        g.setStroke(axis);
+        g.strokeRect(left + 0.5, top + 0.5, right - left, bottom - top);
+        g.setFill(text);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(font(0.9));
+        g.fillText(xTitle, (left + right) / 2, bottom + 27 * s);
+        g.save();
+        g.translate(14 * s, (top + bottom) / 2);
+        g.rotate(-90);
+        g.fillText(yTitle, 0, 0);
+        g.restore();
+    }
+
+    /** Clips what follows to the plot area, until {@link GraphicsContext#restore()}. */
+    protected void clipToPlotArea(GraphicsContext g) {
+        g.save();
+        g.beginPath();
+        g.rect(left, top, right - left, bottom - top);
+        g.closePath();
+        g.clip();
+    }
+
+    /** A polyline through (xs[i], ys[i]); non-finite points break the line. */
+    protected void polyline(GraphicsContext g, double[] xs, double[] ys, int n, Color color, double width,
+                            double[] dashes) {
+        g.setStroke(color);
+        g.setLineWidth(width * textScale);
+        g.setLineDashes(dashes);
+        g.beginPath();
+        boolean pen = false;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(ys[i]) || !Double.isFinite(xs[i])) {
+                pen = false;
+                continue;
+            }
+            // far outside the plot: clamp so the path stays drawable
+            double sy = Math.max(-1e5, Math.min(1e5, py(ys[i])));
+            if (pen) {
+                g.lineTo(px(xs[i]), sy);
+            } else {
+                g.moveTo(px(xs[i]), sy);
+                pen = true;
+            }
+        }
+        g.stroke();
+        g.setLineDashes((double[]) null);
+    }
+
+    /** Hollow dots (circles or squares) at the points. */
+    protected void dots(GraphicsContext g, double[] xs, double[] ys, Color color, boolean square) {
+        double r = 3.5 * textScale;
+        g.setLineWidth(1.6 * textScale);
+        g.setStroke(color);
+        g.setFill(Color.WHITE);
+        for (int i = 0; i < xs.length; i++) {
+            double sx = px(xs[i]);
+            double sy = py(ys[i]);
+            if (square) {
+                g.fillRect(sx - r, sy - r, 2 * r, 2 * r);
+                g.strokeRect(sx - r, sy - r, 2 * r, 2 * r);
+            } else {
+                g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+                g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
+    /** A centred legend line under the x-axis title. */
+    protected void legend(GraphicsContext g, List<LegendEntry> entries) {
+        double s = textScale;
+        g.setFont(font(0.85));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double total = 0;
+        for (LegendEntry e : entries) {
+            total += 26 * s + textWidth(e.label(), s);
+        }
+        double x = (left + right) / 2 - total / 2;
+        double y = bottom + 45 * s;
+        for (LegendEntry e : entries) {
+            g.setStroke(e.color());
+            g.setFill(e.color());
+            if (e.symbol() == Symbol.LINE) {
+                g.setLineWidth(3 * s);
+                g.strokeLine(x, y, x + 16 * s, y);
+            } else {
+                g.setLineWidth(1.6 * s);
+                g.setFill(Color.WHITE);
+                if (e.symbol() == Symbol.SQUARE) {
+                    g.fillRect(x + 4 * s, y - 4 * s, 8 * s, 8 * s);
+                    g.strokeRect(x + 4 * s, y - 4 * s, 8 * s, 8 * s);
+                } else {
+                    g.fillOval(x + 4 * s, y - 4 * s, 8 * s, 8 * s);
+                    g.strokeOval(x + 4 * s, y - 4 * s, 8 * s, 8 * s);
+                }
+            }
+            g.setFill(text);
+            g.fillText(e.label(), x + 20 * s, y);
+            x += 26 * s + textWidth(e.label(), s);
+        }
+    }
+
+    private static double textWidth(String label, double scale) {
+        return label.length() * 6.6 * scale;
+    }
+
+    protected Color textColor() {
+        return text;
+    }
+
+    /** A tick step of 1, 2 or 5 × 10ⁿ giving about 8 ticks over the span. */
+    public static double niceStep(double span) {
+        double raw = span / 8;
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double r = raw / magnitude;
+        return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * magnitude;
+    }
+
+    /** A number for a tick label: as short as the step allows. */
+    protected static String tick(double v, double step) {
+        if (Math.abs(v) < step * 1e-9) {
+            return "0";
+        }
+        if (step >= 1 && Math.abs(v) < 1e7) {
+            return String.format(java.util.Locale.ROOT, "%,d", Math.round(v));
+        }
+        int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+    }
+}
