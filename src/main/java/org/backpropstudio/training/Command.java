@@ -1,6 +1,8 @@
 package org.backpropstudio.training;
 
+import java.util.List;
 import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.NetworkSpec;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.TrainingConfig;
 
@@ -44,6 +46,18 @@ public sealed interface Command {
      * @param reason what changed, in the user's words, shown in the status bar
      */
     record Reconfigure(TrainingConfig config, String reason) implements Command { }
+
+    /**
+     * Replaces the network with given parameters (an imported weights file): training restarts
+     * at epoch 0 from these weights, on the same data. Refused, with the reason, when the
+     * parameters do not fit the architecture or the data.
+     *
+     * @param weights weights[k] is layer k's W as rows (in × out)
+     * @param biases  biases[k] is layer k's b, or null for a layer without bias
+     * @param source  where they came from, for the status bar ("net.weights.json")
+     */
+    record LoadNetwork(NetworkSpec network, List<double[][]> weights, List<double[]> biases, String source)
+            implements Command { }
 
     /** Epochs per second; {@link Double#POSITIVE_INFINITY} for as fast as possible. */
     record SetSpeed(double epochsPerSecond) implements Command { }

@@ -15,6 +15,7 @@ import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.engine.DenseLayer;
 import org.backpropstudio.engine.EpochResult;
 import org.backpropstudio.engine.Matrices;
+import org.backpropstudio.engine.Network;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Trainer;
 import org.backpropstudio.engine.TrainingConfig;
@@ -38,6 +39,10 @@ public final class TrainingService implements AutoCloseable {
     public static final int GRID_POINTS = 200;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
+    /** How the status message of a loaded network begins. */
+    public static final String LOADED = "Loaded the network from ";
+    /** How the status message of a refused command begins. */
+    public static final String NOT_APPLIED = "Not applied: ";
     /** Markers kept at most (the oldest go first). */
     public static final int MAX_MARKERS = 100;
 
@@ -51,7 +56,6 @@ public final class TrainingService implements AutoCloseable {
     private TrainingConfig config;
     private Trainer trainer;
     private boolean playing;
-    private boolean stepOnce;
     private TrainingState state = TrainingState.PAUSED;
     private double speed = Double.POSITIVE_INFINITY;
     private long nextEpochAt;
@@ -100,7 +104,7 @@ public final class TrainingService implements AutoCloseable {
                 break;
             }
             if (commands.isEmpty()) {
-                if (playing || stepOnce) {
+                if (playing) {
                     long wait = nextEpochAt - System.nanoTime();
                     if (wait > 0) {
                         LockSupport.parkNanos(this, wait);
@@ -123,9 +127,9 @@ public final class TrainingService implements AutoCloseable {
     }
 
     /**
-     * The loop's body, on the training thread: applies every queued command, runs one epoch if
-     * playing (and its time has come at the current speed) or stepping, and publishes a snapshot
-     * if the last one was taken or something else changed.
+     * The loop's body, on the training thread: applies every queued command in order (a Step runs
+     * its epoch when it is applied), runs one epoch if playing and its time has come at the
+     * current speed, and publishes a snapshot if something changed or the last one is old.
      *
      * @return true if an epoch ran
      */
@@ -135,14 +139,14 @@ public final class TrainingService implements AutoCloseable {
                 apply(c);
             } catch (RuntimeException e) {
                 // an impossible request is refused, never fatal to the training thread
-                message = "Not applied: " + e.getMessage();
+                message = NOT_APPLIED + e.getMessage();
             }
             changed = true;
         }
         boolean ran = false;
         long now = System.nanoTime();
-        if (stepOnce || (playing && now >= nextEpochAt)) {
-            runEpoch();
+        if (playing && now >= nextEpochAt) {
+            runEpoch(false);
             ran = true;
             nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
         }
@@ -153,9 +157,7 @@ public final class TrainingService implements AutoCloseable {
         return ran;
     }
 
-    private void runEpoch() {
-        boolean wasStep = stepOnce;
-        stepOnce = false;
+    private void runEpoch(boolean wasStep) {
         last = trainer.runEpoch();
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         rate.count(System.nanoTime());
@@ -200,7 +202,7 @@ public final class TrainingService implements AutoCloseable {
                 message = "The loss diverged: lower the learning rate and press Reset.";
             } else {
                 playing = false;
-                stepOnce = true;
+                runEpoch(true);
             }
         } else if (c instanceof Command.Reset) {
             restart(config, "Reset: weights re-initialized from seed " + config.seed() + ".");
@@ -238,6 +240,13 @@ public final class TrainingService implements AutoCloseable {
                 config = config.withNetwork(trainer.network().spec());
                 mark("layer " + (a.index() + 1) + ": " + old.wireName() + " → " + a.activation().wireName());
             }
+        } else if (c instanceof Command.LoadNetwork l) {
+            TrainingConfig loaded = config.withNetwork(l.network());
+            Trainer fresh = new Trainer(loaded, Network.fromParameters(l.network(), l.weights(), l.biases()));
+            restart(loaded, "", fresh);
+            playing = false;
+            state = TrainingState.PAUSED;
+            message = LOADED + l.source() + ": " + l.network() + ".";
         } else if (c instanceof Command.SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
@@ -247,7 +256,10 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void restart(TrainingConfig newConfig, String why) {
-        Trainer fresh = new Trainer(newConfig); // may refuse the config; then nothing changes
+        restart(newConfig, why, new Trainer(newConfig)); // the trainer may refuse the config: nothing changes
+    }
+
+    private void restart(TrainingConfig newConfig, String why, Trainer fresh) {
         trainer = fresh;
         config = newConfig;
         last = null;

@@ -1,6 +1,7 @@
 package org.backpropstudio.ui;
 
 import java.io.File;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executor;
@@ -35,6 +36,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.backpropstudio.engine.Presets;
+import org.backpropstudio.io.ImportException;
 import org.backpropstudio.io.TrainingInfo;
 import org.backpropstudio.io.WeightsFile;
 import org.backpropstudio.io.WeightsJson;
@@ -61,6 +63,8 @@ public final class StudioView extends BorderPane {
     private final LossChart lossChart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
     private double fontSize = BASE_FONT_SIZE;
+    /** The weights file last opened or saved: where Ctrl+S writes. */
+    private File currentFile;
     private boolean dark;
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
@@ -130,11 +134,15 @@ public final class StudioView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem export = item("Export weights…", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
+        MenuItem open = item("Open weights…", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
+                KeyCombination.SHORTCUT_DOWN), this::openWeights);
+        MenuItem save = item("Save weights", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN), this::saveWeights);
+        MenuItem export = item("Export weights as…", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportWeights);
         MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.close());
-        Menu file = new Menu("File", null, export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, save, export, new SeparatorMenuItem(), quit);
         Menu training = new Menu("Training", null,
                 item("Play / Pause", "mdi2p-play-pause", new KeyCodeCombination(KeyCode.SPACE), vm::togglePlay),
                 item("Step one epoch", "mdi2s-skip-next", new KeyCodeCombination(KeyCode.S), vm::step),
@@ -359,6 +367,55 @@ public final class StudioView extends BorderPane {
         }
     }
 
+    /** Ctrl+S: the weights to the file last opened or saved; the first time, asks where. */
+    private void saveWeights() {
+        Snapshot s = vm.snapshotProperty().get();
+        if (s != null && currentFile != null) {
+            exportWeights(s, currentFile);
+        } else {
+            exportWeights();
+        }
+    }
+
+    private void openWeights() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open weights");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openWeights(file);
+        }
+    }
+
+    /**
+     * Reads and validates a weights file off the UI thread; then the studio shows its network
+     * and prediction at once. A bad file gets a dialog naming the problem, and nothing changes.
+     */
+    public void openWeights(File file) {
+        io.execute(() -> {
+            try {
+                WeightsFile weights = WeightsJson.read(file.toPath());
+                Platform.runLater(() -> {
+                    currentFile = file;
+                    vm.loadNetwork(weights.network(), weights.weights(), weights.biases(), file.getName());
+                });
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void showProblem(String title, String detail) {
+        vm.showMessage(title + ": " + detail);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(detail);
+        alert.getDialogPane().setId("problem-dialog");
+        alert.show();
+    }
+
     private void exportWeights() {
         Snapshot s = vm.snapshotProperty().get();
         if (s == null) {
@@ -375,21 +432,21 @@ public final class StudioView extends BorderPane {
     }
 
     /** Writes a snapshot's weights off the UI thread and reports the outcome in the status bar. */
-    void exportWeights(Snapshot s, File file) {
+    public void exportWeights(Snapshot s, File file) {
         TrainingInfo info = new TrainingInfo(s.epoch(), s.trainLoss(), s.testLoss(), s.config().seed(),
                 WeightsJson.describe(s.config().optimizer()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 StudioApp.appVersion(), System.getProperty("java.version"));
         WeightsFile weights = new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), info);
         io.execute(() -> {
-            String outcome;
             try {
                 WeightsJson.write(file.toPath(), weights);
-                outcome = "Exported the weights of epoch " + s.epoch() + " to " + file.getName() + ".";
-            } catch (Exception e) {
-                outcome = "Could not export the weights: " + e.getMessage();
+                Platform.runLater(() -> {
+                    currentFile = file;
+                    vm.showMessage("Saved the weights of epoch " + s.epoch() + " to " + file.getName() + ".");
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
             }
-            String shown = outcome;
-            Platform.runLater(() -> vm.showMessage(shown));
         });
     }
 

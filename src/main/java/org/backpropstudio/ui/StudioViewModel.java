@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
 import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.training.TrainingService;
 import org.backpropstudio.training.TrainingState;
 import org.backpropstudio.ui.editor.EditorModel;
 
@@ -86,9 +87,11 @@ public final class StudioViewModel {
             message.set(s.message());
         }
         problem.set(s.problem() == null ? "" : s.problem());
-        if (s.message().startsWith("Not applied")) {
-            // the service refused a change: show what is really running
-            editor.load(s.config());
+        if (s.message().startsWith(TrainingService.NOT_APPLIED) || s.message().startsWith(TrainingService.LOADED)) {
+            // the service refused a change or loaded a network: show what is really running
+            if (!s.config().equals(editor.applied())) {
+                editor.load(s.config());
+            }
         }
     }
 
@@ -102,6 +105,13 @@ public final class StudioViewModel {
     /** Shows a note in the status bar (until the next snapshot brings another). */
     public void showMessage(String text) {
         message.set(text);
+    }
+
+    /** Replaces the network with imported parameters; training restarts from them, paused. */
+    public void loadNetwork(org.backpropstudio.engine.NetworkSpec network, List<double[][]> weights,
+                            List<double[]> biases, String source) {
+        commands.accept(new Command.Pause());
+        commands.accept(new Command.LoadNetwork(network, weights, biases, source));
     }
 
     /** Play if paused, pause if playing. */

@@ -175,8 +175,10 @@ class TrainingServiceTest {
             }
         }
         long heapAt1m = usedHeapAfterGc();
-        assertThat(snap.epoch()).isGreaterThan(990_000);
-        assertThat(snap.losses().size()).isLessThanOrEqualTo(LossCurve.CAPACITY);
+        assertThat(snap.epoch()).as("snapshots kept coming").isGreaterThan(900_000);
+        Snapshot last = s.snapshotNow();
+        assertThat(last.epoch()).isEqualTo(1_000_000);
+        assertThat(last.losses().size()).isLessThanOrEqualTo(LossCurve.CAPACITY);
         assertThat(heapAt1m - heapAt100k).as("heap growth from 10⁵ to 10⁶ epochs, bytes").isLessThan(8L << 20);
     }
 
@@ -218,5 +220,30 @@ class TrainingServiceTest {
         assertThat(TrainingService.number(2.5e8)).isEqualTo("2.5e8");
         assertThat(TrainingService.number(8.0)).isEqualTo("8");
         assertThat(TrainingService.number(0.123456)).isEqualTo("0.1235");
+    }
+
+    @Test
+    void aLoadedNetworkReplacesTheRunningOneOrIsRefusedWithTheReason() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        List<double[][]> weights = List.of(new double[][] {{0.5, -1.0}}, new double[][] {{2.0}, {-0.75}});
+        List<double[]> biases = new java.util.ArrayList<>();
+        biases.add(new double[] {0.1, 0.0});
+        biases.add(null);
+        org.backpropstudio.engine.NetworkSpec spec = new org.backpropstudio.engine.NetworkSpec(1, List.of(
+                new LayerSpec(2, Activation.TANH), new LayerSpec(1, Activation.IDENTITY, false)));
+        s.submit(new Command.Step());
+        s.submit(new Command.LoadNetwork(spec, weights, biases, "small.weights.json"));
+        Snapshot snap = tickAndTake(s, 0);
+        assertThat(snap.network()).hasToString("1 → 2 tanh → 1 (no bias)");
+        assertThat(snap.epoch()).isZero();
+        assertThat(snap.message()).isEqualTo("Loaded the network from small.weights.json: 1 → 2 tanh → 1 (no bias).");
+        double x = snap.gridX()[17];
+        assertThat(snap.prediction()[17]).isEqualTo(2.0 * Math.tanh(0.5 * x + 0.1) - 0.75 * Math.tanh(-1.0 * x));
+
+        s.submit(new Command.LoadNetwork(spec, List.of(new double[][] {{0.5}}, new double[][] {{2.0}, {-0.75}}),
+                biases, "bad.weights.json"));
+        Snapshot refused = tickAndTake(s, 0);
+        assertThat(refused.message()).isEqualTo("Not applied: layer 1: W row 1 has 1 columns, expected 2");
+        assertThat(refused.network()).hasToString("1 → 2 tanh → 1 (no bias)");
     }
 }

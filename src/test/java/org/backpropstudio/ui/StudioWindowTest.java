@@ -178,4 +178,40 @@ class StudioWindowTest {
         robot.type(KeyCode.SPACE);
         waitUntil("paused by keyboard", () -> shown().state() != TrainingState.TRAINING);
     }
+
+    @Test
+    void exportedWeightsOpenAgainWithTheSamePrediction(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        robot.clickOn("#step");
+        waitUntil("two epochs", () -> epoch() == 2);
+        Snapshot exported = shown();
+        java.io.File file = java.nio.file.Files.createTempFile("studio", ".weights.json").toFile();
+        file.deleteOnExit();
+        robot.interact(() -> studio.view().exportWeights(exported, file));
+        waitUntil("the file is written", () -> file.length() > 100);
+        type(robot, "#units-1", "12");
+        waitUntil("resized", () -> shown().network().toString().equals("1 → 12 σ → 10 σ → 1"));
+        robot.interact(() -> studio.view().openWeights(file));
+        waitUntil("the network is loaded", () -> shown().message().startsWith("Loaded the network from"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown().network()).hasToString("1 → 10 σ → 10 σ → 1");
+        assertThat(robot.lookup("#units-1").queryAs(TextField.class).getText()).isEqualTo("10");
+        assertThat(studio.view().fitChart().predictionValues()).containsExactly(exported.prediction());
+        assertThat(epoch()).isZero();
+    }
+
+    @Test
+    void aBadFileGetsADialogAndChangesNothing(FxRobot robot) throws Exception {
+        java.io.File file = java.nio.file.Files.createTempFile("broken", ".weights.json").toFile();
+        file.deleteOnExit();
+        java.nio.file.Files.writeString(file.toPath(), "{\"format\": \"backprop-studio.weights\", \"version\": 1, ");
+        robot.interact(() -> studio.view().openWeights(file));
+        waitUntil("the dialog", () -> robot.lookup("#problem-dialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane dialog = robot.lookup("#problem-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getHeaderText()).startsWith("Could not open broken");
+        assertThat(dialog.getContentText()).startsWith("not valid JSON at line 1");
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+        assertThat(shown().network()).hasToString("1 → 10 σ → 10 σ → 1");
+        assertThat(shown().epoch()).isZero();
+    }
 }
