@@ -130,11 +130,14 @@ public final class StudioApp extends Application {
         String preset = option(args, "--preset", Presets.DEFAULT);
         Studio studio = open(stage, preset);
         stage.show();
+        long shownAfter = System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         if (args.contains("--play")) {
             studio.service().submit(new Command.Play());
         }
         String measure = option(args, "--measure", null);
         if (measure != null) {
+            System.out.printf(Locale.ROOT, "window shown %d ms after the JVM started%n", shownAfter);
             measure(studio, Double.parseDouble(measure));
         }
         String screenshot = option(args, "--screenshot", null);

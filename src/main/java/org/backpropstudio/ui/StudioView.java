@@ -117,6 +117,11 @@ public final class StudioView extends BorderPane {
     public void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (typing && e.getCode() == KeyCode.ESCAPE) {
+                requestFocus(); // leaving the field commits it
+                e.consume();
+                return;
+            }
             if (typing || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
                 return;
             }
@@ -286,6 +291,8 @@ public final class StudioView extends BorderPane {
         split.setDividerPositions(0.56);
         VBox centre = new VBox(banner, split);
         VBox.setVgrow(split, Priority.ALWAYS);
+        // clicking the charts leaves any text field, so Space, S and R work again
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         return centre;
     }
 
@@ -306,12 +313,13 @@ public final class StudioView extends BorderPane {
         Label state = new Label();
         state.setId("state");
         state.getStyleClass().add("state-label");
-        vm.stateProperty().addListener((o, a, b) -> {
+        java.util.function.Consumer<org.backpropstudio.training.TrainingState> show = b -> {
             state.setText(b.label());
             state.getStyleClass().removeAll("state-paused", "state-training", "state-finished", "state-diverged");
             state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
-        });
-        state.setText(vm.stateProperty().get().label());
+        };
+        vm.stateProperty().addListener((o, a, b) -> show.accept(b));
+        show.accept(vm.stateProperty().get());
         Label epoch = boundLabel("epoch ", vm.epochTextProperty());
         Label train = boundLabel("train loss ", vm.trainLossTextProperty());
         train.setId("train-loss");

@@ -78,8 +78,8 @@ public final class StudioViewModel {
         playing.set(s.state() == TrainingState.TRAINING);
         epoch.set(s.epoch());
         epochText.set(String.format(Locale.ROOT, "%,d", s.epoch()));
-        trainLossText.set(lossText(s.trainLoss()));
-        testLossText.set(lossText(s.testLoss()));
+        trainLossText.set(s.epoch() == 0 ? "–" : lossText(s.trainLoss()));
+        testLossText.set(s.epoch() == 0 ? "–" : lossText(s.testLoss()));
         rateText.set(s.state() == TrainingState.TRAINING
                 ? String.format(Locale.ROOT, "%,.0f epochs/s", s.epochsPerSecond()) : "");
         if (!s.message().equals(lastServiceMessage)) {
@@ -97,7 +97,7 @@ public final class StudioViewModel {
 
     static String lossText(double loss) {
         if (Double.isNaN(loss)) {
-            return "–";
+            return "NaN";
         }
         return Double.isInfinite(loss) ? "∞" : String.format(Locale.ROOT, "%.4g", loss);
     }

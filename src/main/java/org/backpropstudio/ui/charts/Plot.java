@@ -207,6 +207,23 @@ public abstract class Plot extends Pane {
         g.setStroke(color);
         g.setLineWidth(width * textScale);
         g.setLineDashes(dashes);
+        int finite = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(ys[i]) && Double.isFinite(xs[i])) {
+                finite++;
+            }
+        }
+        if (finite == 1) {
+            // a single point (one epoch so far) is drawn as a dot, not an invisible line
+            for (int i = 0; i < n; i++) {
+                if (Double.isFinite(ys[i]) && Double.isFinite(xs[i])) {
+                    double r = 2.5 * textScale;
+                    g.setFill(color);
+                    g.fillOval(px(xs[i]) - r, py(ys[i]) - r, 2 * r, 2 * r);
+                }
+            }
+            return;
+        }
         g.beginPath();
         boolean pen = false;
         for (int i = 0; i < n; i++) {

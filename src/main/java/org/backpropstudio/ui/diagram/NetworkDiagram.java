@@ -137,7 +137,14 @@ public final class NetworkDiagram extends Pane {
             for (int i = 0; i < from; i++) {
                 for (int j = 0; j < to; j++) {
                     double v = w[i][j];
-                    double strength = Double.isFinite(v) ? Math.abs(v) / maxAbs : 1;
+                    if (!Double.isFinite(v)) {
+                        // a diverged weight: no sign, no size
+                        g.setStroke(Color.GRAY.deriveColor(0, 1, 1, 0.5));
+                        g.setLineWidth(1);
+                        g.strokeLine(x0, nodeY(i, from), x1, nodeY(j, to));
+                        continue;
+                    }
+                    double strength = Math.abs(v) / maxAbs;
                     g.setStroke((v >= 0 ? POSITIVE : NEGATIVE).deriveColor(0, 1, 1, 0.25 + 0.65 * strength));
                     g.setLineWidth(0.4 + 3.6 * strength);
                     g.strokeLine(x0, nodeY(i, from), x1, nodeY(j, to));
