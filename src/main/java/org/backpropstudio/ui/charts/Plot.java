@@ -5,10 +5,10 @@ import java.util.function.DoubleFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.backpropstudio.ui.CanvasPane;
 
 /**
  * A plot drawn on a canvas: axes with calm tick steps, a grid, a legend, and a plot area that
@@ -16,7 +16,7 @@ import javafx.scene.text.TextAlignment;
  * which keeps the studio within its frame budget while training at full speed (JavaFX's
  * {@code LineChart} did not: see the README's "Studio speed").
  */
-public abstract class Plot extends Pane {
+public abstract class Plot extends CanvasPane {
 
     /** One legend entry: a colour, a label, and how its symbol is drawn. */
     protected record LegendEntry(Color color, String label, Symbol symbol) {
@@ -25,39 +25,24 @@ public abstract class Plot extends Pane {
     /** A legend symbol: a line, a hollow circle, a hollow square. */
     protected enum Symbol { LINE, CIRCLE, SQUARE }
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas canvas;
     /** Drawn over the canvas: what changes every frame, so the rest need not be redrawn. */
-    private final Canvas overlay = new Canvas();
+    private final Canvas overlay;
     private double textScale = 1;
     private Color text = Color.web("#57606a");
     private Color grid = Color.web("#d0d7de");
     private Color axis = Color.web("#8c959f");
 
     protected Plot() {
+        this(new Canvas(), new Canvas());
+    }
+
+    private Plot(Canvas canvas, Canvas overlay) {
+        super(400, 260, canvas, overlay);
+        this.canvas = canvas;
+        this.overlay = overlay;
         overlay.setMouseTransparent(true);
-        getChildren().addAll(canvas, overlay);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
         setMinSize(160, 120);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        // a canvas of zero size, or beyond the largest texture, cannot be rendered
-        for (Canvas c : new Canvas[] {canvas, overlay}) {
-            c.setWidth(Math.max(1, Math.min(8192, getWidth())));
-            c.setHeight(Math.max(1, Math.min(8192, getHeight())));
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 400;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 260;
     }
 
     /** Scales text and margins with the studio's text size (1 = 13 px). */
@@ -75,6 +60,7 @@ public abstract class Plot extends Pane {
     }
 
     /** Draws everything again from the current data. */
+    @Override
     protected final void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());

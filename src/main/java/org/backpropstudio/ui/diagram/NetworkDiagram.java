@@ -7,12 +7,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backpropstudio.engine.LayerSpec;
 import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.CanvasPane;
 
 /**
  * The network as a student draws it: a column of nodes per layer and every connection, blue for
@@ -21,7 +21,7 @@ import org.backpropstudio.training.Snapshot;
  * arrives. Wide layers show their first {@link #MAX_NODES} units and say how many are hidden.
  * Hovering a node or a connection shows its bias or weight in {@link #hoverTextProperty()}.
  */
-public final class NetworkDiagram extends Pane {
+public final class NetworkDiagram extends CanvasPane {
 
     public static final int MAX_NODES = 32;
     static final Color POSITIVE = Color.web("#2f7ed8");
@@ -30,16 +30,19 @@ public final class NetworkDiagram extends Pane {
     private static final double MARGIN_TOP = 28;
     private static final double MARGIN_BOTTOM = 12;
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas canvas;
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private Snapshot shown;
     private Color textColor = Color.web("#24292f");
 
     public NetworkDiagram() {
+        this(new Canvas());
+    }
+
+    private NetworkDiagram(Canvas canvas) {
+        super(320, 240, canvas);
+        this.canvas = canvas;
         getStyleClass().add("network-diagram");
-        getChildren().add(canvas);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
         canvas.setOnMouseMoved(e -> hoverText.set(describe(e.getX(), e.getY())));
         canvas.setOnMouseExited(e -> hoverText.set(""));
         setMinSize(120, 100);
@@ -57,23 +60,6 @@ public final class NetworkDiagram extends Pane {
     public void setTextColor(Color c) {
         textColor = c;
         redraw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        // a canvas of zero size, or beyond the largest texture, cannot be rendered
-        canvas.setWidth(Math.max(1, Math.min(8192, getWidth())));
-        canvas.setHeight(Math.max(1, Math.min(8192, getHeight())));
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 320;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 240;
     }
 
     /** Units drawn for a layer of {@code units}. */
@@ -110,7 +96,8 @@ public final class NetworkDiagram extends Pane {
         return Math.max(2, Math.min(9, 0.35 * h / most));
     }
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (shown == null || getWidth() < 10 || getHeight() < 10) {
