@@ -38,15 +38,4 @@ public final class Matrices {
         System.arraycopy(values, 0, m.data, 0, values.length);
         return m;
     }
-
-    /** True when every entry is finite (no NaN, no ±∞). */
-    public static boolean allFinite(DMatrixRMaj m) {
-        int n = m.getNumElements();
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(m.data[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -148,10 +148,12 @@ public final class StudioView extends BorderPane {
         MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.close());
         Menu file = new Menu("File", null, open, save, export, new SeparatorMenuItem(), quit);
+        // Space, S and R belong to the scene's key filter, which ignores them while you type;
+        // as menu accelerators they would fire inside text fields, so the items only name them
         Menu training = new Menu("Training", null,
-                item("Play / Pause", "mdi2p-play-pause", new KeyCodeCombination(KeyCode.SPACE), vm::togglePlay),
-                item("Step one epoch", "mdi2s-skip-next", new KeyCodeCombination(KeyCode.S), vm::step),
-                item("Reset", "mdi2r-restart", new KeyCodeCombination(KeyCode.R), vm::reset));
+                item("Play / Pause\tSpace", "mdi2p-play-pause", null, vm::togglePlay),
+                item("Step one epoch\tS, →", "mdi2s-skip-next", null, vm::step),
+                item("Reset\tR", "mdi2r-restart", null, vm::reset));
         Menu view = new Menu("View", null,
                 item("Bigger text", "mdi2m-magnify-plus", new KeyCodeCombination(KeyCode.EQUALS,
                         KeyCombination.SHORTCUT_DOWN), () -> zoom(1.1)),
@@ -162,14 +164,7 @@ public final class StudioView extends BorderPane {
                 item("Full screen", "mdi2f-fullscreen", new KeyCodeCombination(KeyCode.F11),
                         () -> stage.setFullScreen(!stage.isFullScreen())),
                 item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme));
-        MenuBar bar = new MenuBar(file, training, view);
-        // Space, S and R are handled by the scene's key filter (not while typing); the menu only shows them
-        for (Menu m : new Menu[] {training}) {
-            for (MenuItem i : m.getItems()) {
-                i.setAccelerator(null);
-            }
-        }
-        return bar;
+        return new MenuBar(file, training, view);
     }
 
     private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
@@ -355,11 +350,6 @@ public final class StudioView extends BorderPane {
         scaledIcons.forEach((icon, em) -> icon.setIconSize((int) Math.round(em * fontSize)));
         fitChart.setTextScale(fontSize / BASE_FONT_SIZE);
         lossChart.setTextScale(fontSize / BASE_FONT_SIZE);
-    }
-
-    /** The current root font size in pixels (Ctrl+= and Ctrl+- change it). */
-    public double fontSize() {
-        return fontSize;
     }
 
     private void toggleTheme() {
