@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = Cli.Version.class,
         description = "Backprop Studio's command line: train the tutorial networks, check their gradients, "
                 + "predict with saved weights and measure the engine's speed.",
-        subcommands = {TrainCommand.class, GradcheckCommand.class, PredictCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, GradcheckCommand.class, PredictCommand.class, ExportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 

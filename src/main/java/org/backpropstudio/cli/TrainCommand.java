@@ -16,6 +16,7 @@ import org.backpropstudio.engine.Presets;
 import org.backpropstudio.engine.Trainer;
 import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.io.CsvFiles;
+import org.backpropstudio.io.NpzFile;
 import org.backpropstudio.io.TrainingInfo;
 import org.backpropstudio.io.WeightsFile;
 import org.backpropstudio.io.WeightsJson;
@@ -69,6 +70,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weights-out", paramLabel = "FILE", description = "Write the trained weights to this .weights.json file.")
     Path weightsOut;
 
+    @Option(names = "--npz-out", paramLabel = "FILE", description = "Write the trained weights to this NumPy .npz file.")
+    Path npzOut;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -104,15 +108,21 @@ final class TrainCommand implements Callable<Integer> {
         if (last != null && last.diverged()) {
             err.printf(Locale.ROOT, "error: the loss diverged at epoch %d (train loss %s): learning rate %s is too large "
                     + "for this network; lower it and train again.%s%n", last.epoch(), last.trainLoss(),
-                    config.optimizer().learningRate(), weightsOut != null ? " No weights were written." : "");
+                    config.optimizer().learningRate(), weightsOut != null || npzOut != null ? " No weights were written." : "");
             return Cli.EXIT_INPUT;
         }
-        if (weightsOut != null) {
+        if (weightsOut != null || npzOut != null) {
             TrainingInfo info = new TrainingInfo(trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                     last == null ? Double.NaN : last.testLoss(), config.seed(), WeightsJson.describe(config.optimizer()),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Cli.appVersion(),
                     System.getProperty("java.version"));
-            WeightsJson.write(weightsOut, WeightsFile.of(trainer.network(), config.loss().kind(), info));
+            WeightsFile trained = WeightsFile.of(trainer.network(), config.loss().kind(), info);
+            if (weightsOut != null) {
+                WeightsJson.write(weightsOut, trained);
+            }
+            if (npzOut != null) {
+                NpzFile.write(npzOut, trained);
+            }
         }
         out.printf(Locale.ROOT, "%s  %s  %d epochs in %.2f s  train loss %.6g  test loss %.6g%n", preset,
                 trainer.network(), trainer.epoch(), seconds,

@@ -37,6 +37,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.io.ImportException;
+import org.backpropstudio.io.NpzFile;
 import org.backpropstudio.io.TrainingInfo;
 import org.backpropstudio.io.WeightsFile;
 import org.backpropstudio.io.WeightsJson;
@@ -224,7 +225,7 @@ public final class StudioView extends BorderPane {
         theme.setTooltip(new Tooltip("Light or dark theme"));
         theme.setOnAction(e -> toggleTheme());
 
-        Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON (Ctrl+E)", this::exportWeights);
+        Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON or NumPy .npz (Ctrl+E)", this::exportWeights);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -422,7 +423,8 @@ public final class StudioView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export weights");
         chooser.setInitialFileName("network.weights.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"),
+                new FileChooser.ExtensionFilter("NumPy arrays", "*.npz"));
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             exportWeights(s, file);
@@ -437,9 +439,16 @@ public final class StudioView extends BorderPane {
         WeightsFile weights = new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), info);
         io.execute(() -> {
             try {
-                WeightsJson.write(file.toPath(), weights);
+                boolean npz = file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".npz");
+                if (npz) {
+                    NpzFile.write(file.toPath(), weights);
+                } else {
+                    WeightsJson.write(file.toPath(), weights);
+                }
                 Platform.runLater(() -> {
-                    currentFile = file;
+                    if (!npz) {
+                        currentFile = file; // Ctrl+S saves JSON, which Open can read back
+                    }
                     vm.showMessage("Saved the weights of epoch " + s.epoch() + " to " + file.getName() + ".");
                 });
             } catch (IOException | IllegalArgumentException e) {

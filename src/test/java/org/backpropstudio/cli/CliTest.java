@@ -138,6 +138,23 @@ class CliTest {
     }
 
     @Test
+    void exportWritesNumpyAndRefusesToOverwriteUnlessForced() throws Exception {
+        assertThat(run("train", "--epochs", "5", "-q", "--weights-out", p("w.weights.json"), "--npz-out", p("t.npz")).exit())
+                .isZero();
+        Run r = run("export", "--weights", p("w.weights.json"), "--out", p("w.npz"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(org.backpropstudio.io.NpzFile.readArrays(dir.resolve("w.npz")).keySet())
+                .containsExactly("W1", "b1", "W2", "b2", "W3", "b3");
+        assertThat(Files.readAllBytes(dir.resolve("w.npz"))).isEqualTo(Files.readAllBytes(dir.resolve("t.npz")));
+        Run again = run("export", "--weights", p("w.weights.json"), "--out", p("w.npz"));
+        assertThat(again.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(again.err()).contains("exists; give --force to overwrite it");
+        assertThat(run("export", "--weights", p("w.weights.json"), "--out", p("w.npz"), "--force").exit()).isZero();
+        assertThat(run("export", "--weights", p("w.weights.json"), "--out", p("w.txt")).err())
+                .contains("name it .npz or .weights.json");
+    }
+
+    @Test
     void benchReportsThroughputForAWorkload() {
         Run r = run("bench", "--workload", "W1", "--runs", "1", "--warmup", "0");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -145,7 +162,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "gradcheck", "predict", "bench"})
+    @ValueSource(strings = {"train", "gradcheck", "predict", "export", "bench"})
     void helpExplainsEveryOption(String command) {
         Run r = run(command, "--help");
         assertThat(r.exit()).isZero();
