@@ -82,14 +82,15 @@ public final class StudioViewModel {
         testLossText.set(s.epoch() == 0 ? "–" : lossText(s.testLoss()));
         rateText.set(s.state() == TrainingState.TRAINING
                 ? String.format(Locale.ROOT, "%,.0f epochs/s", s.epochsPerSecond()) : "");
+        problem.set(s.problem() == null ? "" : s.problem());
         if (!s.message().equals(lastServiceMessage)) {
             lastServiceMessage = s.message();
             message.set(s.message());
-        }
-        problem.set(s.problem() == null ? "" : s.problem());
-        if (s.message().startsWith(TrainingService.NOT_APPLIED) || s.message().startsWith(TrainingService.LOADED)) {
-            // the service refused a change or loaded a network: show what is really running
-            if (!s.config().equals(editor.applied())) {
+            // the service refused a change or loaded a network: show what is really running. Only
+            // when the message arrives; later snapshots repeat it while newer edits are on their way.
+            boolean editorBehind = s.message().startsWith(TrainingService.NOT_APPLIED)
+                    || s.message().startsWith(TrainingService.LOADED);
+            if (editorBehind && !s.config().equals(editor.applied())) {
                 editor.load(s.config());
             }
         }

@@ -63,4 +63,27 @@ class StudioViewModelTest {
         assertThat(sent.get(0)).isEqualTo(new Command.Pause());
         assertThat(((Command.Reconfigure) sent.get(1)).config()).isEqualTo(Presets.get("deep-momentum"));
     }
+
+    @Test
+    void anEditMadeAfterALoadIsNotUndoneByAnOlderSnapshot() {
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        List<Command> sent = new ArrayList<>();
+        StudioViewModel vm = new StudioViewModel(c -> {
+            sent.add(c);
+            service.submit(c);
+        });
+        List<double[][]> weights = new ArrayList<>();
+        weights.add(new double[][] {{1.5}});
+        List<double[]> biases = new ArrayList<>();
+        biases.add(null);
+        vm.loadNetwork(Presets.get("linear-neuron").network(), weights, biases, "w.weights.json");
+        service.tick();
+        vm.apply(service.snapshotNow());
+        assertThat(vm.editor().hiddenLayers()).isEmpty();
+        // the user edits; the next snapshot was built before the service saw the edit
+        vm.editor().learningRate().enter("0.02");
+        vm.apply(service.snapshotNow());
+        assertThat(vm.editor().learningRate().textProperty().get()).isEqualTo("0.02");
+        assertThat(sent).last().isEqualTo(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.02)));
+    }
 }
