@@ -30,7 +30,21 @@ public final class CsvFiles {
      * @throws ImportException naming the line and the problem
      */
     public static Dataset readData(Path file) throws ImportException {
-        List<double[]> rows = readColumns(file, "x", "y");
+        return data(file.toString(), readLines(file));
+    }
+
+    /**
+     * Parses the text of a data file.
+     *
+     * @param name how the messages name the source
+     * @throws ImportException naming the line and the problem
+     */
+    public static Dataset parseData(String name, String text) throws ImportException {
+        return data(name, text.lines().toList());
+    }
+
+    private static Dataset data(String file, List<String> lines) throws ImportException {
+        List<double[]> rows = columns(file, lines, "x", "y");
         double[] xs = new double[rows.size()];
         double[] ys = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -72,8 +86,7 @@ public final class CsvFiles {
         return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static List<double[]> readColumns(Path file, String... columns) throws ImportException {
-        List<String> lines = readLines(file);
+    private static List<double[]> columns(String file, List<String> lines, String... columns) throws ImportException {
         String[] header = header(file, lines);
         if (header.length != columns.length) {
             throw new ImportException(file + ": expected the header '" + String.join(",", columns) + "', found '"
@@ -108,7 +121,7 @@ public final class CsvFiles {
         return rows;
     }
 
-    private static String[] header(Path file, List<String> lines) throws ImportException {
+    private static String[] header(Object file, List<String> lines) throws ImportException {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new ImportException(file + ": the file is empty (expected a header line)");
         }
@@ -119,7 +132,7 @@ public final class CsvFiles {
         return first.split(",", -1);
     }
 
-    private static double number(Path file, int line, String column, String cell) throws ImportException {
+    private static double number(Object file, int line, String column, String cell) throws ImportException {
         String t = cell.trim();
         double v;
         try {
