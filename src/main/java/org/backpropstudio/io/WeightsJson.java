@@ -88,7 +88,18 @@ public final class WeightsJson {
             throw new ImportException("version " + version.asLong() + " is not supported (this Backprop Studio reads version "
                     + VERSION + ")");
         }
-        JsonNode network = object(root, "network", "");
+        JsonNode networkNode = object(root, "network", "");
+        NetworkSpec spec = network(networkNode);
+        LossKind loss = loss(networkNode);
+        List<double[][]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        parameters(array(root, "parameters", ""), spec, weights, biases);
+        TrainingInfo training = root.hasNonNull("training") ? training(root.get("training")) : null;
+        return new WeightsFile(spec, loss, weights, biases, training);
+    }
+
+    /** The architecture from a {@code network} object; limits are checked before anything is allocated. */
+    static NetworkSpec network(JsonNode network) throws ImportException {
         int inputs = integer(network, "inputs", "network", 1, MAX_UNITS);
         JsonNode layers = array(network, "layers", "network");
         if (layers.isEmpty() || layers.size() > MAX_LAYERS) {
@@ -118,16 +129,18 @@ public final class WeightsJson {
             throw new ImportException("the network " + spec + " has " + spec.parameterCount()
                     + " parameters, more than the " + MAX_PARAMETERS + " Backprop Studio handles");
         }
-        LossKind loss = loss(network);
+        return spec;
+    }
 
-        JsonNode parameters = array(root, "parameters", "");
+    /** Layer k's W and b from a {@code parameters} array, checked against the architecture. */
+    static void parameters(JsonNode parameters, NetworkSpec spec, List<double[][]> weights, List<double[]> biases)
+            throws ImportException {
+        List<LayerSpec> specs = spec.layers();
         if (parameters.size() != specs.size()) {
             throw new ImportException("\"parameters\" has " + parameters.size() + " entries but the network has "
                     + specs.size() + " layers");
         }
-        List<double[][]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
-        int in = inputs;
+        int in = spec.inputs();
         for (int k = 0; k < specs.size(); k++) {
             String where = "layer " + (k + 1);
             JsonNode p = parameters.get(k);
@@ -150,8 +163,6 @@ public final class WeightsJson {
             }
             in = s.units();
         }
-        TrainingInfo training = root.hasNonNull("training") ? training(root.get("training")) : null;
-        return new WeightsFile(spec, loss, weights, biases, training);
     }
 
     private static Activation activation(JsonNode layer, String where) throws ImportException {
@@ -167,7 +178,7 @@ public final class WeightsJson {
         }
     }
 
-    private static LossKind loss(JsonNode network) throws ImportException {
+    static LossKind loss(JsonNode network) throws ImportException {
         JsonNode l = network.get("loss");
         if (l == null || !l.isTextual()) {
             throw new ImportException("network: \"loss\" must be a name such as \"half_mse\", found "
@@ -197,7 +208,7 @@ public final class WeightsJson {
         return m;
     }
 
-    private static double[] vector(JsonNode v, String where, int length) throws ImportException {
+    static double[] vector(JsonNode v, String where, int length) throws ImportException {
         if (!v.isArray()) {
             throw new ImportException(where + " must be an array of numbers");
         }
@@ -243,7 +254,7 @@ public final class WeightsJson {
                 t.path("savedAt").asText(""), t.path("appVersion").asText(""), t.path("javaVersion").asText(""));
     }
 
-    private static JsonNode object(JsonNode parent, String name, String where) throws ImportException {
+    static JsonNode object(JsonNode parent, String name, String where) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isObject()) {
             throw new ImportException(prefix(where) + "\"" + name + "\" must be an object"
@@ -252,7 +263,7 @@ public final class WeightsJson {
         return n;
     }
 
-    private static JsonNode array(JsonNode parent, String name, String where) throws ImportException {
+    static JsonNode array(JsonNode parent, String name, String where) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isArray()) {
             throw new ImportException(prefix(where) + "\"" + name + "\" must be an array"
@@ -261,7 +272,7 @@ public final class WeightsJson {
         return n;
     }
 
-    private static int integer(JsonNode parent, String name, String where, int min, int max) throws ImportException {
+    static int integer(JsonNode parent, String name, String where, int min, int max) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
             throw new ImportException(prefix(where) + "\"" + name + "\" must be a whole number from " + min + " to "

@@ -36,6 +36,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.backpropstudio.engine.Presets;
+import org.backpropstudio.io.ExperimentJson;
 import org.backpropstudio.io.ImportException;
 import org.backpropstudio.io.NpzFile;
 import org.backpropstudio.io.TrainingInfo;
@@ -64,8 +65,8 @@ public final class StudioView extends BorderPane {
     private final LossChart lossChart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
     private double fontSize = BASE_FONT_SIZE;
-    /** The weights file last opened or saved: where Ctrl+S writes. */
-    private File currentFile;
+    /** The experiment last opened or saved: where Ctrl+S writes. */
+    private File experimentFile;
     private boolean dark;
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
@@ -140,15 +141,17 @@ public final class StudioView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open weights…", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
-                KeyCombination.SHORTCUT_DOWN), this::openWeights);
-        MenuItem save = item("Save weights", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
-                KeyCombination.SHORTCUT_DOWN), this::saveWeights);
+        MenuItem open = item("Open…", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
+                KeyCombination.SHORTCUT_DOWN), this::open);
+        MenuItem save = item("Save experiment", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN), this::saveExperiment);
+        MenuItem saveAs = item("Save experiment as…", null, new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveExperimentAs());
         MenuItem export = item("Export weights as…", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportWeights);
         MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.close());
-        Menu file = new Menu("File", null, open, save, export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, save, saveAs, export, new SeparatorMenuItem(), quit);
         // Space, S and R belong to the scene's key filter, which ignores them while you type;
         // as menu accelerators they would fire inside text fields, so the items only name them
         Menu training = new Menu("Training", null,
@@ -366,24 +369,81 @@ public final class StudioView extends BorderPane {
         }
     }
 
-    /** Ctrl+S: the weights to the file last opened or saved; the first time, asks where. */
-    private void saveWeights() {
-        Snapshot s = vm.snapshotProperty().get();
-        if (s != null && currentFile != null) {
-            exportWeights(s, currentFile);
+    /** Ctrl+S: the experiment to the file last opened or saved; the first time, asks where. */
+    private void saveExperiment() {
+        if (experimentFile != null) {
+            saveExperiment(experimentFile);
         } else {
-            exportWeights();
+            saveExperimentAs();
         }
     }
 
-    private void openWeights() {
+    private void saveExperimentAs() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open weights");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"));
-        File file = chooser.showOpenDialog(stage);
+        chooser.setTitle("Save experiment");
+        chooser.setInitialFileName(vm.presetProperty().get() + ".bps.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments", "*.bps.json"));
+        File file = chooser.showSaveDialog(stage);
         if (file != null) {
+            saveExperiment(file);
+        }
+    }
+
+    /** Writes the whole setup and the current weights, off the UI thread. */
+    public void saveExperiment(File file) {
+        Snapshot s = vm.snapshotProperty().get();
+        if (s == null) {
+            return;
+        }
+        ExperimentJson.Experiment experiment = new ExperimentJson.Experiment(s.config(),
+                new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), null));
+        io.execute(() -> {
+            try {
+                ExperimentJson.write(file.toPath(), experiment);
+                Platform.runLater(() -> {
+                    experimentFile = file;
+                    vm.showMessage("Saved the experiment (epoch " + s.epoch() + ") to " + file.getName() + ".");
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void open() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an experiment or weights");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Experiments and weights", "*.bps.json", "*.weights.json", "*.json"),
+                new FileChooser.ExtensionFilter("Experiments", "*.bps.json"),
+                new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json"));
+        File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".bps.json")) {
+            openExperiment(file);
+        } else {
             openWeights(file);
         }
+    }
+
+    /**
+     * Reads and validates an experiment off the UI thread; then the studio restarts with its
+     * setup and the weights saved with it. A bad file gets a dialog, and nothing changes.
+     */
+    public void openExperiment(File file) {
+        io.execute(() -> {
+            try {
+                ExperimentJson.Experiment e = ExperimentJson.read(file.toPath());
+                Platform.runLater(() -> {
+                    experimentFile = file;
+                    vm.loadExperiment(e.config(), e.weights(), file.getName());
+                });
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
+            }
+        });
     }
 
     /**
@@ -394,10 +454,8 @@ public final class StudioView extends BorderPane {
         io.execute(() -> {
             try {
                 WeightsFile weights = WeightsJson.read(file.toPath());
-                Platform.runLater(() -> {
-                    currentFile = file;
-                    vm.loadNetwork(weights.network(), weights.weights(), weights.biases(), file.getName());
-                });
+                Platform.runLater(() -> vm.loadNetwork(weights.network(), weights.weights(), weights.biases(),
+                        file.getName()));
             } catch (ImportException e) {
                 Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
             }
@@ -446,9 +504,6 @@ public final class StudioView extends BorderPane {
                     WeightsJson.write(file.toPath(), weights);
                 }
                 Platform.runLater(() -> {
-                    if (!npz) {
-                        currentFile = file; // Ctrl+S saves JSON, which Open can read back
-                    }
                     vm.showMessage("Saved the weights of epoch " + s.epoch() + " to " + file.getName() + ".");
                 });
             } catch (IOException | IllegalArgumentException e) {

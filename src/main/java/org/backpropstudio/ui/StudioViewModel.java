@@ -115,6 +115,21 @@ public final class StudioViewModel {
         commands.accept(new Command.LoadNetwork(network, weights, biases, source));
     }
 
+    /**
+     * Restarts with an experiment's setup and, if it has them, its saved weights; paused.
+     *
+     * @param weights the saved network, or null to start from the seed
+     */
+    public void loadExperiment(org.backpropstudio.engine.TrainingConfig config, org.backpropstudio.io.WeightsFile weights,
+                               String source) {
+        editor.load(config);
+        commands.accept(new Command.Pause());
+        commands.accept(new Command.Reconfigure(config, "experiment " + source));
+        if (weights != null) {
+            commands.accept(new Command.LoadNetwork(weights.network(), weights.weights(), weights.biases(), source));
+        }
+    }
+
     /** Play if paused, pause if playing. */
     public void togglePlay() {
         commands.accept(playing.get() ? new Command.Pause() : new Command.Play());

@@ -72,4 +72,15 @@ class ReaderFuzzProperties {
             assertThat(expected.getMessage()).startsWith("fuzz.csv");
         }
     }
+
+    @Property(tries = 1000, seed = "20261122")
+    void experimentReaderEndsInAResultOrATypedError(@ForAll("mutations") List<Mutation> edits) {
+        String json = mutate(ExperimentJson.toJson(new ExperimentJson.Experiment(
+                org.backpropstudio.engine.Presets.get("linear-neuron"), null)), edits);
+        try {
+            assertThat(ExperimentJson.parse(json).config()).isNotNull();
+        } catch (ImportException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
 }

@@ -215,4 +215,30 @@ class StudioWindowTest {
         assertThat(shown().network()).hasToString("1 → 10 σ → 10 σ → 1");
         assertThat(shown().epoch()).isZero();
     }
+
+    @Test
+    void aSavedExperimentOpensWithItsSetupAndWeights(FxRobot robot) throws Exception {
+        type(robot, "#momentum", "0.5");
+        robot.clickOn("#step");
+        robot.clickOn("#step");
+        waitUntil("two epochs", () -> epoch() == 2);
+        waitUntil("momentum applied", () -> shown().config().optimizer() instanceof
+                org.backpropstudio.engine.OptimizerConfig.Sgd sgd && sgd.momentum() == 0.5);
+        Snapshot saved = shown();
+        java.io.File file = java.nio.file.Files.createTempFile("demo", ".bps.json").toFile();
+        file.deleteOnExit();
+        robot.interact(() -> studio.view().saveExperiment(file));
+        waitUntil("the file is written", () -> file.length() > 100);
+        type(robot, "#learning-rate", "0.02");
+        type(robot, "#momentum", "0");
+        waitUntil("changed", () -> shown().config().optimizer().learningRate() == 0.02);
+        robot.interact(() -> studio.view().openExperiment(file));
+        waitUntil("the experiment is open", () -> shown().message().startsWith("Loaded the network from demo"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown().config()).isEqualTo(saved.config());
+        assertThat(robot.lookup("#learning-rate").queryAs(TextField.class).getText()).isEqualTo("0.1");
+        assertThat(robot.lookup("#momentum").queryAs(TextField.class).getText()).isEqualTo("0.5");
+        assertThat(studio.view().fitChart().predictionValues()).containsExactly(saved.prediction());
+        assertThat(epoch()).isZero();
+    }
 }

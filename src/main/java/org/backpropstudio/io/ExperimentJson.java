@@ -1,0 +1,304 @@
+package org.backpropstudio.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.Dataset;
+import org.backpropstudio.engine.Initializer;
+import org.backpropstudio.engine.LayerSpec;
+import org.backpropstudio.engine.Loss;
+import org.backpropstudio.engine.LossKind;
+import org.backpropstudio.engine.NetworkSpec;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.Reduction;
+import org.backpropstudio.engine.TargetFunction;
+import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.engine.WeightDecay;
+
+/**
+ * Experiment files ({@code *.bps.json}, {@code backprop-studio.experiment} version 1): the whole
+ * setup (network, initializers, loss, optimizer, batching, epochs, seed, data), and optionally
+ * the weights at the time of saving. Doubles are written to read back identically, so opening
+ * an experiment and training it reproduces the original run, number for number.
+ */
+public final class ExperimentJson {
+
+    public static final String FORMAT = "backprop-studio.experiment";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * An experiment: its setup and, optionally, weights saved with it.
+     *
+     * @param config  the setup
+     * @param weights the network at the time of saving, or null
+     */
+    public record Experiment(TrainingConfig config, WeightsFile weights) {
+    }
+
+    private ExperimentJson() {
+    }
+
+    /** Writes the file atomically. */
+    public static void write(Path file, Experiment experiment) throws IOException {
+        AtomicFiles.writeString(file, toJson(experiment));
+    }
+
+    /** The file's text. */
+    public static String toJson(Experiment e) {
+        TrainingConfig c = e.config();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        ObjectNode network = root.putObject("network");
+        network.put("inputs", c.network().inputs());
+        ArrayNode layers = network.putArray("layers");
+        for (LayerSpec l : c.network().layers()) {
+            ObjectNode layer = layers.addObject();
+            layer.put("units", l.units());
+            layer.put("activation", l.activation().wireName());
+            if (!l.bias()) {
+                layer.put("bias", false);
+            }
+        }
+        network.put("loss", c.loss().kind().wireName());
+        root.put("reduction", c.loss().reduction().wireName());
+        ObjectNode init = root.putObject("initializers");
+        init.put("weights", c.weightInit().text());
+        init.put("biases", c.biasInit().text());
+        ObjectNode optimizer = root.putObject("optimizer");
+        for (Map.Entry<String, Object> entry : WeightsJson.describe(c.optimizer()).entrySet()) {
+            Object v = entry.getValue();
+            if (v instanceof Double d) {
+                optimizer.put(entry.getKey(), d);
+            } else if (v instanceof Boolean b) {
+                optimizer.put(entry.getKey(), b);
+            } else {
+                optimizer.put(entry.getKey(), String.valueOf(v));
+            }
+        }
+        ObjectNode batching = root.putObject("batching");
+        batching.put("batchSize", c.batchSize());
+        batching.put("shuffle", c.shuffle());
+        batching.put("dropLast", c.dropLast());
+        root.put("epochs", c.epochs());
+        root.put("seed", c.seed());
+        ObjectNode data = root.putObject("data");
+        if (c.data() instanceof DataSpec.FunctionData f) {
+            data.put("kind", "function");
+            data.put("target", f.target().wireName());
+            data.put("xMin", f.xMin());
+            data.put("xMax", f.xMax());
+            data.put("trainCount", f.trainCount());
+            data.put("testCount", f.testCount());
+            data.put("noise", f.noise());
+            data.put("sampling", f.sampling().name().toLowerCase(Locale.ROOT));
+            data.put("streaming", f.streaming());
+        } else {
+            DataSpec.GivenData g = (DataSpec.GivenData) c.data();
+            data.put("kind", "given");
+            samples(data.putObject("train"), g.train());
+            samples(data.putObject("test"), g.test());
+        }
+        if (e.weights() != null) {
+            ArrayNode parameters = root.putArray("parameters");
+            for (int k = 0; k < e.weights().weights().size(); k++) {
+                ObjectNode p = parameters.addObject();
+                ArrayNode w = p.putArray("W");
+                for (double[] row : e.weights().weights().get(k)) {
+                    ArrayNode r = w.addArray();
+                    for (double v : row) {
+                        r.add(finite(v, "layer " + (k + 1) + " W"));
+                    }
+                }
+                double[] b = e.weights().biases().get(k);
+                if (b != null) {
+                    ArrayNode bn = p.putArray("b");
+                    for (double v : b) {
+                        bn.add(finite(v, "layer " + (k + 1) + " b"));
+                    }
+                }
+            }
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static double finite(double v, String where) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(where + " holds " + v + "; a network with NaN or infinite parameters "
+                    + "cannot be saved");
+        }
+        return v;
+    }
+
+    private static void samples(ObjectNode node, Dataset d) {
+        ArrayNode xs = node.putArray("x");
+        ArrayNode ys = node.putArray("y");
+        for (double v : d.xColumn()) {
+            xs.add(v);
+        }
+        for (double v : d.yColumn()) {
+            ys.add(v);
+        }
+    }
+
+    /** Reads a file; every failure is an {@link ImportException} naming the problem. */
+    public static Experiment read(Path file) throws ImportException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ImportException(file + " is a directory, not an experiment");
+            }
+            if (Files.size(file) > WeightsJson.MAX_BYTES) {
+                throw new ImportException(file + " is larger than " + (WeightsJson.MAX_BYTES >> 20) + " MiB");
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ImportException(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses and validates an experiment's text. */
+    public static Experiment parse(String json) throws ImportException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ImportException("not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new ImportException("not an experiment: \"format\" must be \"" + FORMAT + "\"");
+        }
+        if (!root.path("version").isIntegralNumber() || root.path("version").asLong() != VERSION) {
+            throw new ImportException("version " + root.path("version") + " is not supported (this Backprop Studio "
+                    + "reads version " + VERSION + ")");
+        }
+        JsonNode networkNode = WeightsJson.object(root, "network", "");
+        NetworkSpec network = WeightsJson.network(networkNode);
+        LossKind lossKind = WeightsJson.loss(networkNode);
+        try {
+            Loss loss = new Loss(lossKind, Reduction.fromWireName(text(root, "reduction")));
+            JsonNode init = WeightsJson.object(root, "initializers", "");
+            Initializer weightInit = Initializer.parse(text(init, "weights"));
+            Initializer biasInit = Initializer.parse(text(init, "biases"));
+            OptimizerConfig optimizer = optimizer(WeightsJson.object(root, "optimizer", ""));
+            JsonNode batching = WeightsJson.object(root, "batching", "");
+            int batchSize = WeightsJson.integer(batching, "batchSize", "batching", 0, 1_000_000);
+            int epochs = WeightsJson.integer(root, "epochs", "", 0, Integer.MAX_VALUE);
+            if (!root.path("seed").isIntegralNumber() || !root.path("seed").canConvertToLong()) {
+                throw new ImportException("\"seed\" must be a whole number");
+            }
+            TrainingConfig config = new TrainingConfig(network, weightInit, biasInit, loss, optimizer, batchSize,
+                    bool(batching, "shuffle"), bool(batching, "dropLast"), epochs, root.path("seed").asLong(),
+                    data(WeightsJson.object(root, "data", "")));
+            WeightsFile weights = null;
+            if (root.hasNonNull("parameters")) {
+                List<double[][]> w = new ArrayList<>();
+                List<double[]> b = new ArrayList<>();
+                WeightsJson.parameters(WeightsJson.array(root, "parameters", ""), network, w, b);
+                weights = new WeightsFile(network, lossKind, w, b, null);
+            }
+            return new Experiment(config, weights);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(e.getMessage());
+        }
+    }
+
+    private static OptimizerConfig optimizer(JsonNode o) throws ImportException {
+        String name = text(o, "name");
+        double lr = number(o, "learningRate");
+        String decayKind = o.path("weightDecay").asText("none").toUpperCase(Locale.ROOT);
+        WeightDecay decay;
+        try {
+            WeightDecay.Kind kind = WeightDecay.Kind.valueOf(decayKind);
+            decay = kind == WeightDecay.Kind.NONE ? WeightDecay.NONE : new WeightDecay(kind, number(o, "weightDecayLambda"));
+        } catch (IllegalArgumentException e) {
+            throw new ImportException("optimizer: unknown weight decay '" + decayKind.toLowerCase(Locale.ROOT)
+                    + "' (known: none, l1, l2)");
+        }
+        switch (name) {
+            case "sgd":
+                return new OptimizerConfig.Sgd(lr, number(o, "momentum"), bool(o, "nesterov"), decay);
+            case "adam":
+                return new OptimizerConfig.Adam(lr, number(o, "beta1"), number(o, "beta2"), number(o, "epsilon"), decay);
+            case "rmsprop":
+                return new OptimizerConfig.RmsProp(lr, number(o, "rho"), number(o, "epsilon"), decay);
+            default:
+                throw new ImportException("optimizer: unknown name '" + name + "' (known: sgd, adam, rmsprop)");
+        }
+    }
+
+    private static DataSpec data(JsonNode d) throws ImportException {
+        String kind = text(d, "kind");
+        if (kind.equals("given")) {
+            return new DataSpec.GivenData(samples(WeightsJson.object(d, "train", "data"), "data.train"),
+                    samples(WeightsJson.object(d, "test", "data"), "data.test"));
+        }
+        if (!kind.equals("function")) {
+            throw new ImportException("data: \"kind\" must be \"function\" or \"given\", found '" + kind + "'");
+        }
+        DataSpec.Sampling sampling;
+        try {
+            sampling = DataSpec.Sampling.valueOf(text(d, "sampling").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ImportException("data: \"sampling\" must be \"random\" or \"even\"");
+        }
+        return new DataSpec.FunctionData(TargetFunction.fromWireName(text(d, "target")), number(d, "xMin"),
+                number(d, "xMax"), WeightsJson.integer(d, "trainCount", "data", 0, 10_000_000),
+                WeightsJson.integer(d, "testCount", "data", 0, 10_000_000), number(d, "noise"), sampling,
+                bool(d, "streaming"));
+    }
+
+    private static Dataset samples(JsonNode node, String where) throws ImportException {
+        JsonNode x = WeightsJson.array(node, "x", where);
+        double[] xs = WeightsJson.vector(x, where + ".x", x.size());
+        double[] ys = WeightsJson.vector(WeightsJson.array(node, "y", where), where + ".y", xs.length);
+        return Dataset.of(xs, ys);
+    }
+
+    private static String text(JsonNode parent, String name) throws ImportException {
+        JsonNode n = parent.get(name);
+        if (n == null || !n.isTextual()) {
+            throw new ImportException("\"" + name + "\" must be text, found " + (n == null ? "nothing" : n));
+        }
+        return n.asText();
+    }
+
+    private static double number(JsonNode parent, String name) throws ImportException {
+        JsonNode n = parent.get(name);
+        if (n == null || !n.isNumber() || !Double.isFinite(n.doubleValue())) {
+            throw new ImportException("\"" + name + "\" must be a finite number, found " + (n == null ? "nothing" : n));
+        }
+        return n.doubleValue();
+    }
+
+    private static boolean bool(JsonNode parent, String name) throws ImportException {
+        JsonNode n = parent.get(name);
+        if (n == null || !n.isBoolean()) {
+            throw new ImportException("\"" + name + "\" must be true or false, found " + (n == null ? "nothing" : n));
+        }
+        return n.asBoolean();
+    }
+}

@@ -1,0 +1,80 @@
+package org.backpropstudio.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.backpropstudio.engine.EpochResult;
+import org.backpropstudio.engine.LossKind;
+import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.engine.Trainer;
+import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.engine.WeightDecay;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExperimentJsonTest {
+
+    @TempDir
+    Path dir;
+
+    private static double[] history(TrainingConfig c, int epochs) {
+        Trainer t = new Trainer(c);
+        double[] h = new double[2 * epochs];
+        for (int e = 0; e < epochs; e++) {
+            EpochResult r = t.runEpoch();
+            h[2 * e] = r.trainLoss();
+            h[2 * e + 1] = r.testLoss();
+        }
+        return h;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classic-sigmoid", "relu-mae", "deep-momentum", "linear-neuron"})
+    void aReopenedExperimentTrainsToTheSameHistoryNumberForNumber(String preset) throws Exception {
+        TrainingConfig original = Presets.get(preset).withSeed(77);
+        Path file = dir.resolve(preset + ".bps.json");
+        ExperimentJson.write(file, new ExperimentJson.Experiment(original, null));
+        ExperimentJson.Experiment reopened = ExperimentJson.read(file);
+        assertThat(ExperimentJson.toJson(reopened)).isEqualTo(ExperimentJson.toJson(new ExperimentJson.Experiment(original, null)));
+        assertThat(history(reopened.config(), 40)).containsExactly(history(original, 40));
+        assertThat(reopened.weights()).isNull();
+    }
+
+    @Test
+    void everyOptimizerAndTheSavedWeightsRoundTrip() throws Exception {
+        for (OptimizerConfig o : new OptimizerConfig[] {
+                new OptimizerConfig.Sgd(0.3, 0.9, true, WeightDecay.l1(1e-4)),
+                new OptimizerConfig.Adam(1e-3, 0.8, 0.99, 1e-7, WeightDecay.l2(0.01)),
+                new OptimizerConfig.RmsProp(0.01, 0.95, 1e-6, WeightDecay.NONE)}) {
+            TrainingConfig c = Presets.get("classic-sigmoid").withOptimizer(o);
+            Trainer t = new Trainer(c);
+            t.runEpoch();
+            WeightsFile w = WeightsFile.of(t.network(), LossKind.HALF_MSE, null);
+            ExperimentJson.Experiment back = ExperimentJson.parse(ExperimentJson.toJson(new ExperimentJson.Experiment(c, w)));
+            assertThat(back.config()).isEqualTo(c);
+            for (int k = 0; k < 3; k++) {
+                assertThat(back.weights().weights().get(k)).isDeepEqualTo(w.weights().get(k));
+                assertThat(back.weights().biases().get(k)).containsExactly(w.biases().get(k));
+            }
+        }
+    }
+
+    @Test
+    void malformedExperimentsAreNamed() {
+        String good = ExperimentJson.toJson(new ExperimentJson.Experiment(Presets.get("classic-sigmoid"), null));
+        assertThatThrownBy(() -> ExperimentJson.parse(good.replace("backprop-studio.experiment", "x")))
+                .isInstanceOf(ImportException.class).hasMessageContaining("not an experiment");
+        assertThatThrownBy(() -> ExperimentJson.parse(good.replace("\"sgd\"", "\"lbfgs\"")))
+                .isInstanceOf(ImportException.class).hasMessageContaining("unknown name 'lbfgs'");
+        assertThatThrownBy(() -> ExperimentJson.parse(good.replace("\"sin\"", "\"tan\"")))
+                .isInstanceOf(ImportException.class).hasMessageContaining("unknown target function 'tan'");
+        assertThatThrownBy(() -> ExperimentJson.parse(good.replace("\"learningRate\" : 0.1", "\"learningRate\" : -1")))
+                .isInstanceOf(ImportException.class).hasMessageContaining("learning rate must be a finite number ≥ 0");
+        assertThatThrownBy(() -> ExperimentJson.parse(good.substring(0, good.length() / 2)))
+                .isInstanceOf(ImportException.class).hasMessageContaining("not valid JSON");
+    }
+}
