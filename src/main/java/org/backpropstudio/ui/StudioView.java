@@ -67,6 +67,8 @@ public final class StudioView extends BorderPane {
     private double fontSize = BASE_FONT_SIZE;
     /** The experiment last opened or saved: where Ctrl+S writes. */
     private File experimentFile;
+    /** What to do once a save asked for by the unsaved-changes question has finished. */
+    private Runnable afterSave;
     private boolean dark;
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
@@ -115,6 +117,47 @@ public final class StudioView extends BorderPane {
         }
     }
 
+    /** Asks before closing the window with unsaved changes. */
+    public void installCloseGuard() {
+        stage.setOnCloseRequest(e -> {
+            if (!confirmUnsaved(stage::close)) {
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * With unsaved changes, asks: save (then {@code proceed}), discard, or cancel.
+     *
+     * @return true when the caller may go on at once
+     */
+    private boolean confirmUnsaved(Runnable proceed) {
+        if (!vm.unsavedProperty().get()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The experiment has changed since it was last saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setHeaderText("Save the changes first?");
+        var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (answer == discard) {
+            vm.markSaved();
+            return true;
+        }
+        if (answer == save) {
+            afterSave = () -> {
+                vm.markSaved();
+                proceed.run();
+            };
+            saveExperiment();
+        }
+        return false;
+    }
+
     /** Keyboard: Space play/pause, S or → step, R reset (when not typing), and the menu keys. */
     public void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -151,7 +194,18 @@ public final class StudioView extends BorderPane {
                 KeyCombination.SHORTCUT_DOWN), this::exportWeights);
         MenuItem quit = item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.close());
-        Menu file = new Menu("File", null, open, save, saveAs, export, new SeparatorMenuItem(), quit);
+        Menu exports = new Menu("Export", null,
+                item("Loss history as CSV…", null, null, () -> exportCsv("history.csv", this::historyCsv)),
+                item("Predictions as CSV…", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
+                item("Training data as CSV…", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
+                item("Test data as CSV…", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
+                new SeparatorMenuItem(),
+                item("Window as PNG…", null, null, () -> exportPng("backprop-studio.png", this)),
+                item("Fit chart as PNG…", null, null, () -> exportPng("fit.png", fitChart)),
+                item("Loss chart as PNG…", null, null, () -> exportPng("loss.png", lossChart)),
+                item("Network diagram as PNG…", null, null, () -> exportPng("network.png", diagram)));
+        MenuItem importData = item("Import data CSV…", "mdi2f-file-table", null, this::importData);
+        Menu file = new Menu("File", null, open, save, saveAs, export, exports, importData, new SeparatorMenuItem(), quit);
         // Space, S and R belong to the scene's key filter, which ignores them while you type;
         // as menu accelerators they would fire inside text fields, so the items only name them
         Menu training = new Menu("Training", null,
@@ -386,6 +440,8 @@ public final class StudioView extends BorderPane {
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             saveExperiment(file);
+        } else {
+            afterSave = null; // the save was cancelled, so is what waited for it
         }
     }
 
@@ -402,7 +458,13 @@ public final class StudioView extends BorderPane {
                 ExperimentJson.write(file.toPath(), experiment);
                 Platform.runLater(() -> {
                     experimentFile = file;
+                    vm.markSaved();
                     vm.showMessage("Saved the experiment (epoch " + s.epoch() + ") to " + file.getName() + ".");
+                    if (afterSave != null) {
+                        Runnable next = afterSave;
+                        afterSave = null;
+                        next.run();
+                    }
                 });
             } catch (IOException | IllegalArgumentException e) {
                 Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
@@ -411,6 +473,9 @@ public final class StudioView extends BorderPane {
     }
 
     private void open() {
+        if (!confirmUnsaved(this::open)) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open an experiment or weights");
         chooser.getExtensionFilters().addAll(
@@ -439,6 +504,7 @@ public final class StudioView extends BorderPane {
                 Platform.runLater(() -> {
                     experimentFile = file;
                     vm.loadExperiment(e.config(), e.weights(), file.getName());
+                    vm.markSaved();
                 });
             } catch (ImportException e) {
                 Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
@@ -508,6 +574,116 @@ public final class StudioView extends BorderPane {
                 });
             } catch (IOException | IllegalArgumentException e) {
                 Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void importData() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import data (a CSV with header x,y)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<StudioViewModel.DataUse> ask = new javafx.scene.control.ChoiceDialog<>(
+                StudioViewModel.DataUse.SPLIT, StudioViewModel.DataUse.values());
+        ask.initOwner(stage);
+        ask.setTitle("Import data");
+        ask.setHeaderText("How should the samples of " + file.getName() + " be used?");
+        ask.showAndWait().ifPresent(use -> importData(file, use));
+    }
+
+    /** Reads a data CSV off the UI thread; then training restarts on it. Bad rows get a dialog. */
+    public void importData(File file, StudioViewModel.DataUse use) {
+        io.execute(() -> {
+            try {
+                org.backpropstudio.engine.Dataset data = org.backpropstudio.io.CsvFiles.readData(file.toPath());
+                Platform.runLater(() -> vm.importData(data, use, file.getName()));
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem("Could not import " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private File askSave(String title, String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        return chooser.showSaveDialog(stage);
+    }
+
+    private void exportCsv(String name, java.util.function.Function<Snapshot, String> text) {
+        Snapshot s = vm.snapshotProperty().get();
+        File file = s == null ? null : askSave("Export " + name, name, "CSV", "*.csv");
+        if (file != null) {
+            writeText(file, text.apply(s));
+        }
+    }
+
+    /** Writes a text file off the UI thread and says how it went. */
+    public void writeText(File file, String text) {
+        io.execute(() -> {
+            try {
+                org.backpropstudio.io.AtomicFiles.writeString(file.toPath(), text);
+                Platform.runLater(() -> vm.showMessage("Wrote " + file.getName() + "."));
+            } catch (IOException e) {
+                Platform.runLater(() -> showProblem("Could not write " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    /** {@code epoch,train_loss,test_loss}: each kept bucket's first epoch and its largest losses. */
+    String historyCsv(Snapshot s) {
+        StringBuilder b = new StringBuilder("epoch,train_loss,test_loss\n");
+        var h = s.losses();
+        for (int i = 0; i < h.size(); i++) {
+            b.append(h.epoch()[i]).append(',').append(h.trainMax()[i]).append(',').append(h.testMax()[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** {@code x,prediction} on the chart's grid. */
+    String predictionsCsv(Snapshot s) {
+        StringBuilder b = new StringBuilder("x,prediction\n");
+        for (int i = 0; i < s.gridX().length; i++) {
+            b.append(s.gridX()[i]).append(',').append(s.prediction()[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String dataCsv(org.backpropstudio.engine.Dataset d) {
+        StringBuilder b = new StringBuilder("x,y\n");
+        double[] xs = d.xColumn();
+        double[] ys = d.yColumn();
+        for (int i = 0; i < xs.length; i++) {
+            b.append(xs[i]).append(',').append(ys[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    private void exportPng(String name, javafx.scene.Node node) {
+        File file = askSave("Export " + name, name, "PNG image", "*.png");
+        if (file != null) {
+            writePng(node, file);
+        }
+    }
+
+    /** Takes the picture on the UI thread (it must) and encodes and writes it on the file thread. */
+    public void writePng(javafx.scene.Node node, File file) {
+        javafx.scene.image.WritableImage image = node.snapshot(null, null);
+        java.awt.image.BufferedImage pixels = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+        io.execute(() -> {
+            try {
+                org.backpropstudio.io.AtomicFiles.write(file.toPath(), out -> {
+                    if (!javax.imageio.ImageIO.write(pixels, "png", out)) {
+                        throw new IOException("no PNG encoder");
+                    }
+                });
+                Platform.runLater(() -> vm.showMessage("Wrote " + file.getName() + "."));
+            } catch (IOException e) {
+                Platform.runLater(() -> showProblem("Could not write " + file.getName(), e.getMessage()));
             }
         });
     }

@@ -39,6 +39,24 @@ public final class StudioViewModel {
             new Speed("1000 epochs/s", 1000), new Speed("100 epochs/s", 100), new Speed("30 epochs/s", 30),
             new Speed("10 epochs/s", 10), new Speed("3 epochs/s", 3), new Speed("1 epoch/s", 1));
 
+    /** How imported samples are used. */
+    public enum DataUse {
+        SPLIT("every 5th sample for testing, the rest for training"),
+        TRAIN("all for training, keeping the current test set"),
+        TEST("all for testing, keeping the current training set");
+
+        private final String label;
+
+        DataUse(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final Consumer<Command> commands;
     private final EditorModel editor;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -52,6 +70,7 @@ public final class StudioViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final StringProperty preset = new SimpleStringProperty(Presets.DEFAULT);
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
     private String lastServiceMessage = "";
 
     public StudioViewModel(Consumer<Command> commands) {
@@ -60,8 +79,15 @@ public final class StudioViewModel {
 
     /** A view model whose editor starts with the named preset. */
     public StudioViewModel(Consumer<Command> commands, String presetName) {
-        this.commands = Objects.requireNonNull(commands);
-        this.editor = new EditorModel(commands);
+        Objects.requireNonNull(commands);
+        this.commands = c -> {
+            // pausing and the speed change nothing worth saving; everything else does
+            if (!(c instanceof Command.Pause) && !(c instanceof Command.SetSpeed)) {
+                unsaved.set(true);
+            }
+            commands.accept(c);
+        };
+        this.editor = new EditorModel(this.commands);
         preset.set(presetName);
         editor.load(Presets.get(presetName));
         editor.messageProperty().addListener((o, a, b) -> {
@@ -128,6 +154,51 @@ public final class StudioViewModel {
         if (weights != null) {
             commands.accept(new Command.LoadNetwork(weights.network(), weights.weights(), weights.biases(), source));
         }
+    }
+
+    /** Restarts training on imported samples, used as chosen, with the current setup. */
+    public void importData(org.backpropstudio.engine.Dataset data, DataUse use, String source) {
+        Snapshot s = snapshot.get();
+        org.backpropstudio.engine.Dataset train;
+        org.backpropstudio.engine.Dataset test;
+        if (use == DataUse.SPLIT) {
+            double[] xs = data.xColumn();
+            double[] ys = data.yColumn();
+            double[][] split = {new double[xs.length - xs.length / 5], new double[xs.length - xs.length / 5],
+                    new double[xs.length / 5], new double[xs.length / 5]};
+            int tr = 0;
+            int te = 0;
+            for (int i = 0; i < xs.length; i++) {
+                if (i % 5 == 4) {
+                    split[2][te] = xs[i];
+                    split[3][te++] = ys[i];
+                } else {
+                    split[0][tr] = xs[i];
+                    split[1][tr++] = ys[i];
+                }
+            }
+            train = org.backpropstudio.engine.Dataset.of(split[0], split[1]);
+            test = org.backpropstudio.engine.Dataset.of(split[2], split[3]);
+        } else if (use == DataUse.TRAIN) {
+            train = data;
+            test = s.test();
+        } else {
+            train = s.train();
+            test = data;
+        }
+        org.backpropstudio.engine.TrainingConfig config;
+        try {
+            config = editor.applied().withData(new org.backpropstudio.engine.DataSpec.GivenData(train, test));
+        } catch (IllegalArgumentException e) {
+            message.set("Could not use " + source + ": " + e.getMessage() + ".");
+            return;
+        }
+        if (config.batchSize() > train.size()) {
+            config = config.withBatching(0, config.shuffle(), config.dropLast());
+        }
+        editor.load(config);
+        commands.accept(new Command.Reconfigure(config, "data from " + source + " (" + train.size() + " training, "
+                + test.size() + " test samples)"));
     }
 
     /** Play if paused, pause if playing. */
@@ -203,5 +274,15 @@ public final class StudioViewModel {
 
     public StringProperty presetProperty() {
         return preset;
+    }
+
+    /** True when the setup or the weights changed since the experiment was last saved or opened. */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** After a save or an open: nothing is unsaved. */
+    public void markSaved() {
+        unsaved.set(false);
     }
 }

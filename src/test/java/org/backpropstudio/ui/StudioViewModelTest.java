@@ -86,4 +86,44 @@ class StudioViewModelTest {
         assertThat(vm.editor().learningRate().textProperty().get()).isEqualTo("0.02");
         assertThat(sent).last().isEqualTo(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.02)));
     }
+
+    @Test
+    void importedDataIsSplitEveryFifthSampleForTesting() {
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        List<Command> sent = new ArrayList<>();
+        StudioViewModel vm = new StudioViewModel(sent::add);
+        vm.apply(service.takeLatest());
+        double[] xs = new double[12];
+        double[] ys = new double[12];
+        for (int i = 0; i < 12; i++) {
+            xs[i] = i;
+            ys[i] = 10 * i;
+        }
+        vm.importData(org.backpropstudio.engine.Dataset.of(xs, ys), StudioViewModel.DataUse.SPLIT, "mine.csv");
+        Command.Reconfigure r = (Command.Reconfigure) sent.get(0);
+        var data = (org.backpropstudio.engine.DataSpec.GivenData) r.config().data();
+        assertThat(data.train().xColumn()).containsExactly(0, 1, 2, 3, 5, 6, 7, 8, 10, 11);
+        assertThat(data.test().xColumn()).containsExactly(4, 9);
+        assertThat(r.reason()).isEqualTo("data from mine.csv (10 training, 2 test samples)");
+        assertThat(vm.editor().givenDataProperty().get()).isTrue();
+
+        vm.importData(org.backpropstudio.engine.Dataset.of(xs, ys), StudioViewModel.DataUse.TEST, "t.csv");
+        var kept = (org.backpropstudio.engine.DataSpec.GivenData) ((Command.Reconfigure) sent.get(1)).config().data();
+        assertThat(kept.train().size()).isEqualTo(50);
+        assertThat(kept.test().size()).isEqualTo(12);
+    }
+
+    @Test
+    void changesAreUnsavedUntilSavedAndPausingIsNotAChange() {
+        StudioViewModel vm = new StudioViewModel(c -> { });
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        vm.setSpeed(StudioViewModel.SPEEDS.get(3));
+        vm.togglePlay(); // not playing yet: sends Play
+        assertThat(vm.unsavedProperty().get()).isTrue();
+        vm.markSaved();
+        vm.editor().learningRate().enter("abc");
+        assertThat(vm.unsavedProperty().get()).as("a refused entry changes nothing").isFalse();
+        vm.editor().learningRate().enter("0.2");
+        assertThat(vm.unsavedProperty().get()).isTrue();
+    }
 }
