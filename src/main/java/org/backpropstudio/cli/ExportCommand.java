@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.backpropstudio.io.CsvFiles;
 import org.backpropstudio.io.NpzFile;
 import org.backpropstudio.io.WeightsFile;
 import org.backpropstudio.io.WeightsJson;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code export}: a weights file in another format, chosen by the output's extension. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a saved network in another format, chosen by the output file's extension:",
-                ".npz (NumPy: W1, b1, ... as float64 arrays plus architecture.json) or .weights.json."})
+                ".npz (NumPy: W1, b1, ... as float64 arrays plus architecture.json), .weights.json,",
+                "or .csv (every parameter as a table row: parameter,row,column,value)."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +26,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, paramLabel = "FILE", description = "The network, a .weights.json file.")
     Path weights;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write: a .npz or .weights.json file.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write: a .npz, .weights.json or .csv file.")
     Path out;
 
     @Option(names = "--force", description = "Overwrite the output file if it exists.")
@@ -41,14 +43,16 @@ final class ExportCommand implements Callable<Integer> {
     /** Writes in the format the file name asks for; refuses to overwrite unless forced. */
     static void write(WeightsFile w, Path out, boolean force) throws Exception {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".npz") && !name.endsWith(".json")) {
-            throw new Cli.UserException("cannot tell the format of " + out + ": name it .npz or .weights.json");
+        if (!name.endsWith(".npz") && !name.endsWith(".json") && !name.endsWith(".csv")) {
+            throw new Cli.UserException("cannot tell the format of " + out + ": name it .npz, .weights.json or .csv");
         }
         if (Files.exists(out) && !force) {
             throw new Cli.UserException(out + " exists; give --force to overwrite it");
         }
         if (name.endsWith(".npz")) {
             NpzFile.write(out, w);
+        } else if (name.endsWith(".csv")) {
+            CsvFiles.writeParameters(out, w);
         } else {
             WeightsJson.write(out, w);
         }

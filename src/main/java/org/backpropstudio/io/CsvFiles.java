@@ -188,6 +188,28 @@ public final class CsvFiles {
         AtomicFiles.writeString(file, s.toString());
     }
 
+    /**
+     * Writes every parameter as a table row, {@code parameter,row,column,value}: W1 row i column j
+     * is the weight from input i to unit j; a bias has row 0. Atomically.
+     */
+    public static void writeParameters(Path file, WeightsFile w) throws IOException {
+        StringBuilder s = new StringBuilder("parameter,row,column,value\n");
+        for (int k = 0; k < w.weights().size(); k++) {
+            double[][] rows = w.weights().get(k);
+            for (int i = 0; i < rows.length; i++) {
+                for (int j = 0; j < rows[i].length; j++) {
+                    s.append('W').append(k + 1).append(',').append(i).append(',').append(j).append(',')
+                            .append(rows[i][j]).append('\n');
+                }
+            }
+            double[] b = w.biases().get(k);
+            for (int j = 0; b != null && j < b.length; j++) {
+                s.append('b').append(k + 1).append(",0,").append(j).append(',').append(b[j]).append('\n');
+            }
+        }
+        AtomicFiles.writeString(file, s.toString());
+    }
+
     /** Writes {@code epoch,train_loss,test_loss}, epochs from 1, atomically. */
     public static void writeHistory(Path file, LossHistory history) throws IOException {
         AtomicFiles.writeString(file, historyText(history));

@@ -151,7 +151,12 @@ class CliTest {
         assertThat(again.err()).contains("exists; give --force to overwrite it");
         assertThat(run("export", "--weights", p("w.weights.json"), "--out", p("w.npz"), "--force").exit()).isZero();
         assertThat(run("export", "--weights", p("w.weights.json"), "--out", p("w.txt")).err())
-                .contains("name it .npz or .weights.json");
+                .contains("name it .npz, .weights.json or .csv");
+        assertThat(run("export", "--weights", p("w.weights.json"), "--out", p("w.csv")).exit()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("w.csv"));
+        assertThat(rows.get(0)).isEqualTo("parameter,row,column,value");
+        assertThat(rows).hasSize(1 + 141);
+        assertThat(rows.get(1)).startsWith("W1,0,0,");
     }
 
     @Test

@@ -77,4 +77,11 @@ class ExperimentJsonTest {
         assertThatThrownBy(() -> ExperimentJson.parse(good.substring(0, good.length() / 2)))
                 .isInstanceOf(ImportException.class).hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void theVersionOneGoldenExperimentKeepsLoading() throws Exception {
+        ExperimentJson.Experiment e = ExperimentJson.parse(WeightsJsonTest.resource("deep-momentum.v1.bps.json"));
+        assertThat(e.config()).isEqualTo(Presets.get("deep-momentum"));
+        assertThat(e.weights()).isNull();
+    }
 }
