@@ -47,6 +47,11 @@ public final class StudioApp extends Application {
 
     /** Opens the studio in a stage: the service on its own thread, the view drawing each frame. */
     public static Studio open(Stage stage, String presetName) {
+        return open(stage, presetName, RecentFiles.inHomeDirectory());
+    }
+
+    /** As {@link #open(Stage, String)}, with the recent-files list kept elsewhere (tests). */
+    public static Studio open(Stage stage, String presetName, RecentFiles recent) {
         TrainingService service = new TrainingService(Presets.get(presetName));
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "backprop-studio-worker");
@@ -56,7 +61,7 @@ public final class StudioApp extends Application {
         service.start(threads);
         StudioViewModel vm = new StudioViewModel(service::submit, presetName);
         // file writes go to the second thread of the pool, never the UI thread
-        StudioView view = new StudioView(vm, stage, threads);
+        StudioView view = new StudioView(vm, stage, threads, recent);
         Scene scene = new Scene(view, 1400, 900);
         view.installKeys(scene);
         view.installCloseGuard();

@@ -69,17 +69,20 @@ public final class StudioView extends BorderPane {
     private File experimentFile;
     /** What to do once a save asked for by the unsaved-changes question has finished. */
     private Runnable afterSave;
+    private final RecentFiles recent;
     private boolean dark;
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
 
     /**
-     * @param io where file writes run, off the UI thread
+     * @param io     where file reads and writes run, off the UI thread
+     * @param recent the list of recently opened and saved files
      */
-    public StudioView(StudioViewModel vm, Stage stage, Executor io) {
+    public StudioView(StudioViewModel vm, Stage stage, Executor io, RecentFiles recent) {
         this.vm = vm;
         this.stage = stage;
         this.io = io;
+        this.recent = recent;
         getStyleClass().add("studio");
         getStylesheets().add(StudioView.class.getResource("studio.css").toExternalForm());
         setTop(new VBox(menuBar(), toolbar()));
@@ -205,7 +208,24 @@ public final class StudioView extends BorderPane {
                 item("Loss chart as PNG…", null, null, () -> exportPng("loss.png", lossChart)),
                 item("Network diagram as PNG…", null, null, () -> exportPng("network.png", diagram)));
         MenuItem importData = item("Import data CSV…", "mdi2f-file-table", null, this::importData);
-        Menu file = new Menu("File", null, open, save, saveAs, export, exports, importData, new SeparatorMenuItem(), quit);
+        Menu recentMenu = new Menu("Open recent");
+        recentMenu.getItems().add(new MenuItem("(none yet)"));
+        // the list is read on the file thread when the File menu opens, then shown
+        Menu file = new Menu("File", null, open, recentMenu, save, saveAs, export, exports, importData,
+                new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> io.execute(() -> {
+            java.util.List<java.nio.file.Path> files = recent.list();
+            Platform.runLater(() -> {
+                recentMenu.getItems().clear();
+                for (java.nio.file.Path p : files) {
+                    recentMenu.getItems().add(item(p.getFileName().toString() + "  —  " + p.getParent(), null, null,
+                            () -> openRecent(p.toFile())));
+                }
+                if (files.isEmpty()) {
+                    recentMenu.getItems().add(new MenuItem("(none yet)"));
+                }
+            });
+        }));
         // Space, S and R belong to the scene's key filter, which ignores them while you type;
         // as menu accelerators they would fire inside text fields, so the items only name them
         Menu training = new Menu("Training", null,
@@ -459,6 +479,7 @@ public final class StudioView extends BorderPane {
                 Platform.runLater(() -> {
                     experimentFile = file;
                     vm.markSaved();
+                    remember(file);
                     vm.showMessage("Saved the experiment (epoch " + s.epoch() + ") to " + file.getName() + ".");
                     if (afterSave != null) {
                         Runnable next = afterSave;
@@ -493,6 +514,28 @@ public final class StudioView extends BorderPane {
         }
     }
 
+    private void openRecent(File file) {
+        if (!confirmUnsaved(() -> openRecent(file))) {
+            return;
+        }
+        if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".bps.json")) {
+            openExperiment(file);
+        } else {
+            openWeights(file);
+        }
+    }
+
+    /** Remembers a file in the recent list (on the file thread; a failure only loses the entry). */
+    private void remember(File file) {
+        io.execute(() -> {
+            try {
+                recent.add(file.toPath());
+            } catch (IOException e) {
+                // the recent list is a convenience
+            }
+        });
+    }
+
     /**
      * Reads and validates an experiment off the UI thread; then the studio restarts with its
      * setup and the weights saved with it. A bad file gets a dialog, and nothing changes.
@@ -505,6 +548,7 @@ public final class StudioView extends BorderPane {
                     experimentFile = file;
                     vm.loadExperiment(e.config(), e.weights(), file.getName());
                     vm.markSaved();
+                    remember(file);
                 });
             } catch (ImportException e) {
                 Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
@@ -520,8 +564,10 @@ public final class StudioView extends BorderPane {
         io.execute(() -> {
             try {
                 WeightsFile weights = WeightsJson.read(file.toPath());
-                Platform.runLater(() -> vm.loadNetwork(weights.network(), weights.weights(), weights.biases(),
-                        file.getName()));
+                Platform.runLater(() -> {
+                    vm.loadNetwork(weights.network(), weights.weights(), weights.biases(), file.getName());
+                    remember(file);
+                });
             } catch (ImportException e) {
                 Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
             }

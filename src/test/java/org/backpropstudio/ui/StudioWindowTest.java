@@ -26,11 +26,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class StudioWindowTest {
 
     private StudioApp.Studio studio;
+    private java.nio.file.Path recentList;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        studio = StudioApp.open(stage, "classic-sigmoid");
+        try {
+            recentList = java.nio.file.Files.createTempDirectory("recent").resolve("recent-files.txt");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        studio = StudioApp.open(stage, "classic-sigmoid", new RecentFiles(recentList));
         stage.show();
     }
 
@@ -234,6 +240,7 @@ class StudioWindowTest {
         waitUntil("changed", () -> shown().config().optimizer().learningRate() == 0.02);
         robot.interact(() -> studio.view().openExperiment(file));
         waitUntil("the experiment is open", () -> shown().message().startsWith("Loaded the network from demo"));
+        waitUntil("it is remembered", () -> new RecentFiles(recentList).list().contains(file.toPath()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown().config()).isEqualTo(saved.config());
         assertThat(robot.lookup("#learning-rate").queryAs(TextField.class).getText()).isEqualTo("0.1");
