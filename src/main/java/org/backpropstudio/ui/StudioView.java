@@ -284,6 +284,8 @@ public final class StudioView extends BorderPane {
         preset.getItems().setAll(Presets.names());
         preset.setValue(vm.presetProperty().get());
         preset.setTooltip(new Tooltip("Load a classic tutorial setup (restarts training)"));
+        vm.presetProperty().addListener((o, a, b) -> preset.setValue(b.isEmpty() ? null : b));
+        preset.setPromptText("(experiment)");
         preset.setOnAction(e -> {
             if (preset.getValue() != null && !preset.getValue().equals(vm.presetProperty().get())) {
                 vm.loadPreset(preset.getValue());

@@ -148,6 +148,7 @@ public final class StudioViewModel {
      */
     public void loadExperiment(org.backpropstudio.engine.TrainingConfig config, org.backpropstudio.io.WeightsFile weights,
                                String source) {
+        preset.set(""); // an experiment is no preset
         editor.load(config);
         commands.accept(new Command.Pause());
         commands.accept(new Command.Reconfigure(config, "experiment " + source));
@@ -272,6 +273,7 @@ public final class StudioViewModel {
         return playing.getReadOnlyProperty();
     }
 
+    /** The preset whose setup is loaded, or "" after an experiment was opened. */
     public StringProperty presetProperty() {
         return preset;
     }
