@@ -48,6 +48,19 @@ public final class Cli implements Runnable {
         return cmd.execute(args);
     }
 
+    /**
+     * Refuses, before any work is done, to overwrite existing output files unless forced.
+     *
+     * @param outputs the files a command will write (nulls are skipped)
+     */
+    static void checkOverwrite(boolean force, java.nio.file.Path... outputs) {
+        for (java.nio.file.Path out : outputs) {
+            if (out != null && java.nio.file.Files.exists(out) && !force) {
+                throw new UserException(out + " exists; give --force to overwrite it");
+            }
+        }
+    }
+
     /** A problem with what the user asked for, reported as its message alone. */
     static final class UserException extends RuntimeException {
         UserException(String message) {

@@ -1,6 +1,5 @@
 package org.backpropstudio.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,9 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!name.endsWith(".npz") && !name.endsWith(".json") && !name.endsWith(".csv")) {
             throw new Cli.UserException("cannot tell the format of " + out + ": name it .npz, .weights.json or .csv");
         }
-        if (Files.exists(out) && !force) {
-            throw new Cli.UserException(out + " exists; give --force to overwrite it");
-        }
+        Cli.checkOverwrite(force, out);
         if (name.endsWith(".npz")) {
             NpzFile.write(out, w);
         } else if (name.endsWith(".csv")) {

@@ -50,8 +50,12 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (default: stdout).")
     Path out;
 
+    @Option(names = "--force", description = "Overwrite the output file if it exists.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        Cli.checkOverwrite(force, out);
         Network network = WeightsJson.read(weights).toNetwork();
         if (network.inputs() != 1 || network.outputs() != 1) {
             throw new Cli.UserException("predict handles networks with one input and one output; " + weights

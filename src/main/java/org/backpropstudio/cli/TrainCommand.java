@@ -73,6 +73,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--npz-out", paramLabel = "FILE", description = "Write the trained weights to this NumPy .npz file.")
     Path npzOut;
 
+    @Option(names = "--force", description = "Overwrite output files that exist.")
+    boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -80,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Cli.checkOverwrite(force, history, weightsOut, npzOut);
         TrainingConfig config = configure();
         Network initial = null;
         if (init != null) {

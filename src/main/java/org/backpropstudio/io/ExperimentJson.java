@@ -41,12 +41,30 @@ public final class ExperimentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
-     * An experiment: its setup and, optionally, weights saved with it.
+     * An experiment: its setup and, optionally, the weights and loss history saved with it.
      *
      * @param config  the setup
      * @param weights the network at the time of saving, or null
+     * @param history the losses up to then, or null
      */
-    public record Experiment(TrainingConfig config, WeightsFile weights) {
+    public record Experiment(TrainingConfig config, WeightsFile weights, History history) {
+        /** An experiment without history. */
+        public Experiment(TrainingConfig config, WeightsFile weights) {
+            this(config, weights, null);
+        }
+    }
+
+    /**
+     * A run's losses as the studio keeps them: buckets of consecutive epochs, each with the first
+     * epoch and the smallest and largest train and test loss (one epoch a bucket for short runs).
+     */
+    public record History(int[] epoch, double[] trainMin, double[] trainMax, double[] testMin, double[] testMax) {
+        public History {
+            int n = epoch.length;
+            if (trainMin.length != n || trainMax.length != n || testMin.length != n || testMax.length != n) {
+                throw new IllegalArgumentException("history: every column needs " + n + " values");
+            }
+        }
     }
 
     private ExperimentJson() {
@@ -129,6 +147,26 @@ public final class ExperimentJson {
                     ArrayNode bn = p.putArray("b");
                     for (double v : b) {
                         bn.add(finite(v, "layer " + (k + 1) + " b"));
+                    }
+                }
+            }
+        }
+        if (e.history() != null) {
+            ObjectNode h = root.putObject("history");
+            History hist = e.history();
+            ArrayNode epochs = h.putArray("epoch");
+            for (int v : hist.epoch()) {
+                epochs.add(v);
+            }
+            String[] names = {"trainMin", "trainMax", "testMin", "testMax"};
+            double[][] columns = {hist.trainMin(), hist.trainMax(), hist.testMin(), hist.testMax()};
+            for (int col = 0; col < names.length; col++) {
+                ArrayNode a = h.putArray(names[col]);
+                for (double v : columns[col]) {
+                    if (Double.isFinite(v)) {
+                        a.add(v);
+                    } else {
+                        a.addNull(); // a diverged epoch: JSON has no NaN
                     }
                 }
             }
@@ -220,10 +258,39 @@ public final class ExperimentJson {
                 WeightsJson.parameters(WeightsJson.array(root, "parameters", ""), network, w, b);
                 weights = new WeightsFile(network, lossKind, w, b, null);
             }
-            return new Experiment(config, weights);
+            History history = root.hasNonNull("history") ? history(WeightsJson.object(root, "history", "")) : null;
+            return new Experiment(config, weights, history);
         } catch (IllegalArgumentException e) {
             throw new ImportException(e.getMessage());
         }
+    }
+
+    private static History history(JsonNode h) throws ImportException {
+        JsonNode e = WeightsJson.array(h, "epoch", "history");
+        int[] epochs = new int[e.size()];
+        for (int i = 0; i < epochs.length; i++) {
+            if (!e.get(i).canConvertToInt()) {
+                throw new ImportException("history.epoch, entry " + (i + 1) + ": " + e.get(i) + " is not a whole number");
+            }
+            epochs[i] = e.get(i).asInt();
+        }
+        String[] names = {"trainMin", "trainMax", "testMin", "testMax"};
+        double[][] columns = new double[4][];
+        for (int c = 0; c < 4; c++) {
+            JsonNode a = WeightsJson.array(h, names[c], "history");
+            if (a.size() != epochs.length) {
+                throw new ImportException("history." + names[c] + " has " + a.size() + " entries, expected " + epochs.length);
+            }
+            columns[c] = new double[epochs.length];
+            for (int i = 0; i < epochs.length; i++) {
+                JsonNode v = a.get(i);
+                if (!v.isNull() && !v.isNumber()) {
+                    throw new ImportException("history." + names[c] + ", entry " + (i + 1) + ": " + v + " is not a number");
+                }
+                columns[c][i] = v.isNull() ? Double.NaN : v.doubleValue();
+            }
+        }
+        return new History(epochs, columns[0], columns[1], columns[2], columns[3]);
     }
 
     private static OptimizerConfig optimizer(JsonNode o) throws ImportException {

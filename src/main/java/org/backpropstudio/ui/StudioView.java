@@ -473,8 +473,11 @@ public final class StudioView extends BorderPane {
         if (s == null) {
             return;
         }
+        var losses = s.losses();
         ExperimentJson.Experiment experiment = new ExperimentJson.Experiment(s.config(),
-                new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), null));
+                new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), null),
+                new ExperimentJson.History(losses.epoch(), losses.trainMin(), losses.trainMax(), losses.testMin(),
+                        losses.testMax()));
         io.execute(() -> {
             try {
                 ExperimentJson.write(file.toPath(), experiment);

@@ -47,6 +47,17 @@ class CliTest {
     }
 
     @Test
+    void existingOutputsAreOverwrittenOnlyWithForce() throws Exception {
+        Files.writeString(dir.resolve("h.csv"), "precious");
+        Run refused = run("train", "--epochs", "3", "--history", p("h.csv"));
+        assertThat(refused.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(refused.err()).contains("h.csv exists; give --force to overwrite it");
+        assertThat(Files.readString(dir.resolve("h.csv"))).isEqualTo("precious");
+        assertThat(run("train", "--epochs", "3", "--history", p("h.csv"), "--force").exit()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("h.csv"))).hasSize(4);
+    }
+
+    @Test
     void sameInputsGiveByteIdenticalHistories() throws Exception {
         assertThat(run("train", "--epochs", "30", "--preset", "deep-momentum", "--history", p("a.csv")).exit()).isZero();
         assertThat(run("train", "--epochs", "30", "--preset", "deep-momentum", "--history", p("b.csv")).exit()).isZero();

@@ -84,4 +84,15 @@ class ExperimentJsonTest {
         assertThat(e.config()).isEqualTo(Presets.get("deep-momentum"));
         assertThat(e.weights()).isNull();
     }
+
+    @Test
+    void theLossHistoryRoundTripsWithDivergedEpochsAsNull() throws Exception {
+        ExperimentJson.History h = new ExperimentJson.History(new int[] {1, 2, 3}, new double[] {0.5, 0.25, Double.NaN},
+                new double[] {0.5, 0.3, Double.NaN}, new double[] {0.6, 0.4, 1e300}, new double[] {0.6, 0.45, 1e300});
+        ExperimentJson.Experiment back = ExperimentJson.parse(ExperimentJson.toJson(
+                new ExperimentJson.Experiment(Presets.get("linear-neuron"), null, h)));
+        assertThat(back.history().epoch()).containsExactly(1, 2, 3);
+        assertThat(back.history().trainMin()).containsExactly(0.5, 0.25, Double.NaN);
+        assertThat(back.history().testMax()).containsExactly(0.6, 0.45, 1e300);
+    }
 }

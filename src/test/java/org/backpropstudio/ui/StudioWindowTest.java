@@ -248,4 +248,18 @@ class StudioWindowTest {
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(saved.prediction());
         assertThat(epoch()).isZero();
     }
+
+    @Test
+    void chartsAndTheWindowExportAsPng(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        java.io.File file = java.nio.file.Files.createTempFile("fit", ".png").toFile();
+        file.deleteOnExit();
+        robot.interact(() -> studio.view().writePng(studio.view().fitChart(), file));
+        waitUntil("the picture is written", () -> file.length() > 1000);
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file.toPath()), 8);
+        assertThat(head).containsExactly(0x89 - 256, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file);
+        assertThat(image.getWidth()).isEqualTo((int) Math.round(studio.view().fitChart().getWidth()));
+    }
 }
