@@ -1,10 +1,6 @@
 package org.backpropstudio.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +13,6 @@ import org.backpropstudio.engine.LossHistory;
  * back to the identical double.
  */
 public final class CsvFiles {
-
-    /** Files larger than this are refused before reading. */
-    public static final long MAX_BYTES = 64L << 20;
 
     private CsvFiles() {
     }
@@ -147,27 +140,7 @@ public final class CsvFiles {
     }
 
     private static List<String> readLines(Path file) throws ImportException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ImportException(file + " is a directory, not a CSV file");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ImportException(file + " is larger than " + (MAX_BYTES >> 20) + " MiB");
-            }
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String l = r.readLine(); l != null; l = r.readLine()) {
-                    lines.add(l);
-                }
-            }
-            return lines;
-        } catch (NoSuchFileException e) {
-            throw new ImportException(file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ImportException(file + ": not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return TextFiles.read(file, "a CSV file").lines().toList();
     }
 
     /** Writes {@code x,y} rows atomically. */

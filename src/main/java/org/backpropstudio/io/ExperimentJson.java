@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,21 +196,7 @@ public final class ExperimentJson {
 
     /** Reads a file; every failure is an {@link ImportException} naming the problem. */
     public static Experiment read(Path file) throws ImportException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ImportException(file + " is a directory, not an experiment");
-            }
-            if (Files.size(file) > WeightsJson.MAX_BYTES) {
-                throw new ImportException(file + " is larger than " + (WeightsJson.MAX_BYTES >> 20) + " MiB");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ImportException(file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ImportException(file + ": not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return parse(TextFiles.read(file, "an experiment"));
     }
 
     /** Parses and validates an experiment's text. */

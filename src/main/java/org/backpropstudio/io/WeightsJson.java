@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,8 +28,6 @@ public final class WeightsJson {
 
     public static final String FORMAT = "backprop-studio.weights";
     public static final int VERSION = 1;
-    /** Files larger than this are refused before reading. */
-    public static final long MAX_BYTES = 64L << 20;
     /** Limits on what a file may declare, checked before any matrix is allocated. */
     public static final int MAX_UNITS = 4096;
     public static final int MAX_LAYERS = 64;
@@ -45,21 +40,7 @@ public final class WeightsJson {
 
     /** Reads a file; every failure, including I/O, is an {@link ImportException}. */
     public static WeightsFile read(Path file) throws ImportException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ImportException(file + " is a directory, not a weights file");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ImportException(file + " is larger than " + (MAX_BYTES >> 20) + " MiB; not a weights file");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ImportException(file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ImportException(file + ": not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return parse(TextFiles.read(file, "a weights file"));
     }
 
     /** Parses and validates the text of a weights file. */

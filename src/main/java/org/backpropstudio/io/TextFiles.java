@@ -1,0 +1,42 @@
+package org.backpropstudio.io;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads the text files the studio imports, refusing what is not one before reading it whole. */
+final class TextFiles {
+
+    /** Files larger than this are refused before reading. */
+    static final long MAX_BYTES = 64L << 20;
+
+    private TextFiles() {
+    }
+
+    /**
+     * The file's UTF-8 text.
+     *
+     * @param what what the file should be, for the messages ("a weights file")
+     * @throws ImportException for a directory, a file over 64 MiB, a missing, unreadable or non-UTF-8 file
+     */
+    static String read(Path file, String what) throws ImportException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ImportException(file + " is a directory, not " + what);
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ImportException(file + " is larger than " + (MAX_BYTES >> 20) + " MiB; not " + what);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file + ": no such file");
+        } catch (MalformedInputException e) {
+            throw new ImportException(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+}
