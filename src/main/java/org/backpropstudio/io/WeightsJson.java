@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -218,8 +217,7 @@ public final class WeightsJson {
         Map<String, Object> optimizer = new LinkedHashMap<>();
         JsonNode o = t.get("optimizer");
         if (o != null && o.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
                 JsonNode v = e.getValue();
                 if (v.isNumber()) {
                     optimizer.put(e.getKey(), v.doubleValue());
