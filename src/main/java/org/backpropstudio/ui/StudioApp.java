@@ -64,7 +64,7 @@ public final class StudioApp extends Application {
         StudioView view = new StudioView(vm, stage, threads, recent);
         Scene scene = new Scene(view, 1400, 900);
         view.installKeys(scene);
-        view.installCloseGuard();
+        view.files().installCloseGuard();
         stage.setScene(scene);
         stage.setTitle("Backprop Studio");
         stage.setMinWidth(1000);

@@ -194,11 +194,11 @@ class StudioWindowTest {
         Snapshot exported = shown();
         java.io.File file = java.nio.file.Files.createTempFile("studio", ".weights.json").toFile();
         file.deleteOnExit();
-        robot.interact(() -> studio.view().exportWeights(exported, file));
+        robot.interact(() -> studio.view().files().exportWeights(exported, file));
         waitUntil("the file is written", () -> file.length() > 100);
         type(robot, "#units-1", "12");
         waitUntil("resized", () -> shown().network().toString().equals("1 → 12 σ → 10 σ → 1"));
-        robot.interact(() -> studio.view().openWeights(file));
+        robot.interact(() -> studio.view().files().openWeights(file));
         waitUntil("the network is loaded", () -> shown().message().startsWith("Loaded the network from"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown().network()).hasToString("1 → 10 σ → 10 σ → 1");
@@ -212,7 +212,7 @@ class StudioWindowTest {
         java.io.File file = java.nio.file.Files.createTempFile("broken", ".weights.json").toFile();
         file.deleteOnExit();
         java.nio.file.Files.writeString(file.toPath(), "{\"format\": \"backprop-studio.weights\", \"version\": 1, ");
-        robot.interact(() -> studio.view().openWeights(file));
+        robot.interact(() -> studio.view().files().openWeights(file));
         waitUntil("the dialog", () -> robot.lookup("#problem-dialog").tryQuery().isPresent());
         javafx.scene.control.DialogPane dialog = robot.lookup("#problem-dialog").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(dialog.getHeaderText()).startsWith("Could not open broken");
@@ -233,12 +233,12 @@ class StudioWindowTest {
         Snapshot saved = shown();
         java.io.File file = java.nio.file.Files.createTempFile("demo", ".bps.json").toFile();
         file.deleteOnExit();
-        robot.interact(() -> studio.view().saveExperiment(file));
+        robot.interact(() -> studio.view().files().saveExperiment(file));
         waitUntil("the file is written", () -> file.length() > 100);
         type(robot, "#learning-rate", "0.02");
         type(robot, "#momentum", "0");
         waitUntil("changed", () -> shown().config().optimizer().learningRate() == 0.02);
-        robot.interact(() -> studio.view().openExperiment(file));
+        robot.interact(() -> studio.view().files().openExperiment(file));
         waitUntil("the experiment is open", () -> shown().message().startsWith("Loaded the network from demo"));
         waitUntil("it is remembered", () -> new RecentFiles(recentList).list().contains(file.toPath()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -255,7 +255,7 @@ class StudioWindowTest {
         waitUntil("one epoch", () -> epoch() == 1);
         java.io.File file = java.nio.file.Files.createTempFile("fit", ".png").toFile();
         file.deleteOnExit();
-        robot.interact(() -> studio.view().writePng(studio.view().fitChart(), file));
+        robot.interact(() -> studio.view().files().writePng(studio.view().fitChart(), file));
         waitUntil("the picture is written", () -> file.length() > 1000);
         byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file.toPath()), 8);
         assertThat(head).containsExactly(0x89 - 256, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');

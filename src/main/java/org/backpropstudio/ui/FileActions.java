@@ -1,0 +1,428 @@
+package org.backpropstudio.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.backpropstudio.io.ExperimentJson;
+import org.backpropstudio.io.ImportException;
+import org.backpropstudio.io.NpzFile;
+import org.backpropstudio.io.TrainingInfo;
+import org.backpropstudio.io.WeightsFile;
+import org.backpropstudio.io.WeightsJson;
+import org.backpropstudio.training.Snapshot;
+
+/**
+ * Everything the studio reads and writes: experiments, weights, CSV and PNG exports, data
+ * imports, the recent files and the question before unsaved changes are lost. Files are read
+ * and written on the file thread; the UI thread only asks and reports.
+ */
+public final class FileActions {
+
+    private final StudioViewModel vm;
+    private final Stage stage;
+    private final Executor io;
+    private final RecentFiles recent;
+    /** The experiment last opened or saved: where Ctrl+S writes. */
+    private File experimentFile;
+    /** What to do once a save asked for by the unsaved-changes question has finished. */
+    private Runnable afterSave;
+
+    FileActions(StudioViewModel vm, Stage stage, Executor io, RecentFiles recent) {
+        this.vm = vm;
+        this.stage = stage;
+        this.io = io;
+        this.recent = recent;
+    }
+
+    /** The File menu; the PNG exports picture the given nodes. */
+    Menu fileMenu(Node window, Node fit, Node loss, Node network) {
+        MenuItem open = StudioView.item("Open…", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
+                KeyCombination.SHORTCUT_DOWN), this::open);
+        MenuItem save = StudioView.item("Save experiment", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN), this::saveExperiment);
+        MenuItem saveAs = StudioView.item("Save experiment as…", null, new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveExperimentAs());
+        MenuItem export = StudioView.item("Export weights as…", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN), this::exportWeights);
+        MenuItem quit = StudioView.item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> stage.close());
+        Menu exports = new Menu("Export", null,
+                StudioView.item("Loss history as CSV…", null, null, () -> exportCsv("history.csv", this::historyCsv)),
+                StudioView.item("Predictions as CSV…", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
+                StudioView.item("Training data as CSV…", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
+                StudioView.item("Test data as CSV…", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
+                new SeparatorMenuItem(),
+                StudioView.item("Window as PNG…", null, null, () -> exportPng("backprop-studio.png", window)),
+                StudioView.item("Fit chart as PNG…", null, null, () -> exportPng("fit.png", fit)),
+                StudioView.item("Loss chart as PNG…", null, null, () -> exportPng("loss.png", loss)),
+                StudioView.item("Network diagram as PNG…", null, null, () -> exportPng("network.png", network)));
+        MenuItem importData = StudioView.item("Import data CSV…", "mdi2f-file-table", null, this::importData);
+        Menu recentMenu = new Menu("Open recent");
+        recentMenu.getItems().add(new MenuItem("(none yet)"));
+        // the list is read on the file thread when the File menu opens, then shown
+        Menu file = new Menu("File", null, open, recentMenu, save, saveAs, export, exports, importData,
+                new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> io.execute(() -> {
+            java.util.List<java.nio.file.Path> files = recent.list();
+            Platform.runLater(() -> {
+                recentMenu.getItems().clear();
+                for (java.nio.file.Path p : files) {
+                    recentMenu.getItems().add(StudioView.item(p.getFileName().toString() + "  —  " + p.getParent(), null, null,
+                            () -> openRecent(p.toFile())));
+                }
+                if (files.isEmpty()) {
+                    recentMenu.getItems().add(new MenuItem("(none yet)"));
+                }
+            });
+        }));
+        return file;
+    }
+
+    /** Asks before closing the window with unsaved changes. */
+    public void installCloseGuard() {
+        stage.setOnCloseRequest(e -> {
+            if (!confirmUnsaved(stage::close)) {
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * With unsaved changes, asks: save (then {@code proceed}), discard, or cancel.
+     *
+     * @return true when the caller may go on at once
+     */
+    private boolean confirmUnsaved(Runnable proceed) {
+        if (!vm.unsavedProperty().get()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The experiment has changed since it was last saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setHeaderText("Save the changes first?");
+        var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (answer == discard) {
+            vm.markSaved();
+            return true;
+        }
+        if (answer == save) {
+            afterSave = () -> {
+                vm.markSaved();
+                proceed.run();
+            };
+            saveExperiment();
+        }
+        return false;
+    }
+
+    /** Ctrl+S: the experiment to the file last opened or saved; the first time, asks where. */
+    private void saveExperiment() {
+        if (experimentFile != null) {
+            saveExperiment(experimentFile);
+        } else {
+            saveExperimentAs();
+        }
+    }
+
+    private void saveExperimentAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save experiment");
+        chooser.setInitialFileName(vm.presetProperty().get() + ".bps.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments", "*.bps.json"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            saveExperiment(file);
+        } else {
+            afterSave = null; // the save was cancelled, so is what waited for it
+        }
+    }
+
+    /** Writes the whole setup and the current weights, off the UI thread. */
+    public void saveExperiment(File file) {
+        Snapshot s = vm.snapshotProperty().get();
+        if (s == null) {
+            return;
+        }
+        var losses = s.losses();
+        ExperimentJson.Experiment experiment = new ExperimentJson.Experiment(s.config(),
+                new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), null),
+                new ExperimentJson.History(losses.epoch(), losses.trainMin(), losses.trainMax(), losses.testMin(),
+                        losses.testMax()));
+        io.execute(() -> {
+            try {
+                ExperimentJson.write(file.toPath(), experiment);
+                Platform.runLater(() -> {
+                    experimentFile = file;
+                    vm.markSaved();
+                    remember(file);
+                    vm.showMessage("Saved the experiment (epoch " + s.epoch() + ") to " + file.getName() + ".");
+                    if (afterSave != null) {
+                        Runnable next = afterSave;
+                        afterSave = null;
+                        next.run();
+                    }
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void open() {
+        if (!confirmUnsaved(this::open)) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an experiment or weights");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Experiments and weights", "*.bps.json", "*.weights.json", "*.json"),
+                new FileChooser.ExtensionFilter("Experiments", "*.bps.json"),
+                new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json"));
+        File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".bps.json")) {
+            openExperiment(file);
+        } else {
+            openWeights(file);
+        }
+    }
+
+    private void openRecent(File file) {
+        if (!confirmUnsaved(() -> openRecent(file))) {
+            return;
+        }
+        if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".bps.json")) {
+            openExperiment(file);
+        } else {
+            openWeights(file);
+        }
+    }
+
+    /** Remembers a file in the recent list (on the file thread; a failure only loses the entry). */
+    private void remember(File file) {
+        io.execute(() -> {
+            try {
+                recent.add(file.toPath());
+            } catch (IOException e) {
+                // the recent list is a convenience
+            }
+        });
+    }
+
+    /**
+     * Reads and validates an experiment off the UI thread; then the studio restarts with its
+     * setup and the weights saved with it. A bad file gets a dialog, and nothing changes.
+     */
+    public void openExperiment(File file) {
+        io.execute(() -> {
+            try {
+                ExperimentJson.Experiment e = ExperimentJson.read(file.toPath());
+                Platform.runLater(() -> {
+                    experimentFile = file;
+                    vm.loadExperiment(e.config(), e.weights(), file.getName());
+                    vm.markSaved();
+                    remember(file);
+                });
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Reads and validates a weights file off the UI thread; then the studio shows its network
+     * and prediction at once. A bad file gets a dialog naming the problem, and nothing changes.
+     */
+    public void openWeights(File file) {
+        io.execute(() -> {
+            try {
+                WeightsFile weights = WeightsJson.read(file.toPath());
+                Platform.runLater(() -> {
+                    vm.loadNetwork(weights.network(), weights.weights(), weights.biases(), file.getName());
+                    remember(file);
+                });
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void showProblem(String title, String detail) {
+        vm.showMessage(title + ": " + detail);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(detail);
+        alert.getDialogPane().setId("problem-dialog");
+        alert.show();
+    }
+
+    void exportWeights() {
+        Snapshot s = vm.snapshotProperty().get();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export weights");
+        chooser.setInitialFileName("network.weights.json");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"),
+                new FileChooser.ExtensionFilter("NumPy arrays", "*.npz"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exportWeights(s, file);
+        }
+    }
+
+    /** Writes a snapshot's weights off the UI thread and reports the outcome in the status bar. */
+    public void exportWeights(Snapshot s, File file) {
+        TrainingInfo info = new TrainingInfo(s.epoch(), s.trainLoss(), s.testLoss(), s.config().seed(),
+                WeightsJson.describe(s.config().optimizer()), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                StudioApp.appVersion(), System.getProperty("java.version"));
+        WeightsFile weights = new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), info);
+        io.execute(() -> {
+            try {
+                boolean npz = file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".npz");
+                if (npz) {
+                    NpzFile.write(file.toPath(), weights);
+                } else {
+                    WeightsJson.write(file.toPath(), weights);
+                }
+                Platform.runLater(() -> {
+                    vm.showMessage("Saved the weights of epoch " + s.epoch() + " to " + file.getName() + ".");
+                });
+            } catch (IOException | IllegalArgumentException e) {
+                Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private void importData() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import data (a CSV with header x,y)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<StudioViewModel.DataUse> ask = new javafx.scene.control.ChoiceDialog<>(
+                StudioViewModel.DataUse.SPLIT, StudioViewModel.DataUse.values());
+        ask.initOwner(stage);
+        ask.setTitle("Import data");
+        ask.setHeaderText("How should the samples of " + file.getName() + " be used?");
+        ask.showAndWait().ifPresent(use -> importData(file, use));
+    }
+
+    /** Reads a data CSV off the UI thread; then training restarts on it. Bad rows get a dialog. */
+    public void importData(File file, StudioViewModel.DataUse use) {
+        io.execute(() -> {
+            try {
+                org.backpropstudio.engine.Dataset data = org.backpropstudio.io.CsvFiles.readData(file.toPath());
+                Platform.runLater(() -> vm.importData(data, use, file.getName()));
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem("Could not import " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    private File askSave(String title, String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        return chooser.showSaveDialog(stage);
+    }
+
+    private void exportCsv(String name, java.util.function.Function<Snapshot, String> text) {
+        Snapshot s = vm.snapshotProperty().get();
+        File file = s == null ? null : askSave("Export " + name, name, "CSV", "*.csv");
+        if (file != null) {
+            writeText(file, text.apply(s));
+        }
+    }
+
+    /** Writes a text file off the UI thread and says how it went. */
+    public void writeText(File file, String text) {
+        io.execute(() -> {
+            try {
+                org.backpropstudio.io.AtomicFiles.writeString(file.toPath(), text);
+                Platform.runLater(() -> vm.showMessage("Wrote " + file.getName() + "."));
+            } catch (IOException e) {
+                Platform.runLater(() -> showProblem("Could not write " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+    /** {@code epoch,train_loss,test_loss}: each kept bucket's first epoch and its largest losses. */
+    String historyCsv(Snapshot s) {
+        StringBuilder b = new StringBuilder("epoch,train_loss,test_loss\n");
+        var h = s.losses();
+        for (int i = 0; i < h.size(); i++) {
+            b.append(h.epoch()[i]).append(',').append(h.trainMax()[i]).append(',').append(h.testMax()[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** {@code x,prediction} on the chart's grid. */
+    String predictionsCsv(Snapshot s) {
+        StringBuilder b = new StringBuilder("x,prediction\n");
+        for (int i = 0; i < s.gridX().length; i++) {
+            b.append(s.gridX()[i]).append(',').append(s.prediction()[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String dataCsv(org.backpropstudio.engine.Dataset d) {
+        StringBuilder b = new StringBuilder("x,y\n");
+        double[] xs = d.xColumn();
+        double[] ys = d.yColumn();
+        for (int i = 0; i < xs.length; i++) {
+            b.append(xs[i]).append(',').append(ys[i]).append('\n');
+        }
+        return b.toString();
+    }
+
+    private void exportPng(String name, javafx.scene.Node node) {
+        File file = askSave("Export " + name, name, "PNG image", "*.png");
+        if (file != null) {
+            writePng(node, file);
+        }
+    }
+
+    /** Takes the picture on the UI thread (it must) and encodes and writes it on the file thread. */
+    public void writePng(javafx.scene.Node node, File file) {
+        javafx.scene.image.WritableImage image = node.snapshot(null, null);
+        java.awt.image.BufferedImage pixels = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+        io.execute(() -> {
+            try {
+                org.backpropstudio.io.AtomicFiles.write(file.toPath(), out -> {
+                    if (!javax.imageio.ImageIO.write(pixels, "png", out)) {
+                        throw new IOException("no PNG encoder");
+                    }
+                });
+                Platform.runLater(() -> vm.showMessage("Wrote " + file.getName() + "."));
+            } catch (IOException e) {
+                Platform.runLater(() -> showProblem("Could not write " + file.getName(), e.getMessage()));
+            }
+        });
+    }
+
+}
