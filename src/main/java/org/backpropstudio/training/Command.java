@@ -59,6 +59,12 @@ public sealed interface Command {
     record LoadNetwork(NetworkSpec network, List<double[][]> weights, List<double[]> biases, String source)
             implements Command { }
 
+    /**
+     * Compares backprop's gradients with central differences on the current weights and the
+     * first {@code samples} training samples; the report arrives in the next snapshot.
+     */
+    record CheckGradients(int samples) implements Command { }
+
     /** Epochs per second; {@link Double#POSITIVE_INFINITY} for as fast as possible. */
     record SetSpeed(double epochsPerSecond) implements Command { }
 }

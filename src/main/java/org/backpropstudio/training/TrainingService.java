@@ -14,6 +14,7 @@ import org.backpropstudio.engine.DataSpec;
 import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.engine.DenseLayer;
 import org.backpropstudio.engine.EpochResult;
+import org.backpropstudio.engine.GradientCheck;
 import org.backpropstudio.engine.Matrices;
 import org.backpropstudio.engine.Network;
 import org.backpropstudio.engine.OptimizerConfig;
@@ -64,6 +65,7 @@ public final class TrainingService implements AutoCloseable {
     private final List<Marker> markers = new ArrayList<>();
     private String message = "";
     private String problem;
+    private GradientReport gradients;
     private long sequence;
     private long lastPublish;
     private boolean changed = true;
@@ -247,6 +249,9 @@ public final class TrainingService implements AutoCloseable {
             playing = false;
             state = TrainingState.PAUSED;
             message = LOADED + l.source() + ": " + l.network() + ".";
+        } else if (c instanceof Command.CheckGradients g) {
+            gradients = checkGradients(g.samples());
+            message = gradients.passed() ? "Gradient check passed." : "Gradient check FAILED: see the report.";
         } else if (c instanceof Command.SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
@@ -266,6 +271,7 @@ public final class TrainingService implements AutoCloseable {
         curve.clear();
         markers.clear();
         problem = null;
+        gradients = null; // it was about the old network
         message = why;
         if (state == TrainingState.DIVERGED || state == TrainingState.FINISHED) {
             state = playing ? TrainingState.TRAINING : TrainingState.PAUSED;
@@ -359,7 +365,22 @@ public final class TrainingService implements AutoCloseable {
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
-                curve.view(), List.copyOf(markers), message, problem);
+                curve.view(), List.copyOf(markers), message, problem, gradients);
+    }
+
+    /** The engine's check on the running network, between epochs (the weights are restored exactly). */
+    private GradientReport checkGradients(int samples) {
+        Dataset data = trainer.trainData().size() > 0 ? trainer.trainData() : trainer.testData();
+        int n = Math.max(1, Math.min(samples, data.size()));
+        org.ejml.data.DMatrixRMaj x = org.ejml.dense.row.CommonOps_DDRM.extract(data.x(), 0, n, 0, data.x().numCols);
+        org.ejml.data.DMatrixRMaj y = org.ejml.dense.row.CommonOps_DDRM.extract(data.y(), 0, n, 0, data.y().numCols);
+        GradientCheck.Result r = GradientCheck.run(trainer.network(), config.loss(), x, y, GradientCheck.DEFAULT_EPSILON);
+        List<GradientReport.Row> rows = new ArrayList<>();
+        for (GradientCheck.Entry e : r.entries()) {
+            rows.add(new GradientReport.Row(e.parameter(), e.layer(), e.entries(), e.straddled(), e.maxAbsolute(),
+                    e.maxRelative()));
+        }
+        return new GradientReport(trainer.epoch(), n, r.epsilon(), rows, GradientCheck.TOLERANCE);
     }
 
     /** Evenly spaced x over the data's range. */

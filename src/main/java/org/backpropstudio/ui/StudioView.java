@@ -122,6 +122,9 @@ public final class StudioView extends BorderPane {
             } else if (e.getCode() == KeyCode.R) {
                 vm.reset();
                 e.consume();
+            } else if (e.getCode() == KeyCode.G) {
+                vm.checkGradients();
+                e.consume();
             }
         });
     }
@@ -133,7 +136,8 @@ public final class StudioView extends BorderPane {
         Menu training = new Menu("Training", null,
                 item("Play / Pause\tSpace", "mdi2p-play-pause", null, vm::togglePlay),
                 item("Step one epoch\tS, →", "mdi2s-skip-next", null, vm::step),
-                item("Reset\tR", "mdi2r-restart", null, vm::reset));
+                item("Reset\tR", "mdi2r-restart", null, vm::reset),
+                item("Gradient check\tG", "mdi2c-check-decagram", null, vm::checkGradients));
         Menu view = new Menu("View", null,
                 item("Bigger text", "mdi2m-magnify-plus", new KeyCodeCombination(KeyCode.EQUALS,
                         KeyCombination.SHORTCUT_DOWN), () -> zoom(1.1)),
@@ -206,6 +210,17 @@ public final class StudioView extends BorderPane {
         theme.setTooltip(new Tooltip("Light or dark theme"));
         theme.setOnAction(e -> toggleTheme());
 
+        Button check = iconButton("check-gradients", "mdi2c-check-decagram",
+                "Gradient check: compare backprop's gradients with central differences on the current weights (G)",
+                vm::checkGradients);
+        GradientCheckWindow[] window = {null};
+        vm.gradientsProperty().addListener((o, a, report) -> {
+            if (window[0] == null) {
+                window[0] = new GradientCheckWindow(stage, StudioView.class.getResource("studio.css").toExternalForm());
+            }
+            window[0].show(report);
+        });
+
         Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON or NumPy .npz (Ctrl+E)",
                 () -> files.exportWeights());
 
@@ -213,7 +228,7 @@ public final class StudioView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox,
                 new Separator(Orientation.VERTICAL), labelled("preset", preset), labelled("speed", speed), spacer,
-                export, theme);
+                check, export, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;

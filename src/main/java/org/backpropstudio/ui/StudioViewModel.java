@@ -71,6 +71,8 @@ public final class StudioViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final StringProperty preset = new SimpleStringProperty(Presets.DEFAULT);
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<org.backpropstudio.training.GradientReport> gradients =
+            new ReadOnlyObjectWrapper<>();
     private String lastServiceMessage = "";
 
     public StudioViewModel(Consumer<Command> commands) {
@@ -82,7 +84,8 @@ public final class StudioViewModel {
         Objects.requireNonNull(commands);
         this.commands = c -> {
             // pausing and the speed change nothing worth saving; everything else does
-            if (!(c instanceof Command.Pause) && !(c instanceof Command.SetSpeed)) {
+            if (!(c instanceof Command.Pause) && !(c instanceof Command.SetSpeed)
+                    && !(c instanceof Command.CheckGradients)) {
                 unsaved.set(true);
             }
             commands.accept(c);
@@ -109,6 +112,9 @@ public final class StudioViewModel {
         rateText.set(s.state() == TrainingState.TRAINING
                 ? String.format(Locale.ROOT, "%,.0f epochs/s", s.epochsPerSecond()) : "");
         problem.set(s.problem() == null ? "" : s.problem());
+        if (s.gradients() != null && s.gradients() != gradients.get()) {
+            gradients.set(s.gradients());
+        }
         if (!s.message().equals(lastServiceMessage)) {
             lastServiceMessage = s.message();
             message.set(s.message());
@@ -200,6 +206,19 @@ public final class StudioViewModel {
         editor.load(config);
         commands.accept(new Command.Reconfigure(config, "data from " + source + " (" + train.size() + " training, "
                 + test.size() + " test samples)"));
+    }
+
+    /** Samples in the batch the studio's gradient check uses. */
+    public static final int GRADIENT_CHECK_SAMPLES = 8;
+
+    /** Asks for a gradient check of the current weights; the report arrives with a snapshot. */
+    public void checkGradients() {
+        commands.accept(new Command.CheckGradients(GRADIENT_CHECK_SAMPLES));
+    }
+
+    /** The newest gradient check report, or null before the first. */
+    public ReadOnlyObjectProperty<org.backpropstudio.training.GradientReport> gradientsProperty() {
+        return gradients.getReadOnlyProperty();
     }
 
     /** Play if paused, pause if playing. */

@@ -246,4 +246,22 @@ class TrainingServiceTest {
         assertThat(refused.message()).isEqualTo("Not applied: layer 1: W row 1 has 1 columns, expected 2");
         assertThat(refused.network()).hasToString("1 → 2 tanh → 1 (no bias)");
     }
+
+    @Test
+    void aGradientCheckOfTheRunningNetworkPassesAndLeavesItUntouched() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.Step());
+        Snapshot before = tickAndTake(s, 0);
+        s.submit(new Command.CheckGradients(8));
+        Snapshot after = tickAndTake(s, 0);
+        GradientReport r = after.gradients();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.epoch()).isEqualTo(1);
+        assertThat(r.samples()).isEqualTo(8);
+        assertThat(r.rows()).extracting(GradientReport.Row::parameter).containsExactly("W1", "b1", "W2", "b2", "W3", "b3");
+        assertThat(after.prediction()).containsExactly(before.prediction());
+        assertThat(after.message()).isEqualTo("Gradient check passed.");
+        s.submit(new Command.Reset());
+        assertThat(tickAndTake(s, 0).gradients()).as("a report about the old network is dropped").isNull();
+    }
 }

@@ -262,4 +262,15 @@ class StudioWindowTest {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file);
         assertThat(image.getWidth()).isEqualTo((int) Math.round(studio.view().fitChart().getWidth()));
     }
+
+    @Test
+    void theGradientCheckButtonShowsItsReport(FxRobot robot) {
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        robot.clickOn("#check-gradients");
+        waitUntil("the report", () -> robot.lookup("#gradient-verdict").tryQuery().isPresent());
+        assertThat(robot.lookup("#gradient-verdict").queryAs(Label.class).getText())
+                .isEqualTo("Passed: backprop agrees with central differences.");
+        assertThat(shown().gradients().rows()).hasSize(6);
+    }
 }
