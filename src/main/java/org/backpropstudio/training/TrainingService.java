@@ -101,7 +101,15 @@ public final class TrainingService implements AutoCloseable {
     private void runLoop() {
         worker = Thread.currentThread();
         while (!closed) {
-            tick();
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                // never let the training thread die silently: stop, and say why
+                playing = false;
+                state = TrainingState.PAUSED;
+                message = "Training stopped by an internal error: " + e;
+                latest.set(snapshotNow());
+            }
             if (closed) {
                 break;
             }
