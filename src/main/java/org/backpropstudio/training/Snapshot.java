@@ -28,10 +28,11 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param message         what just happened, for the status bar ("" if nothing)
  * @param problem         why training stopped, for a banner, or null
  * @param gradients       the last gradient check asked for, or null
+ * @param health          how well gradients flow through each layer
  */
 public record Snapshot(long sequence, TrainingState state, int epoch, double trainLoss, double testLoss,
                        double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
                        LossCurve.View losses, List<Marker> markers, String message, String problem,
-                       GradientReport gradients) {
+                       GradientReport gradients, GradientHealth health) {
 }

@@ -70,6 +70,7 @@ public final class TrainingService implements AutoCloseable {
     private long lastPublish;
     private boolean changed = true;
     private final RateMeter rate = new RateMeter();
+    private final HealthMonitor health = new HealthMonitor();
 
     /** A service paused at epoch 0 of the config; the first snapshot is ready at once. */
     public TrainingService(TrainingConfig config) {
@@ -170,6 +171,7 @@ public final class TrainingService implements AutoCloseable {
     private void runEpoch(boolean wasStep) {
         last = trainer.runEpoch();
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
+        health.recordEpoch(last.epoch(), trainer.network());
         rate.count(System.nanoTime());
         if (last.diverged()) {
             playing = false;
@@ -280,6 +282,7 @@ public final class TrainingService implements AutoCloseable {
         markers.clear();
         problem = null;
         gradients = null; // it was about the old network
+        health.clear();
         message = why;
         if (state == TrainingState.DIVERGED || state == TrainingState.FINISHED) {
             state = playing ? TrainingState.TRAINING : TrainingState.PAUSED;
@@ -361,6 +364,9 @@ public final class TrainingService implements AutoCloseable {
      * {@link #tick()}); others take published snapshots with {@link #takeLatest()}.
      */
     public Snapshot snapshotNow() {
+        Dataset healthData = trainer.trainData().size() > 0 ? trainer.trainData() : trainer.testData();
+        // the shares are recomputed when the state is not changing fast (paused, a command applied)
+        GradientHealth flow = health.snapshot(trainer.network(), healthData, state != TrainingState.TRAINING);
         double[] gridX = grid();
         double[] prediction = trainer.predict(gridX);
         List<double[][]> weights = new ArrayList<>();
@@ -373,7 +379,7 @@ public final class TrainingService implements AutoCloseable {
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
-                curve.view(), List.copyOf(markers), message, problem, gradients);
+                curve.view(), List.copyOf(markers), message, problem, gradients, flow);
     }
 
     /** The engine's check on the running network, between epochs (the weights are restored exactly). */

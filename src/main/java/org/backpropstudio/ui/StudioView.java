@@ -50,6 +50,8 @@ public final class StudioView extends BorderPane {
     private final FitChart fitChart = new FitChart();
     private final LossChart lossChart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
+    private final org.backpropstudio.ui.charts.HealthChart healthChart = new org.backpropstudio.ui.charts.HealthChart();
+    private final javafx.scene.layout.FlowPane healthShares = new javafx.scene.layout.FlowPane(18, 4);
     private double fontSize = BASE_FONT_SIZE;
     private final FileActions files;
     private boolean dark;
@@ -97,6 +99,10 @@ public final class StudioView extends BorderPane {
         }
         if (settled || now - diagramDrawn >= DIAGRAM_INTERVAL_NS) {
             diagram.show(s);
+            if (healthChart.isVisible()) {
+                healthChart.show(s.health());
+                showShares(s.health());
+            }
             diagramDrawn = now;
         }
     }
@@ -268,7 +274,27 @@ public final class StudioView extends BorderPane {
         lossChart.setId("loss-chart");
         diagram.setId("diagram");
         Node fit = panel("The fit: the network's prediction over the data", fitChart);
-        Node losses = panel("Loss per epoch (log scale); vertical lines mark live changes", lossChart);
+        Node lossPanel = panel("Loss per epoch (log scale); vertical lines mark live changes", lossChart);
+        healthChart.setId("health-chart");
+        healthShares.setId("health-shares");
+        Node healthPanel = panel("The size of each layer's gradient ‖∂L/∂W‖ over the last 200 epochs", healthChart);
+        ((VBox) healthPanel).getChildren().add(healthShares);
+        Tooltip.install(healthChart, new Tooltip("How much each layer's weights are being pushed. Curves that fall by "
+                + "powers of ten from the output back to the input mean vanishing gradients: the first layers barely "
+                + "learn. Try a larger initial σ, fewer layers, or ReLU."));
+        javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab("Loss", lossPanel);
+        javafx.scene.control.Tab healthTab = new javafx.scene.control.Tab("Gradient health", healthPanel);
+        healthTab.setId("health-tab");
+        javafx.scene.control.TabPane losses = new javafx.scene.control.TabPane(lossTab, healthTab);
+        losses.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        healthChart.visibleProperty().bind(healthTab.selectedProperty());
+        healthTab.selectedProperty().addListener((o, was, now) -> {
+            org.backpropstudio.training.Snapshot s = vm.snapshotProperty().get();
+            if (now && s != null) {
+                healthChart.show(s.health());
+                showShares(s.health());
+            }
+        });
         Label hover = new Label();
         hover.getStyleClass().add("caption");
         hover.textProperty().bind(javafx.beans.binding.Bindings.when(diagram.hoverTextProperty().isEmpty())
@@ -287,6 +313,30 @@ public final class StudioView extends BorderPane {
         // clicking the charts leaves any text field, so Space, S and R work again
         centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         return centre;
+    }
+
+    /** One line per hidden layer that can die or saturate, with what it means and what to try. */
+    private void showShares(org.backpropstudio.training.GradientHealth h) {
+        healthShares.getChildren().clear();
+        for (int k = 0; k < h.layers().size(); k++) {
+            Label l;
+            if (!Double.isNaN(h.dead()[k])) {
+                l = new Label(String.format(java.util.Locale.ROOT, "%s: %.0f %% of units dead", h.layers().get(k),
+                        100 * h.dead()[k]));
+                l.setTooltip(new Tooltip("A dead ReLU unit outputs 0 for every training sample, so no gradient flows "
+                        + "through it and it never learns again. Try a smaller learning rate, a positive initial bias, "
+                        + "or leaky ReLU."));
+            } else if (!Double.isNaN(h.saturated()[k])) {
+                l = new Label(String.format(java.util.Locale.ROOT, "%s: %.0f %% saturated", h.layers().get(k),
+                        100 * h.saturated()[k]));
+                l.setTooltip(new Tooltip("A saturated sigmoid or tanh unit sits on a flat end, where f′ < 0.01 and "
+                        + "the gradient vanishes. Try a smaller initial σ for the weights, or ReLU."));
+            } else {
+                continue;
+            }
+            l.getStyleClass().add("caption");
+            healthShares.getChildren().add(l);
+        }
     }
 
     private static Node panel(String caption, Node chart) {
@@ -348,6 +398,7 @@ public final class StudioView extends BorderPane {
         scaledIcons.forEach((icon, em) -> icon.setIconSize((int) Math.round(em * fontSize)));
         fitChart.setTextScale(fontSize / BASE_FONT_SIZE);
         lossChart.setTextScale(fontSize / BASE_FONT_SIZE);
+        healthChart.setTextScale(fontSize / BASE_FONT_SIZE);
     }
 
     private void toggleTheme() {
@@ -357,6 +408,7 @@ public final class StudioView extends BorderPane {
         diagram.setTextColor(dark ? Color.web("#e6edf3") : Color.web("#24292f"));
         fitChart.setDark(dark);
         lossChart.setDark(dark);
+        healthChart.setDark(dark);
         getStyleClass().remove("dark");
         if (dark) {
             getStyleClass().add("dark");

@@ -264,4 +264,35 @@ class TrainingServiceTest {
         s.submit(new Command.Reset());
         assertThat(tickAndTake(s, 0).gradients()).as("a report about the old network is dropped").isNull();
     }
+
+    @Test
+    void gradientHealthShowsNormsDeadReluUnitsAndSaturatedSigmoids() {
+        TrainingService healthy = new TrainingService(Presets.get("classic-sigmoid"));
+        healthy.submit(new Command.Play());
+        Snapshot h = tickAndTake(healthy, 9);
+        assertThat(h.health().epochs()).hasSize(10).startsWith(1).endsWith(10);
+        assertThat(h.health().log10Norm()).hasNumberOfRows(3);
+        assertThat(h.health().log10Norm()[0]).hasSize(10);
+        assertThat(h.health().layers()).containsExactly("layer 1 (σ)", "layer 2 (σ)", "layer 3");
+        assertThat(h.health().saturated()[0]).isBetween(0.0, 1.0);
+        assertThat(h.health().dead()[0]).isNaN();
+
+        // relu units whose bias is −100 are never active: all dead, and their gradient is zero
+        TrainingConfig deadRelu = Presets.get("deep-momentum").withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
+                List.of(new LayerSpec(8, Activation.RELU), new LayerSpec(1, Activation.IDENTITY))));
+        TrainingService dead = new TrainingService(new TrainingConfig(deadRelu.network(), deadRelu.weightInit(),
+                new org.backpropstudio.engine.Initializer.Constant(-100), deadRelu.loss(), deadRelu.optimizer(),
+                deadRelu.batchSize(), deadRelu.shuffle(), deadRelu.dropLast(), 5, 0, deadRelu.data()));
+        dead.submit(new Command.Step());
+        Snapshot d = tickAndTake(dead, 0);
+        assertThat(d.health().dead()[0]).isEqualTo(1.0);
+        assertThat(d.health().log10Norm()[0][0]).isEqualTo(Double.NEGATIVE_INFINITY);
+
+        // sigmoid units with huge weights sit on their flat ends
+        TrainingConfig c = Presets.get("classic-sigmoid");
+        TrainingService saturated = new TrainingService(new TrainingConfig(c.network(),
+                new org.backpropstudio.engine.Initializer.Normal(0, 30), c.biasInit(), c.loss(), c.optimizer(),
+                c.batchSize(), c.shuffle(), c.dropLast(), 5, 0, c.data()));
+        assertThat(saturated.snapshotNow().health().saturated()[1]).isGreaterThan(0.8);
+    }
 }

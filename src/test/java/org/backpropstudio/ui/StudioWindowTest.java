@@ -273,4 +273,17 @@ class StudioWindowTest {
                 .isEqualTo("Passed: backprop agrees with central differences.");
         assertThat(shown().gradients().rows()).hasSize(6);
     }
+
+    @Test
+    void theGradientHealthTabShowsNormsAndSaturation(FxRobot robot) {
+        robot.clickOn("#play");
+        waitUntil("training", () -> epoch() > 30);
+        robot.clickOn("Gradient health");
+        waitUntil("the shares", () -> !robot.lookup("#health-shares").queryAs(javafx.scene.layout.FlowPane.class)
+                .getChildren().isEmpty());
+        Label first = (Label) robot.lookup("#health-shares").queryAs(javafx.scene.layout.FlowPane.class)
+                .getChildren().get(0);
+        assertThat(first.getText()).matches("layer 1 \\(σ\\): \\d+ % saturated");
+        assertThat(shown().health().epochs()).isNotEmpty();
+    }
 }
