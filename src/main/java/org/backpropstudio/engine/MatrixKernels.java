@@ -10,8 +10,9 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * <p>Small products (the per-sample path of the tutorials' 1-10-10-1 network) run as plain loops
  * over the matrices' arrays: EJML's general entry points check and reshape on every call, which
  * costs more than the arithmetic at these sizes. Large products go to EJML's multi-threaded
- * operations, which use both cores. {@link #LARGE_WORK} is the crossover, chosen by measurement
- * (see the README's "Speed" section and {@code bench}).
+ * operations, which use both cores. {@link #LARGE_WORK} is the crossover: at 2²¹ multiply-adds
+ * (a 128³ product) a second thread's start-up is small beside the work. It was set by that
+ * reasoning, not measured; {@code bench} W2 (plain loops) and W3 (EJML) show both sides.
  *
  * <p>Every output is reshaped to its result shape without reallocating when its array is large
  * enough, so once the matrices have seen their largest batch a training step allocates nothing.

@@ -201,14 +201,7 @@ public final class ExperimentJson {
 
     /** Parses and validates an experiment's text. */
     public static Experiment parse(String json) throws ImportException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new ImportException("not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = WeightsJson.tree(json);
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new ImportException("not an experiment: \"format\" must be \"" + FORMAT + "\"");
         }

@@ -44,14 +44,7 @@ public final class WeightsJson {
 
     /** Parses and validates the text of a weights file. */
     public static WeightsFile parse(String json) throws ImportException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ImportException("not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
+        JsonNode root = tree(json);
         if (root == null || !root.isObject()) {
             throw new ImportException("not a weights file: expected a JSON object");
         }
@@ -76,6 +69,17 @@ public final class WeightsJson {
         parameters(array(root, "parameters", ""), spec, weights, biases);
         TrainingInfo training = root.hasNonNull("training") ? training(root.get("training")) : null;
         return new WeightsFile(spec, loss, weights, biases, training);
+    }
+
+    /** The JSON tree of a text, or an {@link ImportException} saying where the JSON breaks. */
+    static JsonNode tree(String json) throws ImportException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ImportException("not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
     }
 
     /** The architecture from a {@code network} object; limits are checked before anything is allocated. */

@@ -54,6 +54,8 @@ public final class StudioView extends BorderPane {
     private final javafx.scene.layout.FlowPane healthShares = new javafx.scene.layout.FlowPane(18, 4);
     private double fontSize = BASE_FONT_SIZE;
     private final FileActions files;
+    /** The gradient check's report window, made when the first report arrives. */
+    private GradientCheckWindow gradientWindow;
     private boolean dark;
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
@@ -219,12 +221,11 @@ public final class StudioView extends BorderPane {
         Button check = iconButton("check-gradients", "mdi2c-check-decagram",
                 "Gradient check: compare backprop's gradients with central differences on the current weights (G)",
                 vm::checkGradients);
-        GradientCheckWindow[] window = {null};
         vm.gradientsProperty().addListener((o, a, report) -> {
-            if (window[0] == null) {
-                window[0] = new GradientCheckWindow(stage, StudioView.class.getResource("studio.css").toExternalForm());
+            if (gradientWindow == null) {
+                gradientWindow = new GradientCheckWindow(stage, StudioView.class.getResource("studio.css").toExternalForm());
             }
-            window[0].show(report);
+            gradientWindow.show(report);
         });
 
         Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON or NumPy .npz (Ctrl+E)",
