@@ -1,7 +1,10 @@
 package org.backpropstudio.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -21,6 +24,15 @@ public final class Network {
     /** The same layers as an array: the training step indexes it without List overhead. */
     private final DenseLayer[] layerArray;
     private final List<Parameter> parameters;
+    /**
+     * Muted hidden units and the outgoing weights they had: muting unit j of layer k stores row j
+     * of W_{k+1} (1 × out) here and zeroes it; un-muting puts it back.
+     */
+    private final Map<Unit, double[]> muted = new LinkedHashMap<>();
+
+    /** Unit {@code index} of hidden layer {@code layer} (both from 0). */
+    public record Unit(int layer, int index) {
+    }
 
     /**
      * @param inputs the number of inputs
@@ -181,7 +193,7 @@ public final class Network {
         return new NetworkSpec(inputs, specs);
     }
 
-    /** A deep copy of the architecture and parameters (no work matrices). */
+    /** A deep copy of the architecture, parameters and muted units (no work matrices). */
     public Network copy() {
         List<DenseLayer> copies = new ArrayList<>();
         for (DenseLayer l : layers) {
@@ -192,7 +204,131 @@ public final class Network {
             }
             copies.add(c);
         }
-        return new Network(inputs, copies);
+        Network copy = new Network(inputs, copies);
+        muted.forEach((unit, row) -> copy.muted.put(unit, row.clone()));
+        return copy;
+    }
+
+    /**
+     * Mutes a hidden unit: its outgoing weights (row {@code index} of the next layer's W) are
+     * kept aside and set to zero, so the unit no longer reaches the output. While muted they stay
+     * zero in training ({@link #maskMutedGradients}, {@link #enforceMutes}). Muting a muted unit
+     * does nothing.
+     *
+     * @throws IllegalArgumentException if there is no such hidden unit
+     */
+    public void mute(Unit unit) {
+        DMatrixRMaj next = outgoing(unit);
+        if (muted.containsKey(unit)) {
+            return;
+        }
+        int cols = next.numCols;
+        double[] row = new double[cols];
+        System.arraycopy(next.data, unit.index() * cols, row, 0, cols);
+        muted.put(unit, row);
+        Arrays.fill(next.data, unit.index() * cols, (unit.index() + 1) * cols, 0.0);
+    }
+
+    /** Gives a muted unit its outgoing weights back, as they were when it was muted. */
+    public void unmute(Unit unit) {
+        DMatrixRMaj next = outgoing(unit);
+        double[] row = muted.remove(unit);
+        if (row != null) {
+            System.arraycopy(row, 0, next.data, unit.index() * next.numCols, next.numCols);
+        }
+    }
+
+    /** Un-mutes every unit. */
+    public void unmuteAll() {
+        for (Unit u : List.copyOf(muted.keySet())) {
+            unmute(u);
+        }
+    }
+
+    public boolean isMuted(Unit unit) {
+        return muted.containsKey(unit);
+    }
+
+    /** The muted units, in the order they were muted. */
+    public List<Unit> mutedUnits() {
+        return List.copyOf(muted.keySet());
+    }
+
+    public boolean hasMutedUnits() {
+        return !muted.isEmpty();
+    }
+
+    /**
+     * The outgoing weights a muted unit had (1 × out of the next layer), a copy; null if the unit
+     * is not muted.
+     */
+    public double[] mutedWeights(Unit unit) {
+        double[] row = muted.get(unit);
+        return row == null ? null : row.clone();
+    }
+
+    /** After a backward pass, before the update: ∂L/∂W_{k+1} row j = 0 for each muted unit j of layer k. */
+    public void maskMutedGradients() {
+        for (Unit u : muted.keySet()) {
+            DMatrixRMaj g = layerArray[u.layer() + 1].weightGradient();
+            Arrays.fill(g.data, u.index() * g.numCols, (u.index() + 1) * g.numCols, 0.0);
+        }
+    }
+
+    /**
+     * After an update: each muted unit's outgoing weights are zero again (momentum, Adam moments or
+     * weight decay may have moved them).
+     */
+    public void enforceMutes() {
+        for (Unit u : muted.keySet()) {
+            DMatrixRMaj w = layerArray[u.layer() + 1].weights();
+            Arrays.fill(w.data, u.index() * w.numCols, (u.index() + 1) * w.numCols, 0.0);
+        }
+    }
+
+    /** W of the layer after a hidden unit's layer, checking that the unit exists. */
+    private DMatrixRMaj outgoing(Unit unit) {
+        if (unit.layer() < 0 || unit.layer() >= layerArray.length - 1) {
+            throw new IllegalArgumentException("layer " + (unit.layer() + 1) + " is not a hidden layer (the network has "
+                    + (layerArray.length - 1) + " hidden layers)");
+        }
+        int units = layerArray[unit.layer()].units();
+        if (unit.index() < 0 || unit.index() >= units) {
+            throw new IllegalArgumentException("hidden layer " + (unit.layer() + 1) + " has units 1 to " + units
+                    + ", not " + (unit.index() + 1));
+        }
+        return layerArray[unit.layer() + 1].weights();
+    }
+
+    /**
+     * Each unit's share of the output, for a network with one output whose last hidden layer has
+     * H units: the output layer computes {@code z = Σⱼ vⱼ·hⱼ(x) + c}, with v = W_last (H × 1) and c
+     * its bias, and unit j's contribution at x is {@code vⱼ·hⱼ(x)}. A muted unit contributes 0.
+     *
+     * @param x X (n × 1) of inputs. Not modified.
+     * @return contributions (H × n): row j is unit j's contribution at each x; the rows' sum plus
+     *         c is the output layer's z (the prediction when the output activation is identity)
+     * @throws IllegalStateException if the network has no hidden layer or more than one output
+     */
+    public DMatrixRMaj contributions(DMatrixRMaj x) {
+        if (layerArray.length < 2 || outputs() != 1) {
+            throw new IllegalStateException("contributions need a hidden layer and one output, the network is " + this);
+        }
+        forward(x);
+        DenseLayer hidden = layerArray[layerArray.length - 2];
+        // H = h(x)   (n × H);  v = W_last (H × 1)
+        DMatrixRMaj h = hidden.output();
+        double[] v = layerArray[layerArray.length - 1].weights().data;
+        int n = h.numRows;
+        int units = h.numCols;
+        DMatrixRMaj result = new DMatrixRMaj(units, n);
+        // C[j][i] = vⱼ·H[i][j]
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < units; j++) {
+                result.data[j * n + i] = v[j] * h.data[i * units + j];
+            }
+        }
+        return result;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.backpropstudio.engine;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -111,7 +112,14 @@ public final class Trainer {
         DMatrixRMaj prediction = network.forward(batchX);
         double lossSum = config.loss().forwardBackward(prediction, batchY, predictionGradient);
         network.backward(predictionGradient);
-        optimizer.step();
+        if (network.hasMutedUnits()) {
+            // a muted unit's outgoing weights are held at zero: no gradient, and no drift
+            network.maskMutedGradients();
+            optimizer.step();
+            network.enforceMutes();
+        } else {
+            optimizer.step();
+        }
         return lossSum;
     }
 
@@ -178,10 +186,31 @@ public final class Trainer {
      * growing.
      */
     public void resizeHidden(int index, int units) {
+        // resize the unmuted weights, then mute again the units that are still there
+        List<Network.Unit> mutes = network.mutedUnits();
+        network.unmuteAll();
         Network resized = network.resizeHidden(index, units, config.weightInit(), config.biasInit(), weightRandom);
+        for (Network.Unit u : mutes) {
+            if (u.index() < resized.layers().get(u.layer()).units()) {
+                resized.mute(u);
+            }
+        }
         optimizer = optimizer.rebind(resized.parameters());
         network = resized;
         config = config.withNetwork(resized.spec());
+    }
+
+    /**
+     * Mutes or un-mutes a hidden unit (see {@link Network#mute}); the optimizer state is kept.
+     *
+     * @throws IllegalArgumentException if there is no such hidden unit
+     */
+    public void setMuted(Network.Unit unit, boolean mute) {
+        if (mute) {
+            network.mute(unit);
+        } else {
+            network.unmute(unit);
+        }
     }
 
     /** Changes a layer's activation keeping the weights. */

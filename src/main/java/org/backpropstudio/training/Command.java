@@ -67,4 +67,18 @@ public sealed interface Command {
 
     /** Epochs per second; {@link Double#POSITIVE_INFINITY} for as fast as possible. */
     record SetSpeed(double epochsPerSecond) implements Command { }
+
+    /**
+     * Opens the backprop inspector on the training sample nearest to {@code x} (a test sample when
+     * training data is streamed): the trace arrives in the next snapshot and is recomputed after
+     * every step and every change while paused; while training it stays as it was until asked
+     * again.
+     */
+    record Inspect(double x) implements Command { }
+
+    /** Closes the inspector: no more traces. */
+    record StopInspecting() implements Command { }
+
+    /** Mutes a hidden unit (its outgoing weights held at zero) or gives them back. */
+    record SetMuted(HiddenUnit unit, boolean muted) implements Command { }
 }

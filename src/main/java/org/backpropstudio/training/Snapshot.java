@@ -29,10 +29,15 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param problem         why training stopped, for a banner, or null
  * @param gradients       the last gradient check asked for, or null
  * @param health          how well gradients flow through each layer
+ * @param inspection      the backprop inspector's trace, or null when it is closed
+ * @param contributions   the last hidden layer's units' shares of the output at gridX, or null
+ *                        (no hidden layer, several outputs, or more than 32 units)
+ * @param muted           the muted hidden units
  */
 public record Snapshot(long sequence, TrainingState state, int epoch, double trainLoss, double testLoss,
                        double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
                        LossCurve.View losses, List<Marker> markers, String message, String problem,
-                       GradientReport gradients, GradientHealth health) {
+                       GradientReport gradients, GradientHealth health, Inspection inspection,
+                       Contributions contributions, List<HiddenUnit> muted) {
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.backpropstudio.engine.Activation;
+import org.backpropstudio.engine.BackpropTrace;
 import org.backpropstudio.engine.DataSpec;
 import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.engine.DenseLayer;
@@ -66,6 +67,11 @@ public final class TrainingService implements AutoCloseable {
     private String message = "";
     private String problem;
     private GradientReport gradients;
+    /** Where the inspector looks (the sample nearest to this x), or null when it is closed. */
+    private Double inspectX;
+    private Inspection inspection;
+    /** True when the inspection must be recomputed at the next publish even while training. */
+    private boolean inspectionDue;
     private long sequence;
     private long lastPublish;
     private boolean changed = true;
@@ -162,6 +168,12 @@ public final class TrainingService implements AutoCloseable {
             nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
         }
         if (changed || (ran && System.nanoTime() - lastPublish >= PUBLISH_INTERVAL_NS)) {
+            if (inspectX != null && (inspectionDue || state != TrainingState.TRAINING)) {
+                // while training the trace stays put until asked again: a table that changes
+                // 100 times a second cannot be read
+                inspection = inspect(inspectX);
+                inspectionDue = false;
+            }
             publish();
             changed = false;
         }
@@ -255,6 +267,7 @@ public final class TrainingService implements AutoCloseable {
         } else if (c instanceof Command.LoadNetwork l) {
             TrainingConfig loaded = config.withNetwork(l.network());
             Trainer fresh = new Trainer(loaded, Network.fromParameters(l.network(), l.weights(), l.biases()));
+            trainer.network().unmuteAll(); // a loaded file is used as it is
             restart(loaded, "", fresh);
             playing = false;
             state = TrainingState.PAUSED;
@@ -262,6 +275,21 @@ public final class TrainingService implements AutoCloseable {
         } else if (c instanceof Command.CheckGradients g) {
             gradients = checkGradients(g.samples());
             message = gradients.passed() ? "Gradient check passed." : "Gradient check FAILED: see the report.";
+        } else if (c instanceof Command.Inspect i) {
+            if (!Double.isFinite(i.x())) {
+                throw new IllegalArgumentException("the inspector needs a number for x, got " + i.x());
+            }
+            inspectX = i.x();
+            inspectionDue = true;
+        } else if (c instanceof Command.StopInspecting) {
+            inspectX = null;
+            inspection = null;
+        } else if (c instanceof Command.SetMuted m) {
+            Network.Unit unit = new Network.Unit(m.unit().layer(), m.unit().index());
+            if (trainer.network().isMuted(unit) != m.muted()) {
+                trainer.setMuted(unit, m.muted());
+                mark(m.unit() + (m.muted() ? " muted" : " un-muted"));
+            }
         } else if (c instanceof Command.SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
@@ -275,6 +303,13 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void restart(TrainingConfig newConfig, String why, Trainer fresh) {
+        // muted units stay muted (until un-muted) where the new network still has them
+        for (Network.Unit u : trainer.network().mutedUnits()) {
+            if (u.layer() < fresh.network().layers().size() - 1
+                    && u.index() < fresh.network().layers().get(u.layer()).units()) {
+                fresh.setMuted(u, true);
+            }
+        }
         trainer = fresh;
         config = newConfig;
         last = null;
@@ -379,7 +414,55 @@ public final class TrainingService implements AutoCloseable {
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
-                curve.view(), List.copyOf(markers), message, problem, gradients, flow);
+                curve.view(), List.copyOf(markers), message, problem, gradients, flow, inspection,
+                contributions(gridX), mutedUnits());
+    }
+
+    private List<HiddenUnit> mutedUnits() {
+        List<HiddenUnit> units = new ArrayList<>();
+        for (Network.Unit u : trainer.network().mutedUnits()) {
+            units.add(new HiddenUnit(u.layer(), u.index()));
+        }
+        return List.copyOf(units);
+    }
+
+    /** Each last-hidden-layer unit's share of the output at the grid's x, when there are few enough. */
+    private Contributions contributions(double[] gridX) {
+        Network net = trainer.network();
+        List<DenseLayer> layers = net.layers();
+        if (layers.size() < 2 || net.outputs() != 1 || net.inputs() != 1
+                || layers.get(layers.size() - 2).units() > Contributions.MAX_UNITS) {
+            return null;
+        }
+        DenseLayer out = layers.get(layers.size() - 1);
+        return new Contributions(layers.size() - 2, Matrices.toRows(net.contributions(Matrices.column(gridX))),
+                out.hasBias() ? out.bias().get(0, 0) : 0, out.activation() == Activation.IDENTITY);
+    }
+
+    /** The trace of the sample nearest to x through the current network and optimizer state. */
+    private Inspection inspect(double x) {
+        boolean useTrain = trainer.trainData().size() > 0;
+        Dataset data = useTrain ? trainer.trainData() : trainer.testData();
+        if (data.size() == 0) {
+            return null;
+        }
+        int best = 0;
+        for (int i = 1; i < data.size(); i++) {
+            if (Math.abs(data.x().get(i, 0) - x) < Math.abs(data.x().get(best, 0) - x)) {
+                best = i;
+            }
+        }
+        double[] xi = new double[data.x().numCols];
+        double[] yi = new double[data.y().numCols];
+        for (int c = 0; c < xi.length; c++) {
+            xi[c] = data.x().get(best, c);
+        }
+        for (int c = 0; c < yi.length; c++) {
+            yi[c] = data.y().get(best, c);
+        }
+        BackpropTrace trace = BackpropTrace.of(trainer.network(), config.loss(), trainer.optimizer(), xi, yi);
+        return Inspection.of(trace, config.loss().kind(), config.optimizer(), trainer.epoch(), best,
+                useTrain ? "training" : "test");
     }
 
     /** The engine's check on the running network, between epochs (the weights are restored exactly). */

@@ -295,4 +295,103 @@ class TrainingServiceTest {
                 c.batchSize(), c.shuffle(), c.dropLast(), 5, 0, c.data()));
         assertThat(saturated.snapshotNow().health().saturated()[1]).isGreaterThan(0.8);
     }
+
+    @Test
+    void theInspectorTracesTheNearestSampleAndFollowsItStepByStep() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        Snapshot first = s.takeLatest();
+        assertThat(first.inspection()).as("closed at first").isNull();
+        double[] xs = first.train().xColumn();
+        s.submit(new Command.Inspect(xs[7] + 1e-9));
+        Inspection i = tickAndTake(s, 0).inspection();
+        assertThat(i.sampleIndex()).isEqualTo(7);
+        assertThat(i.dataset()).isEqualTo("training");
+        assertThat(i.x()).isEqualTo(xs[7]);
+        assertThat(i.y()).isEqualTo(first.train().yColumn()[7]);
+        // 3 forward, the loss, 3 backward, 3 updates, the effect
+        assertThat(i.stages()).extracting(Inspection.Stage::phase).containsExactly(Inspection.Phase.FORWARD,
+                Inspection.Phase.FORWARD, Inspection.Phase.FORWARD, Inspection.Phase.LOSS, Inspection.Phase.BACKWARD,
+                Inspection.Phase.BACKWARD, Inspection.Phase.BACKWARD, Inspection.Phase.UPDATE, Inspection.Phase.UPDATE,
+                Inspection.Phase.UPDATE, Inspection.Phase.EFFECT);
+        assertThat(i.stages()).extracting(Inspection.Stage::layer).containsExactly(0, 1, 2, -1, 2, 1, 0, 0, 1, 2, -1);
+        Inspection.Term z1 = i.stages().get(0).terms().stream().filter(t -> t.name().equals("z₁")).findFirst()
+                .orElseThrow();
+        assertThat(z1.shape()).isEqualTo("(1 × 10)");
+        assertThat(z1.formula()).isEqualTo("x·W₁ + b₁");
+        Inspection.Term dW2 = i.stages().get(5).terms().stream().filter(t -> t.name().equals("∂L/∂W₂")).findFirst()
+                .orElseThrow();
+        assertThat(dW2.shape()).isEqualTo("(10 × 10)");
+        // the prediction the inspector shows is the network's at that x
+        double yHat = i.stages().get(3).terms().get(0).values()[0][0];
+        assertThat(yHat).isFinite();
+
+        s.submit(new Command.Step());
+        Inspection afterStep = tickAndTake(s, 0).inspection();
+        assertThat(afterStep.epoch()).isEqualTo(1);
+        assertThat(afterStep.stages().get(3).terms().get(0).values()[0][0]).isNotEqualTo(yHat);
+
+        // while training it stays as it was until asked again
+        s.submit(new Command.Play());
+        s.tick();
+        s.tick();
+        Inspection frozen = s.snapshotNow().inspection();
+        for (int e = 0; e < 5; e++) {
+            s.tick();
+        }
+        assertThat(s.snapshotNow().inspection()).isSameAs(frozen);
+        s.submit(new Command.Inspect(xs[7]));
+        s.tick();
+        Inspection refreshed = s.snapshotNow().inspection();
+        assertThat(refreshed).isNotSameAs(frozen);
+        assertThat(refreshed.epoch()).isGreaterThan(frozen.epoch());
+
+        s.submit(new Command.StopInspecting());
+        assertThat(tickAndTake(s, 0).inspection()).isNull();
+    }
+
+    @Test
+    void mutingAUnitChangesThePredictionByExactlyItsContribution() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        for (int e = 0; e < 20; e++) {
+            s.submit(new Command.Step());
+        }
+        Snapshot before = tickAndTake(s, 0);
+        Contributions c = before.contributions();
+        assertThat(c.units()).isEqualTo(10);
+        assertThat(c.layer()).isEqualTo(1);
+        assertThat(c.identityOutput()).isTrue();
+        s.submit(new Command.SetMuted(new HiddenUnit(1, 4), true));
+        Snapshot muted = tickAndTake(s, 0);
+        assertThat(muted.muted()).containsExactly(new HiddenUnit(1, 4));
+        assertThat(muted.markers()).last().extracting(Marker::label).isEqualTo("unit 5 of layer 2 muted");
+        for (int i = 0; i < before.gridX().length; i++) {
+            assertThat(before.prediction()[i] - muted.prediction()[i]).isCloseTo(c.curves()[4][i],
+                    org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(muted.contributions().curves()[4][i]).isZero();
+        }
+        assertThat(muted.weights().get(2)[4][0]).as("shown as zero").isZero();
+
+        // it stays muted through training and a reset, until un-muted
+        s.submit(new Command.Step());
+        s.submit(new Command.Reset());
+        assertThat(tickAndTake(s, 0).muted()).containsExactly(new HiddenUnit(1, 4));
+        s.submit(new Command.SetMuted(new HiddenUnit(1, 4), false));
+        Snapshot back = tickAndTake(s, 0);
+        assertThat(back.muted()).isEmpty();
+        assertThat(back.weights().get(2)[4][0]).isNotZero();
+
+        s.submit(new Command.SetMuted(new HiddenUnit(2, 0), true));
+        assertThat(tickAndTake(s, 0).message()).startsWith(TrainingService.NOT_APPLIED).contains("not a hidden layer");
+    }
+
+    @Test
+    void contributionsNeedOneOutputAndAFewUnits() {
+        assertThat(new TrainingService(Presets.get("linear-neuron")).snapshotNow().contributions()).isNull();
+        TrainingConfig wide = Presets.get("classic-sigmoid").withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
+                List.of(new LayerSpec(33, Activation.TANH), new LayerSpec(1, Activation.IDENTITY))));
+        assertThat(new TrainingService(wide).snapshotNow().contributions()).isNull();
+        assertThat(new TrainingService(wide.withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
+                List.of(new LayerSpec(32, Activation.TANH), new LayerSpec(1, Activation.IDENTITY)))))
+                .snapshotNow().contributions().units()).isEqualTo(32);
+    }
 }
