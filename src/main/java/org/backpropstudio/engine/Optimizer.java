@@ -161,6 +161,11 @@ public final class Optimizer {
         return first.get(k);
     }
 
+    /** The second state matrix of parameter k (Adam's second moment), live. */
+    public DMatrixRMaj secondMoment(int k) {
+        return second.get(k);
+    }
+
     /**
      * The same optimizer for the parameters of a resized network: each state matrix keeps the
      * entries the old and new shapes share (by row and column), new entries start at zero.

@@ -20,8 +20,16 @@ public abstract class CanvasPane extends Pane {
         this.prefWidth = prefWidth;
         this.prefHeight = prefHeight;
         getChildren().addAll(layers);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
+        // the canvases take the new size before the content is drawn again: drawn first, a growing
+        // pane would leave the new area blank
+        widthProperty().addListener(o -> {
+            fitCanvases();
+            redraw();
+        });
+        heightProperty().addListener(o -> {
+            fitCanvases();
+            redraw();
+        });
     }
 
     /** Draws the content again at the current size. */
@@ -29,6 +37,10 @@ public abstract class CanvasPane extends Pane {
 
     @Override
     protected void layoutChildren() {
+        fitCanvases();
+    }
+
+    private void fitCanvases() {
         for (Canvas c : canvases) {
             c.setWidth(Math.max(1, Math.min(8192, getWidth())));
             c.setHeight(Math.max(1, Math.min(8192, getHeight())));

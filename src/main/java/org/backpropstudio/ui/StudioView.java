@@ -54,6 +54,10 @@ public final class StudioView extends BorderPane {
     private final javafx.scene.layout.FlowPane healthShares = new javafx.scene.layout.FlowPane(18, 4);
     private double fontSize = BASE_FONT_SIZE;
     private final FileActions files;
+    private final org.backpropstudio.ui.inspector.InspectorModel inspector =
+            new org.backpropstudio.ui.inspector.InspectorModel();
+    private final org.backpropstudio.ui.inspector.InspectorView inspectorView;
+    private final ToggleButton contributions = new ToggleButton("unit contributions");
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
     private boolean dark;
@@ -77,7 +81,47 @@ public final class StudioView extends BorderPane {
         setLeft(editor);
         setCenter(centre());
         setBottom(statusBar());
+        inspectorView = new org.backpropstudio.ui.inspector.InspectorView(inspector, vm::inspect, this::toggleInspector);
+        inspector.currentStage().addListener((o, a, shownStage) -> diagram.setHighlight(shownStage));
+        fitChart.setOnPick(x -> {
+            if (inspectorOpen()) {
+                vm.inspect(x);
+            }
+        });
+        diagram.setOnUnitClicked(vm::toggleMute);
         applyFontSize();
+    }
+
+    /** True when the backprop inspector pane is showing. */
+    public boolean inspectorOpen() {
+        return getRight() == inspectorView;
+    }
+
+    /** Opens the backprop inspector (on the sample it showed last, or the first training sample), or closes it. */
+    public void toggleInspector() {
+        if (inspectorOpen()) {
+            setRight(null);
+            vm.stopInspecting();
+            inspector.show(null);
+            diagram.setHighlight(null);
+            return;
+        }
+        setRight(inspectorView);
+        Snapshot s = vm.snapshotProperty().get();
+        double x = 0;
+        if (inspector.inspectionProperty().get() != null) {
+            x = inspector.inspectionProperty().get().x();
+        } else if (s != null && s.train().size() > 0) {
+            x = s.train().xColumn()[0];
+        } else if (s != null && s.test().size() > 0) {
+            x = s.test().xColumn()[0];
+        }
+        vm.inspect(x);
+    }
+
+    /** The inspector's state (for tests). */
+    public org.backpropstudio.ui.inspector.InspectorModel inspector() {
+        return inspector;
     }
 
     /** The loss chart and the diagram change little between frames: redrawn at most this often. */
@@ -95,6 +139,10 @@ public final class StudioView extends BorderPane {
         long now = System.nanoTime();
         boolean settled = s.state() != org.backpropstudio.training.TrainingState.TRAINING;
         fitChart.show(s);
+        if (inspectorOpen()) {
+            inspector.show(s.inspection());
+            inspectorView.setTraining(!settled);
+        }
         if (settled || now - lossChartDrawn >= LOSS_CHART_INTERVAL_NS) {
             lossChart.show(s.losses(), s.markers());
             lossChartDrawn = now;
@@ -133,6 +181,18 @@ public final class StudioView extends BorderPane {
             } else if (e.getCode() == KeyCode.G) {
                 vm.checkGradients();
                 e.consume();
+            } else if (e.getCode() == KeyCode.I) {
+                toggleInspector();
+                e.consume();
+            } else if (e.getCode() == KeyCode.C) {
+                contributions.setSelected(!contributions.isSelected());
+                e.consume();
+            } else if (inspectorOpen() && e.getCode() == KeyCode.PAGE_DOWN) {
+                inspector.next();
+                e.consume();
+            } else if (inspectorOpen() && e.getCode() == KeyCode.PAGE_UP) {
+                inspector.previous();
+                e.consume();
             }
         });
     }
@@ -145,7 +205,10 @@ public final class StudioView extends BorderPane {
                 item("Play / Pause\tSpace", "mdi2p-play-pause", null, vm::togglePlay),
                 item("Step one epoch\tS, →", "mdi2s-skip-next", null, vm::step),
                 item("Reset\tR", "mdi2r-restart", null, vm::reset),
-                item("Gradient check\tG", "mdi2c-check-decagram", null, vm::checkGradients));
+                item("Gradient check\tG", "mdi2c-check-decagram", null, vm::checkGradients),
+                item("Backprop inspector\tI", "mdi2m-microscope", null, this::toggleInspector),
+                item("Next inspector stage\tPage Down", "mdi2c-chevron-right", null, inspector::next),
+                item("Previous inspector stage\tPage Up", "mdi2c-chevron-left", null, inspector::previous));
         Menu view = new Menu("View", null,
                 item("Bigger text", "mdi2m-magnify-plus", new KeyCodeCombination(KeyCode.EQUALS,
                         KeyCombination.SHORTCUT_DOWN), () -> zoom(1.1)),
@@ -155,7 +218,9 @@ public final class StudioView extends BorderPane {
                         () -> zoom(0)),
                 item("Full screen", "mdi2f-fullscreen", new KeyCodeCombination(KeyCode.F11),
                         () -> stage.setFullScreen(!stage.isFullScreen())),
-                item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme));
+                item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme),
+                item("Unit contributions\tC", "mdi2v-vector-curve", null,
+                        () -> contributions.setSelected(!contributions.isSelected())));
         return new MenuBar(file, training, view);
     }
 
@@ -228,6 +293,10 @@ public final class StudioView extends BorderPane {
             gradientWindow.show(report);
         });
 
+        Button inspect = iconButton("inspect", "mdi2m-microscope",
+                "Backprop inspector: every number backprop computes for one sample, stage by stage (I)",
+                this::toggleInspector);
+
         Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON or NumPy .npz (Ctrl+E)",
                 () -> files.exportWeights());
 
@@ -235,7 +304,7 @@ public final class StudioView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox,
                 new Separator(Orientation.VERTICAL), labelled("preset", preset), labelled("speed", speed), spacer,
-                check, export, theme);
+                inspect, check, export, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -275,6 +344,18 @@ public final class StudioView extends BorderPane {
         lossChart.setId("loss-chart");
         diagram.setId("diagram");
         Node fit = panel("The fit: the network's prediction over the data", fitChart);
+        contributions.setId("contributions");
+        contributions.setGraphic(new FontIcon("mdi2v-vector-curve"));
+        contributions.setTooltip(new Tooltip("Draw each last-hidden-layer unit's contribution vⱼ·hⱼ(x): their sum plus "
+                + "the output bias is the prediction. Click a unit in the diagram to mute it (C)"));
+        contributions.getStyleClass().add("small");
+        contributions.selectedProperty().addListener((o, a, on) -> fitChart.setShowContributions(on));
+        Label fitTitle = (Label) ((VBox) fit).getChildren().get(0);
+        Region fitGap = new Region();
+        HBox.setHgrow(fitGap, Priority.ALWAYS);
+        HBox fitHead = new HBox(8, fitTitle, fitGap, contributions);
+        fitHead.setAlignment(Pos.CENTER_LEFT);
+        ((VBox) fit).getChildren().add(0, fitHead);
         Node lossPanel = panel("Loss per epoch (log scale); vertical lines mark live changes", lossChart);
         healthChart.setId("health-chart");
         healthShares.setId("health-shares");
@@ -299,7 +380,8 @@ public final class StudioView extends BorderPane {
         Label hover = new Label();
         hover.getStyleClass().add("caption");
         hover.textProperty().bind(javafx.beans.binding.Bindings.when(diagram.hoverTextProperty().isEmpty())
-                .then("Blue: positive weight, orange: negative; thicker is larger |w|. Point at a connection or unit.")
+                .then("Blue: positive weight, orange: negative; thicker is larger |w|. Point at a connection or unit; "
+                        + "click a hidden unit to mute it.")
                 .otherwise(diagram.hoverTextProperty()));
         VBox diagramPanel = new VBox(4, title("The network"), diagram, hover);
         diagramPanel.getStyleClass().add("panel");

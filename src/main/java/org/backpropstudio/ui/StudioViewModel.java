@@ -85,7 +85,8 @@ public final class StudioViewModel {
         this.commands = c -> {
             // pausing and the speed change nothing worth saving; everything else does
             if (!(c instanceof Command.Pause) && !(c instanceof Command.SetSpeed)
-                    && !(c instanceof Command.CheckGradients)) {
+                    && !(c instanceof Command.CheckGradients) && !(c instanceof Command.Inspect)
+                    && !(c instanceof Command.StopInspecting)) {
                 unsaved.set(true);
             }
             commands.accept(c);
@@ -219,6 +220,23 @@ public final class StudioViewModel {
     /** The newest gradient check report, or null before the first. */
     public ReadOnlyObjectProperty<org.backpropstudio.training.GradientReport> gradientsProperty() {
         return gradients.getReadOnlyProperty();
+    }
+
+    /** Opens (or moves, or refreshes) the backprop inspector on the training sample nearest to x. */
+    public void inspect(double x) {
+        commands.accept(new Command.Inspect(x));
+    }
+
+    /** Closes the inspector. */
+    public void stopInspecting() {
+        commands.accept(new Command.StopInspecting());
+    }
+
+    /** Mutes a hidden unit, or un-mutes it if it is muted. */
+    public void toggleMute(org.backpropstudio.training.HiddenUnit unit) {
+        Snapshot s = snapshot.get();
+        boolean muted = s != null && s.muted().contains(unit);
+        commands.accept(new Command.SetMuted(unit, !muted));
     }
 
     /** Play if paused, pause if playing. */

@@ -152,6 +152,38 @@ class BackpropTraceTest {
     }
 
     @Test
+    void adamAndRmsPropStepsFollowTheirRulesFromTheOptimizersState() {
+        for (OptimizerConfig o : new OptimizerConfig[] {new OptimizerConfig.Adam(0.01),
+                new OptimizerConfig.RmsProp(0.01)}) {
+            Trainer trainer = new Trainer(Presets.get("classic-sigmoid").withOptimizer(o));
+            trainer.runEpoch();
+            Optimizer opt = trainer.optimizer();
+            double[] m0 = opt.firstMoment(4).data.clone(); // W3 (10 × 1): parameters are W1, b1, W2, b2, W3, b3
+            double[] v0 = opt.secondMoment(4).data.clone();
+            long t = opt.steps() + 1;
+            BackpropTrace trace = BackpropTrace.of(trainer.network(), trainer.config().loss(), opt,
+                    new double[] {-1}, new double[] {Math.sin(-1)});
+            double[][] dW = trace.layers().get(2).dW();
+            double[][] step = trace.layers().get(2).stepW();
+            for (int i = 0; i < dW.length; i++) {
+                double g = dW[i][0];
+                double expected;
+                if (o instanceof OptimizerConfig.Adam) {
+                    // m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; ΔW = −lr·m̂ / (√v̂ + ε)
+                    double m = 0.9 * m0[i] + 0.1 * g;
+                    double v = 0.999 * v0[i] + 0.001 * g * g;
+                    expected = -0.01 * (m / (1 - Math.pow(0.9, t))) / (Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-8);
+                } else {
+                    // s ← ρs + (1 − ρ)g²; ΔW = −lr·g / (√s + ε)
+                    double sq = 0.9 * m0[i] + 0.1 * g * g;
+                    expected = -0.01 * g / (Math.sqrt(sq) + 1e-8);
+                }
+                assertThat(step[i][0]).as("%s, row %d", o.name(), i).isCloseTo(expected, within(1e-15));
+            }
+        }
+    }
+
+    @Test
     void aMutedUnitsOutgoingWeightsStayZeroInTheStep() {
         Network net = new Trainer(Presets.get("classic-sigmoid")).network();
         net.mute(new Network.Unit(1, 3));

@@ -96,8 +96,8 @@ class StudioWindowTest {
         double[] before = studio.view().fitChart().predictionValues();
         robot.clickOn("#play");
         waitUntil("some epochs are trained and drawn", () -> epoch() > 50);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(studio.view().lossChart().pointCount()).isGreaterThan(20);
+        // the loss chart is redrawn at most 20 times a second while training
+        waitUntil("the loss chart shows them", () -> studio.view().lossChart().pointCount() > 20);
         assertThat(studio.view().fitChart().predictionValues()).isNotEqualTo(before);
         assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
     }
@@ -285,5 +285,75 @@ class StudioWindowTest {
                 .getChildren().get(0);
         assertThat(first.getText()).matches("layer 1 \\(σ\\): \\d+ % saturated");
         assertThat(shown().health().epochs()).isNotEmpty();
+    }
+
+    @Test
+    void theInspectorWalksTheStagesAndTheDiagramFollows(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        robot.clickOn("#inspect");
+        waitUntil("the first trace", () -> studio.view().inspector().inspectionProperty().get() != null);
+        org.backpropstudio.training.Inspection trace = studio.view().inspector().inspectionProperty().get();
+        assertThat(trace.epoch()).isEqualTo(1);
+        assertThat(robot.lookup("#inspector-stage").queryAs(Label.class).getText())
+                .isEqualTo("Forward, layer 1 (10 units, sigmoid)");
+        assertThat(robot.lookup("#inspector-counter").queryAs(Label.class).getText()).isEqualTo("stage 1 of 11");
+        assertThat(studio.view().diagram().highlightedLayer()).isZero();
+        assertThat(robot.lookup(".term-name").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("x", "W₁", "b₁", "z₁", "a₁");
+
+        robot.clickOn("#inspector-next");
+        assertThat(studio.view().diagram().highlightedLayer()).isEqualTo(1);
+        robot.clickOn("#inspector-next").clickOn("#inspector-next");
+        assertThat(robot.lookup("#inspector-stage").queryAs(Label.class).getText()).isEqualTo("Loss: half_mse");
+        assertThat(studio.view().diagram().highlightedLayer()).isEqualTo(-1);
+        robot.type(KeyCode.PAGE_DOWN);
+        assertThat(robot.lookup("#inspector-stage").queryAs(Label.class).getText())
+                .isEqualTo("Backward, layer 3 (1 unit, identity)");
+        assertThat(studio.view().diagram().highlightedLayer()).isEqualTo(2);
+        robot.clickOn("#inspector-previous");
+        assertThat(studio.view().diagram().highlightedLayer()).isEqualTo(-1);
+
+        // clicking a training point traces that sample; a step keeps the stage and updates the numbers
+        javafx.geometry.Point2D p = studio.view().fitChart().trainPointPosition(17);
+        robot.clickOn(studio.view().fitChart().localToScreen(p));
+        double x17 = shown().train().xColumn()[17];
+        waitUntil("sample 18 is traced", () -> {
+            org.backpropstudio.training.Inspection i = studio.view().inspector().inspectionProperty().get();
+            return i != null && i.sampleIndex() == 17;
+        });
+        assertThat(studio.view().inspector().inspectionProperty().get().x()).isEqualTo(x17);
+        robot.type(KeyCode.S);
+        waitUntil("the trace of epoch 2", () -> studio.view().inspector().inspectionProperty().get().epoch() == 2);
+        assertThat(studio.view().diagram().highlightedLayer()).isEqualTo(-1);
+
+        robot.type(KeyCode.I);
+        assertThat(studio.view().inspectorOpen()).isFalse();
+        assertThat(studio.view().diagram().highlightedLayer()).isNull();
+        waitUntil("the service stops tracing", () -> shown().inspection() == null);
+    }
+
+    @Test
+    void contributionsAreDrawnAndClickingAUnitMutesIt(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        robot.clickOn("#contributions");
+        assertThat(studio.view().fitChart().contributionsDrawn()).isTrue();
+        Snapshot before = shown();
+        double[] contribution = before.contributions().curves()[3];
+        javafx.geometry.Point2D unit = studio.view().diagram().unitCentre(2, 3); // layer 2, unit 4
+        robot.clickOn(studio.view().diagram().localToScreen(unit));
+        waitUntil("unit 4 of layer 2 is muted", () -> shown().muted().contains(
+                new org.backpropstudio.training.HiddenUnit(1, 3)));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] after = studio.view().fitChart().predictionValues();
+        for (int i = 0; i < after.length; i++) {
+            assertThat(before.prediction()[i] - after[i]).isCloseTo(contribution[i],
+                    org.assertj.core.api.Assertions.within(1e-12));
+        }
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).isEqualTo("unit 4 of layer 2 muted");
+        robot.clickOn(studio.view().diagram().localToScreen(unit));
+        waitUntil("un-muted", () -> shown().muted().isEmpty());
+        assertThat(studio.view().fitChart().predictionValues()).containsExactly(before.prediction());
     }
 }

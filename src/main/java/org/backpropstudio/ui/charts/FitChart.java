@@ -3,14 +3,18 @@ package org.backpropstudio.ui.charts;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
+import java.util.function.DoubleConsumer;
 import javafx.scene.paint.Color;
 import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.training.Contributions;
+import org.backpropstudio.training.Inspection;
 import org.backpropstudio.training.Snapshot;
 
 /**
  * The centre of attention: the target function, the network's prediction over the data range,
  * and the training and test points. The axes are fixed by the data (not by the prediction), so
- * the view stays still while the curve moves.
+ * the view stays still while the curve moves. On request it also draws each last-hidden-unit's
+ * contribution {@code vⱼ·hⱼ(x)} as a thin curve, and rings the sample the inspector traces.
  */
 public final class FitChart extends Plot {
 
@@ -18,6 +22,9 @@ public final class FitChart extends Plot {
     static final Color TARGET = Color.web("#8c959f");
     static final Color TRAIN = Color.web("#f08a24");
     static final Color TEST = Color.web("#b5489c");
+    static final Color INSPECTED = Color.web("#8250df");
+    /** Clicks within this many pixels of a training point pick that point. */
+    private static final double PICK_RADIUS = 10;
 
     private Snapshot shown;
     private double[] targetY = new double[0];
@@ -29,9 +36,48 @@ public final class FitChart extends Plot {
     private String targetName = "target";
     private double yMin = -1;
     private double yMax = 1;
+    private boolean showContributions;
+    private DoubleConsumer onPick;
 
     public FitChart() {
         getStyleClass().add("fit-chart");
+        setOnMouseClicked(e -> {
+            if (onPick != null && shown != null && e.getX() >= left() && e.getX() <= right()) {
+                onPick.accept(pickX(e.getX(), e.getY()));
+            }
+        });
+    }
+
+    /** What to do with the x of a click: the x of the training point under it, else the x under it. */
+    public void setOnPick(DoubleConsumer action) {
+        onPick = action;
+    }
+
+    /** The x a click at (sx, sy) picks. */
+    double pickX(double sx, double sy) {
+        double best = PICK_RADIUS;
+        double x = dataX(sx);
+        for (int i = 0; i < trainX.length; i++) {
+            double d = Math.hypot(px(trainX[i]) - sx, py(trainY[i]) - sy);
+            if (d < best) {
+                best = d;
+                x = trainX[i];
+            }
+        }
+        return x;
+    }
+
+    /** Screen position of a training point (for tests). */
+    public javafx.geometry.Point2D trainPointPosition(int i) {
+        return new javafx.geometry.Point2D(px(trainX[i]), py(trainY[i]));
+    }
+
+    /** Draws, or stops drawing, each hidden unit's contribution. */
+    public void setShowContributions(boolean show) {
+        if (show != showContributions) {
+            showContributions = show;
+            redraw(); // the legend changes too
+        }
     }
 
     /** Shows a snapshot; the data-dependent parts are recomputed only when the data changes. */
@@ -40,7 +86,8 @@ public final class FitChart extends Plot {
             return;
         }
         boolean dataChanged = s.train() != shownData || shown == null || shown.test() != s.test()
-                || shown.config() != s.config();
+                || shown.config() != s.config()
+                || showContributions && (s.contributions() == null) != (shown.contributions() == null);
         if (dataChanged) {
             prepare(s);
         }
@@ -115,15 +162,50 @@ public final class FitChart extends Plot {
             entries.add(new LegendEntry(TRAIN, "training points", Symbol.CIRCLE));
         }
         entries.add(new LegendEntry(TEST, "test points", Symbol.SQUARE));
+        Contributions c = shown.contributions();
+        if (showContributions && c != null) {
+            entries.add(new LegendEntry(unitColor(0, 3), c.identityOutput() ? "units vⱼ·hⱼ(x), Σ + c = prediction"
+                    : "units vⱼ·hⱼ(x), Σ + c = z, prediction = f(z)", Symbol.LINE));
+        } else if (showContributions) {
+            entries.add(new LegendEntry(TARGET, "contributions need ≤ " + Contributions.MAX_UNITS
+                    + " units in the last hidden layer and one output", Symbol.LINE));
+        }
         legend(g, entries);
     }
 
     @Override
     protected void drawOverlay(GraphicsContext g) {
-        if (shown != null) {
-            double[] xs = shown.gridX();
-            polyline(g, xs, shown.prediction(), xs.length, PREDICTION, 3, null);
+        if (shown == null) {
+            return;
         }
+        double[] xs = shown.gridX();
+        Contributions c = shown.contributions();
+        if (showContributions && c != null) {
+            for (int j = 0; j < c.units(); j++) {
+                if (shown.muted().contains(new org.backpropstudio.training.HiddenUnit(c.layer(), j))) {
+                    continue; // contributes nothing
+                }
+                polyline(g, xs, c.curves()[j], xs.length, unitColor(j, c.units()), 1.2, null);
+            }
+        }
+        polyline(g, xs, shown.prediction(), xs.length, PREDICTION, 3, null);
+        Inspection inspected = shown.inspection();
+        if (inspected != null) {
+            double r = 7 * textScale();
+            g.setStroke(INSPECTED);
+            g.setLineWidth(2.5 * textScale());
+            g.strokeOval(px(inspected.x()) - r, py(inspected.y()) - r, 2 * r, 2 * r);
+        }
+    }
+
+    /** A colour per unit, spread around the hue circle, a little transparent. */
+    static Color unitColor(int unit, int units) {
+        return Color.hsb(360.0 * unit / Math.max(units, 1), 0.65, 0.8, 0.8);
+    }
+
+    /** True when the contributions are drawn and there are some (for tests). */
+    public boolean contributionsDrawn() {
+        return showContributions && shown != null && shown.contributions() != null;
     }
 
     /** The plotted prediction (for tests). */

@@ -121,6 +121,16 @@ public abstract class Plot extends CanvasPane {
         return left + (x - x0) / (x1 - x0) * (right - left);
     }
 
+    /** Data x of a screen x (the inverse of {@link #px}). */
+    protected double dataX(double sx) {
+        return x0 + (sx - left) / (right - left) * (x1 - x0);
+    }
+
+    /** The text size relative to 13 px. */
+    protected double textScale() {
+        return textScale;
+    }
+
     /** Screen y of a data y. */
     protected double py(double y) {
         return bottom - (y - y0) / (y1 - y0) * (bottom - top);

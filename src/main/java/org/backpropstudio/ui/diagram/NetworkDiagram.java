@@ -10,7 +10,10 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import java.util.function.Consumer;
 import org.backpropstudio.engine.LayerSpec;
+import org.backpropstudio.training.HiddenUnit;
+import org.backpropstudio.training.Inspection;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.ui.CanvasPane;
 
@@ -20,12 +23,16 @@ import org.backpropstudio.ui.CanvasPane;
  * 256-unit layer means 65 536 edges, too many scene-graph nodes), only when a new snapshot
  * arrives. Wide layers show their first {@link #MAX_NODES} units and say how many are hidden.
  * Hovering a node or a connection shows its bias or weight in {@link #hoverTextProperty()}.
+ * Clicking a hidden unit mutes or un-mutes it (drawn grey and struck through while muted). The
+ * backprop inspector's current stage is shown as a band over the layer it is about.
  */
 public final class NetworkDiagram extends CanvasPane {
 
     public static final int MAX_NODES = 32;
     static final Color POSITIVE = Color.web("#2f7ed8");
     static final Color NEGATIVE = Color.web("#f08a24");
+    static final Color HIGHLIGHT = Color.web("#8250df");
+    static final Color MUTED = Color.web("#afb8c1");
     private static final double MARGIN_X = 40;
     private static final double MARGIN_TOP = 28;
     private static final double MARGIN_BOTTOM = 12;
@@ -34,6 +41,10 @@ public final class NetworkDiagram extends CanvasPane {
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private Snapshot shown;
     private Color textColor = Color.web("#24292f");
+    private Inspection.Stage highlight;
+    /** Where the pointer is over the diagram, or null: the read-out follows new snapshots too. */
+    private double[] pointer;
+    private Consumer<HiddenUnit> onUnitClicked = u -> { };
 
     public NetworkDiagram() {
         this(new Canvas());
@@ -43,8 +54,20 @@ public final class NetworkDiagram extends CanvasPane {
         super(320, 240, canvas);
         this.canvas = canvas;
         getStyleClass().add("network-diagram");
-        canvas.setOnMouseMoved(e -> hoverText.set(describe(e.getX(), e.getY())));
-        canvas.setOnMouseExited(e -> hoverText.set(""));
+        canvas.setOnMouseMoved(e -> {
+            pointer = new double[] {e.getX(), e.getY()};
+            hoverText.set(describe(e.getX(), e.getY()));
+        });
+        canvas.setOnMouseExited(e -> {
+            pointer = null;
+            hoverText.set("");
+        });
+        canvas.setOnMouseClicked(e -> {
+            HiddenUnit u = hiddenUnitAt(e.getX(), e.getY());
+            if (u != null) {
+                onUnitClicked.accept(u);
+            }
+        });
         setMinSize(120, 100);
     }
 
@@ -53,7 +76,28 @@ public final class NetworkDiagram extends CanvasPane {
         if (s != shown) {
             shown = s;
             redraw();
+            if (pointer != null) {
+                hoverText.set(describe(pointer[0], pointer[1]));
+            }
         }
+    }
+
+    /** Marks the layer an inspector stage is about (null: none). */
+    public void setHighlight(Inspection.Stage stage) {
+        if (stage != highlight) {
+            highlight = stage;
+            redraw();
+        }
+    }
+
+    /** The highlighted stage's layer (from 0), −1 for the loss, or null when nothing is highlighted. */
+    public Integer highlightedLayer() {
+        return highlight == null ? null : highlight.layer();
+    }
+
+    /** What to do when a hidden unit is clicked. */
+    public void setOnUnitClicked(Consumer<HiddenUnit> action) {
+        onUnitClicked = action;
     }
 
     /** The colour of the captions (follows the theme). */
@@ -105,6 +149,7 @@ public final class NetworkDiagram extends CanvasPane {
         }
         int[] sizes = sizes();
         int columns = sizes.length;
+        drawHighlight(g, columns, radius(sizes));
         double maxAbs = 1e-12;
         for (double[][] w : shown.weights()) {
             for (int i = 0; i < Math.min(w.length, MAX_NODES); i++) {
@@ -147,11 +192,15 @@ public final class NetworkDiagram extends CanvasPane {
             double x = columnX(c, columns);
             for (int i = 0; i < n; i++) {
                 double y = nodeY(i, n);
-                g.setFill(Color.WHITE);
+                boolean muted = c > 0 && c < columns - 1 && shown.muted().contains(new HiddenUnit(c - 1, i));
+                g.setFill(muted ? MUTED : Color.WHITE);
                 g.fillOval(x - r, y - r, 2 * r, 2 * r);
                 g.setStroke(Color.web("#57606a"));
                 g.setLineWidth(1);
                 g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                if (muted) {
+                    g.strokeLine(x - r, y + r, x + r, y - r);
+                }
             }
             g.setFill(textColor);
             g.fillText(caption(c, sizes), x, MARGIN_TOP / 2);
@@ -159,6 +208,80 @@ public final class NetworkDiagram extends CanvasPane {
                 g.fillText("+" + (sizes[c] - n) + " more", x, getHeight() - MARGIN_BOTTOM / 2);
             }
         }
+    }
+
+    /**
+     * A band behind the columns an inspector stage is about: layer k's weights and units for its
+     * forward, backward and update stages; the output for the loss.
+     */
+    private void drawHighlight(GraphicsContext g, int columns, double r) {
+        if (highlight == null) {
+            return;
+        }
+        int layer = highlight.layer();
+        double from = layer < 0 ? columnX(columns - 1, columns) : columnX(layer, columns);
+        double to = layer < 0 ? from : columnX(layer + 1, columns);
+        double pad = r + 8;
+        g.setFill(HIGHLIGHT.deriveColor(0, 1, 1, 0.13));
+        g.fillRoundRect(from - pad, MARGIN_TOP - 4, to - from + 2 * pad, getHeight() - MARGIN_TOP - MARGIN_BOTTOM + 8,
+                12, 12);
+        g.setStroke(HIGHLIGHT.deriveColor(0, 1, 1, 0.7));
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(from - pad, MARGIN_TOP - 4, to - from + 2 * pad, getHeight() - MARGIN_TOP - MARGIN_BOTTOM + 8,
+                12, 12);
+        String word = switch (highlight.phase()) {
+            case FORWARD -> "forward →";
+            case BACKWARD -> "← backward";
+            case UPDATE -> "update";
+            case LOSS -> "loss";
+            case EFFECT -> "effect";
+        };
+        g.setFill(HIGHLIGHT);
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(word, (from + to) / 2, getHeight() - MARGIN_BOTTOM / 2);
+    }
+
+    /** The hidden unit under the pointer, or null. */
+    HiddenUnit hiddenUnitAt(double px, double py) {
+        int[] node = nodeAt(px, py);
+        if (node == null || node[0] == 0 || node[0] == shown.network().layers().size()) {
+            return null;
+        }
+        return new HiddenUnit(node[0] - 1, node[1]);
+    }
+
+    /** {column, unit} of the node under the pointer, or null. */
+    private int[] nodeAt(double px, double py) {
+        if (shown == null) {
+            return null;
+        }
+        int[] sizes = sizes();
+        int columns = sizes.length;
+        double r = radius(sizes);
+        for (int c = 0; c < columns; c++) {
+            int n = drawn(sizes[c]);
+            double x = columnX(c, columns);
+            for (int i = 0; i < n; i++) {
+                if (Math.hypot(px - x, py - nodeY(i, n)) <= r + 2) {
+                    return new int[] {c, i};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Where a unit is drawn (for tests), or null when it is not drawn. */
+    public javafx.geometry.Point2D unitCentre(int column, int unit) {
+        if (shown == null) {
+            return null;
+        }
+        int[] sizes = sizes();
+        if (column < 0 || column >= sizes.length || unit >= drawn(sizes[column])) {
+            return null;
+        }
+        return new javafx.geometry.Point2D(columnX(column, sizes.length), nodeY(unit, drawn(sizes[column])));
     }
 
     private String caption(int column, int[] sizes) {
@@ -178,20 +301,21 @@ public final class NetworkDiagram extends CanvasPane {
         }
         int[] sizes = sizes();
         int columns = sizes.length;
-        double r = radius(sizes);
-        for (int c = 0; c < columns; c++) {
-            int n = drawn(sizes[c]);
-            double x = columnX(c, columns);
-            for (int i = 0; i < n; i++) {
-                if (Math.hypot(px - x, py - nodeY(i, n)) <= r + 2) {
-                    if (c == 0) {
-                        return "input " + (i + 1);
-                    }
-                    double[] b = shown.biases().get(c - 1);
-                    return String.format(Locale.ROOT, "layer %d, unit %d: bias %s", c, i + 1,
-                            b == null ? "none" : String.format(Locale.ROOT, "%.4g", b[i]));
-                }
+        int[] node = nodeAt(px, py);
+        if (node != null) {
+            int c = node[0];
+            int i = node[1];
+            if (c == 0) {
+                return "input " + (i + 1);
             }
+            double[] b = shown.biases().get(c - 1);
+            String text = String.format(Locale.ROOT, "layer %d, unit %d: bias %s", c, i + 1,
+                    b == null ? "none" : String.format(Locale.ROOT, "%.4g", b[i]));
+            if (c < columns - 1) {
+                text += shown.muted().contains(new HiddenUnit(c - 1, i)) ? " — muted; click to un-mute"
+                        : " — click to mute it";
+            }
+            return text;
         }
         double best = 4;
         String found = "";

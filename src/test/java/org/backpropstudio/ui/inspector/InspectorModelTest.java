@@ -1,0 +1,76 @@
+package org.backpropstudio.ui.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.backpropstudio.training.Inspection;
+import org.junit.jupiter.api.Test;
+
+class InspectorModelTest {
+
+    private static Inspection walk(int stages, int epoch) {
+        List<Inspection.Stage> list = new java.util.ArrayList<>();
+        for (int k = 0; k < stages; k++) {
+            list.add(new Inspection.Stage(Inspection.Phase.FORWARD, k, "stage " + k, List.of()));
+        }
+        return new Inspection(epoch, 0, "training", 0.5, 0.25, list);
+    }
+
+    @Test
+    void nextAndPreviousStopAtTheEnds() {
+        InspectorModel m = new InspectorModel();
+        m.show(walk(3, 1));
+        assertThat(m.atFirstProperty().get()).isTrue();
+        m.previous();
+        assertThat(m.stageProperty().get()).isZero();
+        m.next();
+        m.next();
+        m.next();
+        assertThat(m.stageProperty().get()).isEqualTo(2);
+        assertThat(m.atLastProperty().get()).isTrue();
+        assertThat(m.currentStage().get().title()).isEqualTo("stage 2");
+    }
+
+    @Test
+    void aNewTraceOfTheSameShapeKeepsTheStageAnotherStartsOver() {
+        InspectorModel m = new InspectorModel();
+        m.show(walk(11, 1));
+        m.next();
+        m.next();
+        m.show(walk(11, 2));
+        assertThat(m.stageProperty().get()).isEqualTo(2);
+        assertThat(m.currentStage().get().title()).isEqualTo("stage 2");
+        m.show(walk(14, 3)); // a layer was added
+        assertThat(m.stageProperty().get()).isZero();
+        m.show(null);
+        assertThat(m.currentStage().get()).isNull();
+        assertThat(m.atLastProperty().get()).isTrue();
+    }
+
+    @Test
+    void valuesHaveFourSignificantDigitsAndAnExponentWhenNeeded() {
+        assertThat(InspectorModel.format(0)).isEqualTo("0");
+        assertThat(InspectorModel.format(0.5)).isEqualTo("0.5000");
+        assertThat(InspectorModel.format(-1.23456)).isEqualTo("−1.235");
+        assertThat(InspectorModel.format(1234.56)).isEqualTo("1235");
+        assertThat(InspectorModel.format(12345.6)).isEqualTo("12350");
+        assertThat(InspectorModel.format(99996)).isEqualTo("1.000e5");
+        assertThat(InspectorModel.format(0.001234567)).isEqualTo("0.001235");
+        assertThat(InspectorModel.format(0.0001234567)).isEqualTo("1.235e−4");
+        assertThat(InspectorModel.format(-6.02e23)).isEqualTo("−6.020e23");
+        assertThat(InspectorModel.format(4.9e-324)).isEqualTo("4.941e−324");
+        assertThat(InspectorModel.format(Double.NaN)).isEqualTo("NaN");
+        assertThat(InspectorModel.format(Double.NEGATIVE_INFINITY)).isEqualTo("−∞");
+    }
+
+    @Test
+    void theCaptionSaysWhatIsCutOff() {
+        double[][] big = new double[10][10];
+        assertThat(InspectorView.shownPart(new Inspection.Term("W", "", big))).isEqualTo(
+                "showing 6 of 10 rows, 5 of 10 columns");
+        assertThat(InspectorView.shownPart(new Inspection.Term("a", "", new double[1][10]))).isEqualTo(
+                "showing 5 of 10 columns");
+        assertThat(InspectorView.shownPart(new Inspection.Term("v", "", new double[10][1]))).isEqualTo(
+                "showing 6 of 10 rows");
+    }
+}
