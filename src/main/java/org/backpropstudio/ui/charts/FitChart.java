@@ -143,7 +143,7 @@ public final class FitChart extends Plot {
         double[] xs = shown.gridX();
         double xMin = xs[0];
         double xMax = xs[xs.length - 1];
-        double xStep = niceStep(xMax - xMin);
+        double xStep = xTickStep(xMin, xMax);
         double yStep = niceStep(yMax - yMin);
         frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), v -> tick(v, yStep), "x", "y");
         clipToPlotArea(g);

@@ -49,7 +49,7 @@ public final class HealthChart extends Plot {
         }
         double yMin = lo <= hi ? Math.floor(lo) : -3;
         double yMax = lo <= hi ? Math.max(Math.ceil(hi), yMin + 1) : 0;
-        double xStep = niceStep(xMax - xMin);
+        double xStep = xTickStep(xMin, xMax);
         double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
         frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, "epoch",
                 "‖∂L/∂W‖ (log scale)");

@@ -62,7 +62,7 @@ public final class LossChart extends Plot {
         }
         double yMin = lo <= hi ? Math.floor(Math.log10(lo)) : -3;
         double yMax = lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
-        double xStep = niceStep(xMax);
+        double xStep = xTickStep(0, xMax);
         double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
         frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, "epoch",
                 "loss (log scale)");

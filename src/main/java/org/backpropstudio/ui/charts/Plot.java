@@ -165,7 +165,11 @@ public abstract class Plot extends CanvasPane {
             g.setStroke(grid);
             g.strokeLine(sx, top, sx, bottom);
             g.setFill(text);
-            g.fillText(xLabel.apply(x), sx, bottom + 10 * s);
+            String label = xLabel.apply(x);
+            // the last label may not fit beside the plot's right edge: end it at the pane's edge
+            boolean overflows = sx + textWidth(label, s) / 2 > getWidth() - 2;
+            g.setTextAlign(overflows ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(label, overflows ? getWidth() - 2 : sx, bottom + 10 * s);
         }
         g.setTextAlign(TextAlignment.RIGHT);
         for (double y = Math.ceil(y0 / yStep) * yStep; y <= y1 + 1e-9 * yStep; y += yStep) {
@@ -311,6 +315,26 @@ public abstract class Plot extends CanvasPane {
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double r = raw / magnitude;
         return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * magnitude;
+    }
+
+    /**
+     * A nice x tick step whose labels fit side by side in the chart's width: {@link #niceStep},
+     * widened (1, 2, 5 × 10ⁿ) until they do.
+     */
+    protected double xTickStep(double lo, double hi) {
+        double step = niceStep(hi - lo);
+        double room = Math.max(40, getWidth() - 90 * textScale);
+        for (int guard = 0; guard < 30; guard++) {
+            int chars = Math.max(tick(lo, step).length(), tick(hi, step).length());
+            double labelWidth = chars * 6.6 * textScale + 14 * textScale;
+            if ((hi - lo) / step * labelWidth <= room) {
+                break;
+            }
+            double magnitude = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+            double r = Math.round(step / magnitude);
+            step = (r < 2 ? 2 : r < 5 ? 5 : 10) * magnitude;
+        }
+        return step;
     }
 
     /** A number for a tick label: as short as the step allows. */

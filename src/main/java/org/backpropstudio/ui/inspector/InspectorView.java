@@ -61,6 +61,7 @@ public final class InspectorView extends VBox {
 
         sample.setId("inspector-sample");
         sample.setWrapText(true);
+        sample.setMinHeight(Region.USE_PREF_SIZE);
         xField.setId("inspector-x");
         xField.setPromptText("e.g. 1.5");
         xField.setPrefColumnCount(7);
@@ -210,6 +211,7 @@ public final class InspectorView extends VBox {
             for (int c = 0; c < cols; c++) {
                 Label v = new Label(InspectorModel.format(t.values()[r][c]));
                 v.getStyleClass().add("matrix-cell");
+                v.setMinWidth(Region.USE_PREF_SIZE); // never "−8.274...": the pane scrolls sideways instead
                 grid.add(v, c, r);
             }
             if (t.cols() > cols) {
