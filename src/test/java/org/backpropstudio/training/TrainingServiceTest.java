@@ -394,4 +394,38 @@ class TrainingServiceTest {
                 List.of(new LayerSpec(32, Activation.TANH), new LayerSpec(1, Activation.IDENTITY)))))
                 .snapshotNow().contributions().units()).isEqualTo(32);
     }
+
+    @Test
+    void theInspectorWorksForStreamedDataANetworkWithoutBiasAndADivergedOne() {
+        TrainingService streamed = new TrainingService(Presets.get("relu-mae"));
+        streamed.submit(new Command.Inspect(1.0));
+        Inspection i = tickAndTake(streamed, 0).inspection();
+        assertThat(i.dataset()).as("no training set is kept when streaming").isEqualTo("test");
+        assertThat(i.stages()).hasSize(3 * 3 + 2);
+
+        TrainingService linear = new TrainingService(Presets.get("linear-neuron"));
+        linear.submit(new Command.Inspect(2));
+        Inspection l = tickAndTake(linear, 0).inspection();
+        assertThat(l.stages()).hasSize(5);
+        assertThat(l.stages().get(0).terms()).extracting(Inspection.Term::name).containsExactly("x", "W₁", "z₁", "a₁");
+        assertThat(l.stages().get(2).terms()).extracting(Inspection.Term::name)
+                .containsExactly("∂L/∂a₁", "id′(z₁)", "∂L/∂z₁", "∂L/∂W₁", "∂L/∂x");
+        // ℓ = (w·x − y)² with w = 1 at (2, 4): ℓ = 4, ∂L/∂W = 2(wx − y)·x = −8, ΔW = −lr·(−8) = 0.08
+        assertThat(l.x()).isEqualTo(2);
+        assertThat(l.stages().get(1).terms().get(2).values()[0][0]).isEqualTo(4);
+        assertThat(l.stages().get(2).terms().get(3).values()[0][0]).isEqualTo(-8);
+        assertThat(l.stages().get(3).terms().get(0).values()[0][0]).isCloseTo(0.08,
+                org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(l.stages().get(4).terms().get(1).values()[0][0]).as("ℓ after: (1.08·2 − 4)²")
+                .isCloseTo(Math.pow(1.08 * 2 - 4, 2), org.assertj.core.api.Assertions.within(1e-12));
+
+        TrainingService diverged = new TrainingService(Presets.get("classic-sigmoid")
+                .withOptimizer(new OptimizerConfig.Sgd(1e6)));
+        diverged.submit(new Command.Step());
+        diverged.submit(new Command.Step());
+        diverged.submit(new Command.Inspect(0));
+        Snapshot d = tickAndTake(diverged, 0);
+        assertThat(d.state()).isEqualTo(TrainingState.DIVERGED);
+        assertThat(d.inspection().stages()).hasSize(11);
+    }
 }
