@@ -41,7 +41,7 @@ public final class GradientCheck {
      *
      * @param parameter   {@code W1}, {@code b1}, ...
      * @param layer       1 for the first layer
-     * @param entries     number of entries in the tensor
+     * @param entries     number of entries checked (all of them, unless the check was given a budget)
      * @param straddled   entries not compared because ±ε crossed a kink
      * @param maxAbsolute max |analytic − numeric| over the compared entries
      * @param maxRelative max relative error (see the class comment) over the compared entries
@@ -87,7 +87,17 @@ public final class GradientCheck {
      * @param y       Y (batch × out). Not modified.
      */
     public static Result run(Network network, Loss loss, DMatrixRMaj x, DMatrixRMaj y, double epsilon) {
-        return compare(network, loss, x, y, backpropGradients(network, loss, x, y), epsilon);
+        return compare(network, loss, x, y, backpropGradients(network, loss, x, y), epsilon, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs the check on at most {@code perParameter} entries of each parameter tensor, spread
+     * evenly over it (entry ⌊k·n/perParameter⌋ for k = 0, 1, …): each entry costs two forward passes,
+     * so a large network is checked on a sample of its weights in bounded time.
+     */
+    public static Result run(Network network, Loss loss, DMatrixRMaj x, DMatrixRMaj y, double epsilon,
+                             int perParameter) {
+        return compare(network, loss, x, y, backpropGradients(network, loss, x, y), epsilon, perParameter);
     }
 
     /**
@@ -114,6 +124,14 @@ public final class GradientCheck {
      */
     public static Result compare(Network network, Loss loss, DMatrixRMaj x, DMatrixRMaj y,
                                  List<DMatrixRMaj> analytic, double epsilon) {
+        return compare(network, loss, x, y, analytic, epsilon, Integer.MAX_VALUE);
+    }
+
+    private static Result compare(Network network, Loss loss, DMatrixRMaj x, DMatrixRMaj y,
+                                  List<DMatrixRMaj> analytic, double epsilon, int perParameter) {
+        if (perParameter < 1) {
+            throw new IllegalArgumentException("the check needs at least 1 entry per parameter, got " + perParameter);
+        }
         double lossValue = batchLoss(network, loss, x, y);
         BitSet pieces = pieces(network, loss, y);
         double scale = Math.max(1, Math.abs(lossValue));
@@ -131,7 +149,9 @@ public final class GradientCheck {
             double maxRel = 0;
             int straddled = 0;
             int n = p.value().getNumElements();
-            for (int i = 0; i < n; i++) {
+            int checked = Math.min(n, perParameter);
+            for (int c = 0; c < checked; c++) {
+                int i = checked == n ? c : (int) ((long) c * n / checked);
                 double saved = w[i];
                 w[i] = saved + epsilon;
                 double plus = batchLoss(network, loss, x, y);
@@ -155,7 +175,8 @@ public final class GradientCheck {
                     maxRel = rel;
                 }
             }
-            entries.add(new Entry(p.name(), Integer.parseInt(p.name().substring(1)), n, straddled, maxAbs, maxRel));
+            entries.add(new Entry(p.name(), Integer.parseInt(p.name().substring(1)), checked, straddled, maxAbs,
+                    maxRel));
         }
         return new Result(List.copyOf(entries), epsilon, lossValue);
     }

@@ -33,11 +33,15 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param contributions   the last hidden layer's units' shares of the output at gridX, or null
  *                        (no hidden layer, several outputs, or more than 32 units)
  * @param muted           the muted hidden units
+ * @param commandsHandled commands applied or refused so far (each submitted command counts once)
+ * @param generation      restarts so far (Reset, a new setup, a loaded network): the epoch only
+ *                        goes back when this goes up
  */
 public record Snapshot(long sequence, TrainingState state, int epoch, double trainLoss, double testLoss,
                        double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
                        LossCurve.View losses, List<Marker> markers, String message, String problem,
                        GradientReport gradients, GradientHealth health, Inspection inspection,
-                       Contributions contributions, List<HiddenUnit> muted) {
+                       Contributions contributions, List<HiddenUnit> muted, long commandsHandled,
+                       long generation) {
 }

@@ -45,6 +45,15 @@ public final class TrainingService implements AutoCloseable {
     public static final String LOADED = "Loaded the network from ";
     /** How the status message of a refused command begins. */
     public static final String NOT_APPLIED = "Not applied: ";
+    /**
+     * Multiply-adds one epoch may cost in the studio (about 3 per parameter and training sample,
+     * plus the test set and the prediction curve): about 0.1 to 0.2 s on a laptop core. A setup
+     * beyond it is refused with the reason, so no command waits long behind an epoch; the command
+     * line has no such limit.
+     */
+    public static final double EPOCH_BUDGET = 1.5e8;
+    /** Multiply-adds a gradient check from the studio may cost. */
+    static final double GRADIENT_CHECK_BUDGET = 5e7;
     /** Markers kept at most (the oldest go first). */
     public static final int MAX_MARKERS = 100;
 
@@ -73,7 +82,11 @@ public final class TrainingService implements AutoCloseable {
     /** True when the inspection must be recomputed at the next publish even while training. */
     private boolean inspectionDue;
     private long sequence;
+    private long commandsHandled;
+    private long generation;
     private long lastPublish;
+    private long lastPublishCost;
+    private long lastEpochCost;
     private boolean changed = true;
     private final RateMeter rate = new RateMeter();
     private final HealthMonitor health = new HealthMonitor();
@@ -151,6 +164,7 @@ public final class TrainingService implements AutoCloseable {
      * @return true if an epoch ran
      */
     public boolean tick() {
+        boolean applied = false;
         for (Command c = commands.poll(); c != null; c = commands.poll()) {
             try {
                 apply(c);
@@ -158,26 +172,40 @@ public final class TrainingService implements AutoCloseable {
                 // an impossible request is refused, never fatal to the training thread
                 message = NOT_APPLIED + e.getMessage();
             }
+            commandsHandled++;
             changed = true;
+            applied = true;
         }
         boolean ran = false;
         long now = System.nanoTime();
         if (playing && now >= nextEpochAt) {
+            if (applied && lastEpochCost > PUBLISH_INTERVAL_NS) {
+                publishChanges(); // a slow epoch is next: show what the commands did first
+            }
+            long start = System.nanoTime();
             runEpoch(false);
+            lastEpochCost = System.nanoTime() - start;
             ran = true;
             nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
         }
-        if (changed || (ran && System.nanoTime() - lastPublish >= PUBLISH_INTERVAL_NS)) {
-            if (inspectX != null && (inspectionDue || state != TrainingState.TRAINING)) {
-                // while training the trace stays put until asked again: a table that changes
-                // 100 times a second cannot be read
-                inspection = inspect(inspectX);
-                inspectionDue = false;
-            }
-            publish();
-            changed = false;
+        // a large network's snapshot (its prediction curve, its weights) costs time of its own: it is
+        // rebuilt at most every 10 ms, and no more often than keeps it under a fifth of the time
+        long interval = Math.max(PUBLISH_INTERVAL_NS, 4 * lastPublishCost);
+        if (changed || (ran && System.nanoTime() - lastPublish >= interval)) {
+            publishChanges();
         }
         return ran;
+    }
+
+    private void publishChanges() {
+        if (inspectX != null && (inspectionDue || state != TrainingState.TRAINING)) {
+            // while training the trace stays put until asked again: a table that changes
+            // 100 times a second cannot be read
+            inspection = inspect(inspectX);
+            inspectionDue = false;
+        }
+        publish();
+        changed = false;
     }
 
     private void runEpoch(boolean wasStep) {
@@ -185,7 +213,9 @@ public final class TrainingService implements AutoCloseable {
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         health.recordEpoch(last.epoch(), trainer.network());
         rate.count(System.nanoTime());
-        if (last.diverged()) {
+        // the test loss counts too: weights that give ∞ or NaN on an unseen x have diverged as well
+        boolean testDiverged = trainer.testData().size() > 0 && !Double.isFinite(last.testLoss());
+        if (last.diverged() || testDiverged) {
             playing = false;
             state = TrainingState.DIVERGED;
             problem = String.format(Locale.ROOT, "Loss diverged at epoch %d — learning rate %s is too large; "
@@ -233,6 +263,7 @@ public final class TrainingService implements AutoCloseable {
             playing = false;
             state = TrainingState.PAUSED;
         } else if (c instanceof Command.Reconfigure r) {
+            checkBudget(r.config());
             restart(r.config(), "Re-initialized from seed " + r.config().seed() + ": " + r.reason() + ".");
         } else if (c instanceof Command.SetOptimizer o) {
             String label = describeChange(config.optimizer(), o.optimizer());
@@ -240,6 +271,7 @@ public final class TrainingService implements AutoCloseable {
             config = config.withOptimizer(o.optimizer());
             mark(label);
         } else if (c instanceof Command.SetBatching b) {
+            checkBudget(config.withBatching(b.batchSize(), b.shuffle(), b.dropLast()));
             String label = describeBatching(b);
             trainer.setBatching(b.batchSize(), b.shuffle(), b.dropLast());
             config = config.withBatching(b.batchSize(), b.shuffle(), b.dropLast());
@@ -253,7 +285,12 @@ public final class TrainingService implements AutoCloseable {
         } else if (c instanceof Command.ResizeLayer r) {
             int old = trainer.network().layers().get(r.index()).units();
             if (old != r.units()) {
+                if (r.index() >= 0 && r.index() < config.network().layers().size() - 1 && r.units() >= 1) {
+                    checkBudget(config.withNetwork(config.network().withLayer(r.index(),
+                            config.network().layers().get(r.index()).withUnits(r.units()))));
+                }
                 trainer.resizeHidden(r.index(), r.units());
+                inspectionDue = true;
                 config = config.withNetwork(trainer.network().spec());
                 mark("layer " + (r.index() + 1) + ": " + old + " → " + r.units() + " units");
             }
@@ -261,11 +298,13 @@ public final class TrainingService implements AutoCloseable {
             Activation old = trainer.network().layers().get(a.index()).activation();
             if (old != a.activation()) {
                 trainer.setActivation(a.index(), a.activation());
+                inspectionDue = true;
                 config = config.withNetwork(trainer.network().spec());
                 mark("layer " + (a.index() + 1) + ": " + old.wireName() + " → " + a.activation().wireName());
             }
         } else if (c instanceof Command.LoadNetwork l) {
             TrainingConfig loaded = config.withNetwork(l.network());
+            checkBudget(loaded);
             Trainer fresh = new Trainer(loaded, Network.fromParameters(l.network(), l.weights(), l.biases()));
             trainer.network().unmuteAll(); // a loaded file is used as it is
             restart(loaded, "", fresh);
@@ -288,6 +327,7 @@ public final class TrainingService implements AutoCloseable {
             Network.Unit unit = new Network.Unit(m.unit().layer(), m.unit().index());
             if (trainer.network().isMuted(unit) != m.muted()) {
                 trainer.setMuted(unit, m.muted());
+                inspectionDue = true;
                 mark(m.unit() + (m.muted() ? " muted" : " un-muted"));
             }
         } else if (c instanceof Command.SetSpeed s) {
@@ -298,11 +338,44 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a setup whose epoch would cost more than {@link #EPOCH_BUDGET} multiply-adds.
+     *
+     * @throws IllegalArgumentException saying what it would cost and what to do
+     */
+    static void checkBudget(TrainingConfig c) {
+        long params = c.network().parameterCount();
+        long samples = samplesPerEpoch(c);
+        double cost = params * (3.0 * samples + testSamples(c) + GRID_POINTS);
+        if (cost > EPOCH_BUDGET) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a network of %,d parameters on %,d "
+                    + "samples per epoch needs about %s multiply-adds per epoch, more than the studio's %s; use fewer "
+                    + "samples or units (the command line has no limit)", params, samples, number(cost),
+                    number(EPOCH_BUDGET)));
+        }
+    }
+
+    private static long samplesPerEpoch(TrainingConfig c) {
+        if (c.streaming()) {
+            return c.batchSize();
+        }
+        if (c.data() instanceof DataSpec.FunctionData f) {
+            return f.trainCount();
+        }
+        return ((DataSpec.GivenData) c.data()).train().size();
+    }
+
+    private static long testSamples(TrainingConfig c) {
+        return c.data() instanceof DataSpec.FunctionData f ? f.testCount() : ((DataSpec.GivenData) c.data()).test().size();
+    }
+
     private void restart(TrainingConfig newConfig, String why) {
         restart(newConfig, why, new Trainer(newConfig)); // the trainer may refuse the config: nothing changes
     }
 
     private void restart(TrainingConfig newConfig, String why, Trainer fresh) {
+        generation++;
+        inspectionDue = true; // a trace of the old network must not outlive it
         // muted units stay muted (until un-muted) where the new network still has them
         for (Network.Unit u : trainer.network().mutedUnits()) {
             if (u.layer() < fresh.network().layers().size() - 1
@@ -390,8 +463,10 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void publish() {
+        long start = System.nanoTime();
         latest.set(snapshotNow());
         lastPublish = System.nanoTime();
+        lastPublishCost = lastPublish - start;
     }
 
     /**
@@ -415,7 +490,7 @@ public final class TrainingService implements AutoCloseable {
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
                 curve.view(), List.copyOf(markers), message, problem, gradients, flow, inspection,
-                contributions(gridX), mutedUnits());
+                contributions(gridX), mutedUnits(), commandsHandled, generation);
     }
 
     private List<HiddenUnit> mutedUnits() {
@@ -468,10 +543,19 @@ public final class TrainingService implements AutoCloseable {
     /** The engine's check on the running network, between epochs (the weights are restored exactly). */
     private GradientReport checkGradients(int samples) {
         Dataset data = trainer.trainData().size() > 0 ? trainer.trainData() : trainer.testData();
-        int n = Math.max(1, Math.min(samples, data.size()));
+        // a network too large for a sample of its entries in the budget is checked on one sample
+        long size = trainer.network().spec().parameterCount() * trainer.network().parameters().size();
+        int n = Math.max(1, Math.min(size * 2L * 4 * samples > GRADIENT_CHECK_BUDGET ? 1 : samples, data.size()));
         org.ejml.data.DMatrixRMaj x = org.ejml.dense.row.CommonOps_DDRM.extract(data.x(), 0, n, 0, data.x().numCols);
         org.ejml.data.DMatrixRMaj y = org.ejml.dense.row.CommonOps_DDRM.extract(data.y(), 0, n, 0, data.y().numCols);
-        GradientCheck.Result r = GradientCheck.run(trainer.network(), config.loss(), x, y, GradientCheck.DEFAULT_EPSILON);
+        // each checked entry costs two forward passes of the batch: a large network is checked on an
+        // even spread of its entries, so the check ends in well under a second
+        long params = trainer.network().spec().parameterCount();
+        int tensors = trainer.network().parameters().size();
+        int perParameter = (int) Math.max(4, Math.min(Integer.MAX_VALUE,
+                GRADIENT_CHECK_BUDGET / (2.0 * n * params * tensors)));
+        GradientCheck.Result r = GradientCheck.run(trainer.network(), config.loss(), x, y, GradientCheck.DEFAULT_EPSILON,
+                perParameter);
         List<GradientReport.Row> rows = new ArrayList<>();
         for (GradientCheck.Entry e : r.entries()) {
             rows.add(new GradientReport.Row(e.parameter(), e.layer(), e.entries(), e.straddled(), e.maxAbsolute(),

@@ -45,7 +45,7 @@ final class GradientCheckWindow {
         GridPane table = new GridPane();
         table.setHgap(18);
         table.setVgap(4);
-        String[] heads = {"layer", "parameter", "entries", "at a kink", "max abs diff", "max rel diff"};
+        String[] heads = {"layer", "parameter", "entries checked", "at a kink", "max abs diff", "max rel diff"};
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(heads[c]);
             h.getStyleClass().add("field-name");

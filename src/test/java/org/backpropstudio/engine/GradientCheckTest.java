@@ -79,4 +79,20 @@ class GradientCheckTest {
                     .containsExactly(before.parameters().get(k).value().data);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aBudgetChecksAnEvenSpreadOfEachTensor() {
+        GradientCases.Case c = GradientCases.build(Activation.TANH, LossKind.MSE, Reduction.MEAN, true, 3,
+                new int[] {20, 20}, 2, 4, 5);
+        GradientCheck.Result all = GradientCheck.run(c.network(), c.loss(), c.x(), c.y(), 1e-5);
+        GradientCheck.Result some = GradientCheck.run(c.network(), c.loss(), c.x(), c.y(), 1e-5, 7);
+        assertThat(all.entries()).extracting(GradientCheck.Entry::entries).containsExactly(60, 20, 400, 20, 40, 2);
+        assertThat(some.entries()).extracting(GradientCheck.Entry::entries).containsExactly(7, 7, 7, 7, 7, 2);
+        assertThat(some.passed()).isTrue();
+        // a wrong gradient in a sampled entry (entry ⌊3·400/7⌋ = 171 of W2) is still caught
+        java.util.List<org.ejml.data.DMatrixRMaj> skewed = GradientCheck.backpropGradients(c.network(), c.loss(), c.x(),
+                c.y());
+        skewed.get(2).data[171] *= 1.01;
+        assertThat(GradientCheck.compare(c.network(), c.loss(), c.x(), c.y(), skewed, 1e-5).passed()).isFalse();
+    }
 }

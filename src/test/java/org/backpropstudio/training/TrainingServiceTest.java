@@ -428,4 +428,51 @@ class TrainingServiceTest {
         assertThat(d.state()).isEqualTo(TrainingState.DIVERGED);
         assertThat(d.inspection().stages()).hasSize(11);
     }
+
+    @Test
+    void aSetupWhoseEpochWouldTakeTooLongIsRefusedWithItsCost() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        List<LayerSpec> wide = new java.util.ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            wide.add(new LayerSpec(256, Activation.TANH));
+        }
+        wide.add(new LayerSpec(1, Activation.IDENTITY));
+        s.submit(new Command.Reconfigure(Presets.get("classic-sigmoid").withNetwork(
+                new org.backpropstudio.engine.NetworkSpec(1, wide)), "eight layers of 256"));
+        Snapshot refused = tickAndTake(s, 0);
+        assertThat(refused.message()).startsWith(TrainingService.NOT_APPLIED)
+                .contains("461,313 parameters on 50 samples").contains("more than the studio's");
+        assertThat(refused.network()).hasToString("1 → 10 σ → 10 σ → 1");
+        assertThat(refused.commandsHandled()).isEqualTo(1);
+        assertThat(refused.generation()).isZero();
+
+        // growing one layer is checked the same way; a small network on 100 000 samples is fine
+        s.submit(new Command.ResizeLayer(0, 256));
+        s.submit(new Command.ResizeLayer(1, 256));
+        assertThat(tickAndTake(s, 0).network()).hasToString("1 → 256 σ → 256 σ → 1");
+        TrainingConfig many = Presets.get("classic-sigmoid").withData(new org.backpropstudio.engine.DataSpec.FunctionData(
+                org.backpropstudio.engine.TargetFunction.SIN, -3, 3, 100_000, 10, 0,
+                org.backpropstudio.engine.DataSpec.Sampling.EVEN, false));
+        s.submit(new Command.Reconfigure(many, "many samples"));
+        Snapshot ok = tickAndTake(s, 0);
+        assertThat(ok.train().size()).isEqualTo(100_000);
+        assertThat(ok.generation()).isEqualTo(1);
+    }
+
+    @Test
+    void aTestLossThatIsNoLongerANumberStopsTrainingToo() {
+        // a relu network trained on x in [−1, 1], tested at x = 1e308: finite on the training data,
+        // infinite on the test point
+        TrainingConfig c = Presets.get("classic-sigmoid").withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
+                List.of(new LayerSpec(4, Activation.RELU), new LayerSpec(1, Activation.IDENTITY))))
+                .withData(new org.backpropstudio.engine.DataSpec.GivenData(
+                        org.backpropstudio.engine.Dataset.of(new double[] {-1, 0, 1}, new double[] {1, 0, 1}),
+                        org.backpropstudio.engine.Dataset.of(new double[] {1e308}, new double[] {0})));
+        TrainingService s = new TrainingService(c.withOptimizer(new OptimizerConfig.Sgd(0.01)));
+        s.submit(new Command.Step());
+        Snapshot d = tickAndTake(s, 0);
+        assertThat(d.trainLoss()).isFinite();
+        assertThat(d.testLoss()).isNotFinite();
+        assertThat(d.state()).isEqualTo(TrainingState.DIVERGED);
+    }
 }
