@@ -131,12 +131,19 @@ public final class CsvFiles {
         try {
             v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new ImportException(file + ", line " + line + ": " + column + " is '" + t + "', not a number");
+            throw new ImportException(file + ", line " + line + ": " + column + " is '" + shorten(t) + "', not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new ImportException(file + ", line " + line + ": " + column + " is " + t + "; only finite numbers are allowed");
+            throw new ImportException(file + ", line " + line + ": " + column + " is " + shorten(t)
+                    + (Double.isNaN(v) || t.toLowerCase(java.util.Locale.ROOT).contains("inf") ? ""
+                    : ", beyond the largest double (about 1.8e308)") + "; only finite numbers are allowed");
         }
         return v;
+    }
+
+    /** A cell as quoted in a message: at most 24 characters. */
+    private static String shorten(String cell) {
+        return cell.length() <= 24 ? cell : cell.substring(0, 20) + "… (" + cell.length() + " characters)";
     }
 
     private static List<String> readLines(Path file) throws ImportException {

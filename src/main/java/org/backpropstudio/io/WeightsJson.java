@@ -75,6 +75,15 @@ public final class WeightsJson {
     static JsonNode tree(String json) throws ImportException {
         try {
             return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // Jackson's limits, said as a person would: nesting over 1000 levels, numbers over 1000 digits
+            String m = e.getOriginalMessage();
+            throw new ImportException("not valid JSON: " + (m.contains("nesting depth")
+                    ? "nested more than " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH
+                    + " levels deep (nesting depth)"
+                    : m.contains("Number value length") ? "a number written with more than "
+                    + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters"
+                    : m));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -141,9 +141,33 @@ public final class StudioViewModel {
         message.set(text);
     }
 
+    /**
+     * Why the studio's editor cannot show a network (more hidden layers or units than it offers),
+     * or null when it can. Larger networks are for the command line.
+     */
+    static String beyondTheEditor(org.backpropstudio.engine.NetworkSpec network) {
+        int hidden = network.layers().size() - 1;
+        if (hidden > EditorModel.MAX_HIDDEN_LAYERS) {
+            return "it has " + hidden + " hidden layers; the studio shows at most " + EditorModel.MAX_HIDDEN_LAYERS;
+        }
+        for (int k = 0; k < hidden; k++) {
+            int units = network.layers().get(k).units();
+            if (units > EditorModel.MAX_UNITS) {
+                return "its layer " + (k + 1) + " has " + units + " units; the studio shows at most "
+                        + EditorModel.MAX_UNITS + " per layer";
+            }
+        }
+        return null;
+    }
+
     /** Replaces the network with imported parameters; training restarts from them, paused. */
     public void loadNetwork(org.backpropstudio.engine.NetworkSpec network, List<double[][]> weights,
                             List<double[]> biases, String source) {
+        String beyond = beyondTheEditor(network);
+        if (beyond != null) {
+            message.set("Not opened " + source + ": " + beyond + " (the command line has no such limit).");
+            return;
+        }
         commands.accept(new Command.Pause());
         commands.accept(new Command.LoadNetwork(network, weights, biases, source));
     }
@@ -155,6 +179,11 @@ public final class StudioViewModel {
      */
     public void loadExperiment(org.backpropstudio.engine.TrainingConfig config, org.backpropstudio.io.WeightsFile weights,
                                String source) {
+        String beyond = beyondTheEditor(config.network());
+        if (beyond != null) {
+            message.set("Not opened " + source + ": " + beyond + " (the command line has no such limit).");
+            return;
+        }
         preset.set(""); // an experiment is no preset
         editor.load(config);
         commands.accept(new Command.Pause());

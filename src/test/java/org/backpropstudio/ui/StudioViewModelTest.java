@@ -126,4 +126,27 @@ class StudioViewModelTest {
         vm.editor().learningRate().enter("0.2");
         assertThat(vm.unsavedProperty().get()).isTrue();
     }
+
+    @Test
+    void networksBeyondTheEditorAreNotOpenedAndSaySo() {
+        List<Command> sent = new ArrayList<>();
+        StudioViewModel vm = new StudioViewModel(sent::add);
+        org.backpropstudio.engine.NetworkSpec wide = new org.backpropstudio.engine.NetworkSpec(1, List.of(
+                new org.backpropstudio.engine.LayerSpec(300, org.backpropstudio.engine.Activation.TANH),
+                new org.backpropstudio.engine.LayerSpec(1, org.backpropstudio.engine.Activation.IDENTITY)));
+        vm.loadNetwork(wide, List.of(new double[1][300], new double[300][1]), java.util.Arrays.asList(new double[300],
+                new double[1]), "wide.weights.json");
+        assertThat(sent).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Not opened wide.weights.json: its layer 1 has 300 units; "
+                + "the studio shows at most 256 per layer (the command line has no such limit).");
+        List<org.backpropstudio.engine.LayerSpec> deep = new ArrayList<>();
+        for (int k = 0; k < 9; k++) {
+            deep.add(new org.backpropstudio.engine.LayerSpec(2, org.backpropstudio.engine.Activation.TANH));
+        }
+        deep.add(new org.backpropstudio.engine.LayerSpec(1, org.backpropstudio.engine.Activation.IDENTITY));
+        vm.loadExperiment(Presets.get("classic-sigmoid").withNetwork(new org.backpropstudio.engine.NetworkSpec(1, deep)),
+                null, "deep.bps.json");
+        assertThat(sent).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("it has 9 hidden layers; the studio shows at most 8");
+    }
 }
