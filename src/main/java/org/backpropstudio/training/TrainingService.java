@@ -54,6 +54,8 @@ public final class TrainingService implements AutoCloseable {
     public static final double EPOCH_BUDGET = 1.5e8;
     /** Multiply-adds a gradient check from the studio may cost. */
     static final double GRADIENT_CHECK_BUDGET = 5e7;
+    /** A loss this many times the starting loss (or 1, if larger) counts as diverged. */
+    public static final double DIVERGENCE_FACTOR = 1e6;
     /** Markers kept at most (the oldest go first). */
     public static final int MAX_MARKERS = 100;
 
@@ -90,11 +92,14 @@ public final class TrainingService implements AutoCloseable {
     private boolean changed = true;
     private final RateMeter rate = new RateMeter();
     private final HealthMonitor health = new HealthMonitor();
+    /** max(1, the train and test loss) of the network as it was (re)started: the scale of divergence. */
+    private double startingLoss;
 
     /** A service paused at epoch 0 of the config; the first snapshot is ready at once. */
     public TrainingService(TrainingConfig config) {
         this.config = Objects.requireNonNull(config);
         this.trainer = new Trainer(config);
+        startingLoss = startingLoss(trainer);
         publish();
         changed = false;
     }
@@ -213,14 +218,22 @@ public final class TrainingService implements AutoCloseable {
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         health.recordEpoch(last.epoch(), trainer.network());
         rate.count(System.nanoTime());
-        // the test loss counts too: weights that give ∞ or NaN on an unseen x have diverged as well
-        boolean testDiverged = trainer.testData().size() > 0 && !Double.isFinite(last.testLoss());
-        if (last.diverged() || testDiverged) {
+        // diverged: a loss that is no longer a number (the test loss too: weights that give ∞ on an
+        // unseen x have diverged as well), or one a million times where this network started, which
+        // only an exploding step does (a huge learning rate with |p − y| or a linear neuron stays
+        // finite for many epochs while it explodes)
+        boolean hasTest = trainer.testData().size() > 0;
+        boolean notANumber = last.diverged() || hasTest && !Double.isFinite(last.testLoss());
+        double worst = Math.max(last.trainLoss(), hasTest ? last.testLoss() : 0);
+        boolean exploded = worst > DIVERGENCE_FACTOR * startingLoss;
+        if (notANumber || exploded) {
             playing = false;
             state = TrainingState.DIVERGED;
             problem = String.format(Locale.ROOT, "Loss diverged at epoch %d — learning rate %s is too large; "
                     + "lower it and press Reset", last.epoch(), number(config.optimizer().learningRate()));
-            message = "Training stopped: the loss is no longer a number.";
+            message = notANumber ? "Training stopped: the loss is no longer a number."
+                    : "Training stopped: the loss exploded to " + number(worst) + ", from " + number(startingLoss)
+                    + " at the start.";
             changed = true;
         } else if (trainer.epoch() >= config.epochs() && !wasStep) {
             playing = false;
@@ -338,6 +351,17 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
+    private static double startingLoss(Trainer t) {
+        double start = 1;
+        for (Dataset d : new Dataset[] {t.trainData(), t.testData()}) {
+            double loss = d.size() > 0 ? t.evaluate(d) : Double.NaN;
+            if (Double.isFinite(loss)) {
+                start = Math.max(start, loss);
+            }
+        }
+        return start;
+    }
+
     /**
      * Refuses a setup whose epoch would cost more than {@link #EPOCH_BUDGET} multiply-adds.
      *
@@ -384,6 +408,7 @@ public final class TrainingService implements AutoCloseable {
             }
         }
         trainer = fresh;
+        startingLoss = startingLoss(fresh);
         config = newConfig;
         last = null;
         curve.clear();
@@ -466,7 +491,10 @@ public final class TrainingService implements AutoCloseable {
         long start = System.nanoTime();
         latest.set(snapshotNow());
         lastPublish = System.nanoTime();
-        lastPublishCost = lastPublish - start;
+        // the typical cost: falls at once, rises slowly, so one cold or unlucky snapshot does not
+        // hold the next ones back
+        long cost = lastPublish - start;
+        lastPublishCost = cost < lastPublishCost ? cost : (7 * lastPublishCost + cost) / 8;
     }
 
     /**
