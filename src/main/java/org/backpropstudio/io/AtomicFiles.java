@@ -11,6 +11,10 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that the target is always either the complete old file or the complete new
  * one: the content goes to a temporary file in the target's directory, is flushed to disk, and
  * then replaces the target in one move.
+ *
+ * <p>A process killed mid-write leaves its temporary file ({@code .name.random.tmp}, hidden, never
+ * read as data); the next write of the same target removes such files once they are
+ * {@link #STALE} old, so a write in progress elsewhere is not disturbed.
  */
 public final class AtomicFiles {
 
@@ -19,6 +23,9 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** Temporary files of a target older than this are leftovers of a killed write. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
 
     private AtomicFiles() {
     }
@@ -38,6 +45,7 @@ public final class AtomicFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + absolute + ": the directory " + dir + " does not exist");
         }
+        removeStaleTemporaryFiles(dir, absolute.getFileName().toString());
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
@@ -57,6 +65,23 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** Deletes what killed writes of {@code name} left in {@code dir}; what cannot be deleted is left alone. */
+    private static void removeStaleTemporaryFiles(Path dir, String name) {
+        String prefix = "." + name + ".";
+        java.time.Instant cutoff = java.time.Instant.now().minus(STALE);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String f = p.getFileName().toString();
+                if (f.startsWith(prefix) && f.endsWith(".tmp")
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // tidying up is not worth failing a save for
         }
     }
 
