@@ -82,6 +82,9 @@ public final class StudioView extends BorderPane {
         setCenter(centre());
         setBottom(statusBar());
         inspectorView = new org.backpropstudio.ui.inspector.InspectorView(inspector, vm::inspect, this::toggleInspector);
+        inspectorView.setVisible(false);
+        inspectorView.managedProperty().bind(inspectorView.visibleProperty());
+        setRight(inspectorView);
         inspector.currentStage().addListener((o, a, shownStage) -> diagram.setHighlight(shownStage));
         fitChart.setOnPick(x -> {
             if (inspectorOpen()) {
@@ -94,19 +97,20 @@ public final class StudioView extends BorderPane {
 
     /** True when the backprop inspector pane is showing. */
     public boolean inspectorOpen() {
-        return getRight() == inspectorView;
+        return inspectorView.isVisible();
     }
 
     /** Opens the backprop inspector (on the sample it showed last, or the first training sample), or closes it. */
     public void toggleInspector() {
         if (inspectorOpen()) {
-            setRight(null);
+            // hidden, not removed: its CSS is worked out once, not at every opening
+            inspectorView.setVisible(false);
             vm.stopInspecting();
             inspector.show(null);
             diagram.setHighlight(null);
             return;
         }
-        setRight(inspectorView);
+        inspectorView.setVisible(true);
         Snapshot s = vm.snapshotProperty().get();
         double x = 0;
         if (inspector.inspectionProperty().get() != null) {
@@ -147,7 +151,10 @@ public final class StudioView extends BorderPane {
             lossChart.show(s.losses(), s.markers());
             lossChartDrawn = now;
         }
-        if (settled || now - diagramDrawn >= DIAGRAM_INTERVAL_NS) {
+        // a diagram of many connections costs the software renderer tens of milliseconds: its
+        // interval grows with them (100 ms up to 300 connections, 400 ms at 1000)
+        long diagramInterval = DIAGRAM_INTERVAL_NS * Math.max(1, diagram.drawnEdges() / 300 + 1);
+        if (settled || now - diagramDrawn >= diagramInterval) {
             diagram.show(s);
             if (healthChart.isVisible()) {
                 healthChart.show(s.health());

@@ -21,7 +21,8 @@ import org.backpropstudio.ui.CanvasPane;
  * The network as a student draws it: a column of nodes per layer and every connection, blue for
  * a positive weight and orange for a negative one, thicker for larger |w|. Drawn on a canvas (a
  * 256-unit layer means 65 536 edges, too many scene-graph nodes), only when a new snapshot
- * arrives. Wide layers show their first {@link #MAX_NODES} units and say how many are hidden.
+ * arrives. Wide layers show their first {@link #MAX_NODES} units (fewer when a deep network would
+ * need more than {@link #MAX_EDGES} connections) and say how many are hidden.
  * Hovering a node or a connection shows its bias or weight in {@link #hoverTextProperty()}.
  * Clicking a hidden unit mutes or un-mutes it (drawn grey and struck through while muted). The
  * backprop inspector's current stage is shown as a band over the layer it is about.
@@ -75,6 +76,7 @@ public final class NetworkDiagram extends CanvasPane {
     public void show(Snapshot s) {
         if (s != shown) {
             shown = s;
+            nodeCap = nodeCap(sizes());
             redraw();
             if (pointer != null) {
                 hoverText.set(describe(pointer[0], pointer[1]));
@@ -106,9 +108,43 @@ public final class NetworkDiagram extends CanvasPane {
         redraw();
     }
 
+    /** Connections drawn at most: each is rasterized in software on the render thread. */
+    static final int MAX_EDGES = 400;
+    /** Units drawn per layer for the network shown: up to {@link #MAX_NODES}, fewer for deep wide ones. */
+    private int nodeCap = MAX_NODES;
+
     /** Units drawn for a layer of {@code units}. */
-    static int drawn(int units) {
-        return Math.min(units, MAX_NODES);
+    int drawn(int units) {
+        return Math.min(units, nodeCap);
+    }
+
+    /** Connections drawn for the network shown. */
+    public int drawnEdges() {
+        if (shown == null) {
+            return 0;
+        }
+        int[] sizes = sizes();
+        int edges = 0;
+        for (int k = 0; k + 1 < sizes.length; k++) {
+            edges += drawn(sizes[k]) * drawn(sizes[k + 1]);
+        }
+        return edges;
+    }
+
+    /** The largest cap (from 32 down to 4) whose connections stay within {@link #MAX_EDGES}. */
+    static int nodeCap(int[] sizes) {
+        int cap = MAX_NODES;
+        while (cap > 4) {
+            long edges = 0;
+            for (int k = 0; k + 1 < sizes.length; k++) {
+                edges += (long) Math.min(sizes[k], cap) * Math.min(sizes[k + 1], cap);
+            }
+            if (edges <= MAX_EDGES) {
+                break;
+            }
+            cap--;
+        }
+        return cap;
     }
 
     private int[] sizes() {
@@ -152,8 +188,8 @@ public final class NetworkDiagram extends CanvasPane {
         drawHighlight(g, columns, radius(sizes));
         double maxAbs = 1e-12;
         for (double[][] w : shown.weights()) {
-            for (int i = 0; i < Math.min(w.length, MAX_NODES); i++) {
-                for (int j = 0; j < Math.min(w[i].length, MAX_NODES); j++) {
+            for (int i = 0; i < Math.min(w.length, nodeCap); i++) {
+                for (int j = 0; j < Math.min(w[i].length, nodeCap); j++) {
                     if (Double.isFinite(w[i][j])) {
                         maxAbs = Math.max(maxAbs, Math.abs(w[i][j]));
                     }

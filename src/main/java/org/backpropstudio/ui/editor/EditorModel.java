@@ -128,10 +128,21 @@ public final class EditorModel {
         loading = true;
         try {
             applied = config;
-            hiddenLayers.clear();
+            // the rows there are keep their controls and take the new values; only a different count
+            // of layers adds or removes rows (building controls and their CSS is the costly part)
             List<LayerSpec> layers = config.network().layers();
-            for (int k = 0; k < layers.size() - 1; k++) {
-                hiddenLayers.add(row(layers.get(k).units(), layers.get(k).activation()));
+            int hidden = layers.size() - 1;
+            if (hiddenLayers.size() > hidden) {
+                hiddenLayers.remove(hidden, hiddenLayers.size());
+            }
+            for (int k = 0; k < hidden; k++) {
+                LayerSpec l = layers.get(k);
+                if (k < hiddenLayers.size()) {
+                    hiddenLayers.get(k).units().load(l.units(), Integer.toString(l.units()));
+                    hiddenLayers.get(k).activationProperty().set(l.activation());
+                } else {
+                    hiddenLayers.add(row(l.units(), l.activation()));
+                }
             }
             outputActivation.set(layers.get(layers.size() - 1).activation());
             loss.set(config.loss().kind());

@@ -98,37 +98,67 @@ public final class EditorView extends ScrollPane {
         rebuildRows();
     }
 
+    /**
+     * The rows' controls, kept per layer while the layer exists: adding or removing a layer builds
+     * or drops one row, and the others only take their new number (new controls cost CSS time).
+     */
+    private final java.util.Map<LayerRow, RowView> rowViews = new java.util.IdentityHashMap<>();
+    private Node emptyCaption;
+
     private void rebuildRows() {
-        layerRows.getChildren().clear();
         List<LayerRow> rows = model.hiddenLayers();
+        java.util.Set<LayerRow> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        live.addAll(rows);
+        rowViews.keySet().retainAll(live);
+        List<Node> nodes = new java.util.ArrayList<>();
         for (int k = 0; k < rows.size(); k++) {
-            layerRows.getChildren().add(layerRow(k, rows.get(k)));
+            RowView v = rowViews.computeIfAbsent(rows.get(k), RowView::new);
+            v.number(k);
+            nodes.add(v.node);
         }
         if (rows.isEmpty()) {
-            layerRows.getChildren().add(caption("no hidden layers: the output is a linear function of x"));
+            if (emptyCaption == null) {
+                emptyCaption = caption("no hidden layers: the output is a linear function of x");
+            }
+            nodes.add(emptyCaption);
         }
+        layerRows.getChildren().setAll(nodes);
     }
 
-    private Node layerRow(int index, LayerRow r) {
-        Label name = new Label("layer " + (index + 1));
-        name.getStyleClass().add("field-name");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        TextField units = textField(r.units());
-        units.setId("units-" + (index + 1));
-        units.setPrefColumnCount(4);
-        units.setTooltip(new Tooltip("Units in hidden layer " + (index + 1) + " (1–" + EditorModel.MAX_UNITS
-                + "). Applied live: learned weights are kept, new units start with zero outgoing weights."));
-        Button down = smallButton("mdi2m-minus", "One unit fewer", () -> nudge(r, -1));
-        Button up = smallButton("mdi2p-plus", "One unit more", () -> nudge(r, +1));
-        ComboBox<Activation> activation = choice(Activation.values(), r.activationProperty(),
-                "Activation of hidden layer " + (index + 1) + ". Applied live, keeping the weights.");
-        activation.setId("activation-" + (index + 1));
-        Button remove = smallButton("mdi2c-close", "Remove layer " + (index + 1) + " (restarts from the seed)",
-                () -> model.removeLayer(r));
-        remove.setId("remove-" + (index + 1));
-        HBox line = new HBox(4, name, down, units, up, activation, remove);
-        line.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(2, line, errorLabel(r.units()));
+    /** One hidden layer's controls; what depends on its position is set by {@link #number}. */
+    private final class RowView {
+        final Label name = new Label();
+        final TextField units;
+        final ComboBox<Activation> activation;
+        final Button remove;
+        final Node node;
+
+        RowView(LayerRow r) {
+            name.getStyleClass().add("field-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            units = textField(r.units());
+            units.setPrefColumnCount(4);
+            units.setTooltip(new Tooltip());
+            Button down = smallButton("mdi2m-minus", "One unit fewer", () -> nudge(r, -1));
+            Button up = smallButton("mdi2p-plus", "One unit more", () -> nudge(r, +1));
+            activation = choice(Activation.values(), r.activationProperty(), "");
+            remove = smallButton("mdi2c-close", "", () -> model.removeLayer(r));
+            HBox line = new HBox(4, name, down, units, up, activation, remove);
+            line.setAlignment(Pos.CENTER_LEFT);
+            node = new VBox(2, line, errorLabel(r.units()));
+        }
+
+        void number(int index) {
+            int n = index + 1;
+            name.setText("layer " + n);
+            units.setId("units-" + n);
+            units.getTooltip().setText("Units in hidden layer " + n + " (1–" + EditorModel.MAX_UNITS
+                    + "). Applied live: learned weights are kept, new units start with zero outgoing weights.");
+            activation.setId("activation-" + n);
+            activation.getTooltip().setText("Activation of hidden layer " + n + ". Applied live, keeping the weights.");
+            remove.setId("remove-" + n);
+            remove.getTooltip().setText("Remove layer " + n + " (restarts from the seed)");
+        }
     }
 
     private static void nudge(LayerRow r, int delta) {
