@@ -34,6 +34,8 @@ import org.backpropstudio.ui.charts.FitChart;
 import org.backpropstudio.ui.charts.LossChart;
 import org.backpropstudio.ui.diagram.NetworkDiagram;
 import org.backpropstudio.ui.editor.EditorView;
+import org.backpropstudio.ui.inspector.InspectorModel;
+import org.backpropstudio.ui.inspector.InspectorView;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -54,9 +56,9 @@ public final class StudioView extends BorderPane {
     private final javafx.scene.layout.FlowPane healthShares = new javafx.scene.layout.FlowPane(18, 4);
     private double fontSize = BASE_FONT_SIZE;
     private final FileActions files;
-    private final org.backpropstudio.ui.inspector.InspectorModel inspector =
-            new org.backpropstudio.ui.inspector.InspectorModel();
-    private final org.backpropstudio.ui.inspector.InspectorView inspectorView;
+    private final InspectorModel inspector =
+            new InspectorModel();
+    private final InspectorView inspectorView;
     private final ToggleButton contributions = new ToggleButton("unit contributions");
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
@@ -81,7 +83,7 @@ public final class StudioView extends BorderPane {
         setLeft(editor);
         setCenter(centre());
         setBottom(statusBar());
-        inspectorView = new org.backpropstudio.ui.inspector.InspectorView(inspector, vm::inspect, this::toggleInspector);
+        inspectorView = new InspectorView(inspector, vm::inspect, this::toggleInspector);
         inspectorView.setVisible(false);
         inspectorView.managedProperty().bind(inspectorView.visibleProperty());
         setRight(inspectorView);
@@ -124,7 +126,7 @@ public final class StudioView extends BorderPane {
     }
 
     /** The inspector's state (for tests). */
-    public org.backpropstudio.ui.inspector.InspectorModel inspector() {
+    public InspectorModel inspector() {
         return inspector;
     }
 
@@ -152,7 +154,7 @@ public final class StudioView extends BorderPane {
             lossChartDrawn = now;
         }
         // a diagram of many connections costs the software renderer tens of milliseconds: its
-        // interval grows with them (100 ms up to 300 connections, 400 ms at 1000)
+        // interval grows with them (100 ms below 300 connections, 200 ms at the 400 drawn at most)
         long diagramInterval = DIAGRAM_INTERVAL_NS * Math.max(1, diagram.drawnEdges() / 300 + 1);
         if (settled || now - diagramDrawn >= diagramInterval) {
             diagram.show(s);

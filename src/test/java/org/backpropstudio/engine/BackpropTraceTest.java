@@ -40,12 +40,17 @@ class BackpropTraceTest {
         return m.data.clone();
     }
 
+    /** The trace of a case's sample with plain SGD, lr 0.1. */
+    private static BackpropTrace sgdTrace(GradientCases.Case c) {
+        Optimizer sgd = new Optimizer(new OptimizerConfig.Sgd(0.1), c.network().parameters());
+        return BackpropTrace.of(c.network(), c.loss(), sgd, row(c.x()), row(c.y()));
+    }
+
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("everyActivationAndLoss")
     void gradientsAreBackpropsAndPassTheCentralDifferenceCheck(Activation a, LossKind k, long seed) {
         GradientCases.Case c = oneSample(a, k, seed);
-        Optimizer sgd = new Optimizer(new OptimizerConfig.Sgd(0.1), c.network().parameters());
-        BackpropTrace t = BackpropTrace.of(c.network(), c.loss(), sgd, row(c.x()), row(c.y()));
+        BackpropTrace t = sgdTrace(c);
 
         // the same numbers as the engine's own forward and backward on the same sample
         List<DMatrixRMaj> engine = GradientCheck.backpropGradients(c.network(), c.loss(), c.x(), c.y());
@@ -68,8 +73,7 @@ class BackpropTraceTest {
     @MethodSource("everyActivationAndLoss")
     void eachStageFollowsFromTheOneBefore(Activation a, LossKind k, long seed) {
         GradientCases.Case c = oneSample(a, k, seed);
-        Optimizer sgd = new Optimizer(new OptimizerConfig.Sgd(0.1), c.network().parameters());
-        BackpropTrace t = BackpropTrace.of(c.network(), c.loss(), sgd, row(c.x()), row(c.y()));
+        BackpropTrace t = sgdTrace(c);
         List<BackpropTrace.Layer> layers = t.layers();
         assertThat(layers.get(0).input()).isDeepEqualTo(t.x());
         for (int k2 = 0; k2 < layers.size(); k2++) {

@@ -7,6 +7,7 @@ import java.util.function.DoubleConsumer;
 import javafx.scene.paint.Color;
 import org.backpropstudio.engine.DataSpec;
 import org.backpropstudio.training.Contributions;
+import org.backpropstudio.training.HiddenUnit;
 import org.backpropstudio.training.Inspection;
 import org.backpropstudio.training.Snapshot;
 
@@ -182,7 +183,7 @@ public final class FitChart extends Plot {
         Contributions c = shown.contributions();
         if (showContributions && c != null) {
             for (int j = 0; j < c.units(); j++) {
-                if (shown.muted().contains(new org.backpropstudio.training.HiddenUnit(c.layer(), j))) {
+                if (shown.muted().contains(new HiddenUnit(c.layer(), j))) {
                     continue; // contributes nothing
                 }
                 polyline(g, xs, c.curves()[j], xs.length, unitColor(j, c.units()), 1.2, null);
