@@ -62,7 +62,7 @@ public final class StudioApp extends Application {
         StudioViewModel vm = new StudioViewModel(service::submit, presetName);
         // file writes go to the second thread of the pool, never the UI thread
         StudioView view = new StudioView(vm, stage, threads, recent);
-        Scene scene = new Scene(view, 1400, 900);
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(view, view.helpOverlay()), 1400, 900);
         view.installKeys(scene);
         view.files().installCloseGuard();
         stage.setScene(scene);

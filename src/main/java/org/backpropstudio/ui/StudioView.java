@@ -60,6 +60,7 @@ public final class StudioView extends BorderPane {
             new InspectorModel();
     private final InspectorView inspectorView;
     private final ToggleButton contributions = new ToggleButton("unit contributions");
+    private final HelpOverlay help = new HelpOverlay(StudioView.class.getResource("studio.css").toExternalForm());
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
     private boolean dark;
@@ -170,6 +171,11 @@ public final class StudioView extends BorderPane {
     public void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.F1 || help.isVisible() && e.getCode() == KeyCode.ESCAPE) {
+                help.toggle();
+                e.consume();
+                return;
+            }
             if (typing && e.getCode() == KeyCode.ESCAPE) {
                 requestFocus(); // leaving the field commits it
                 e.consume();
@@ -189,6 +195,9 @@ public final class StudioView extends BorderPane {
                 e.consume();
             } else if (e.getCode() == KeyCode.G) {
                 vm.checkGradients();
+                e.consume();
+            } else if ("?".equals(e.getText())) {
+                help.toggle();
                 e.consume();
             } else if (e.getCode() == KeyCode.I) {
                 toggleInspector();
@@ -230,7 +239,9 @@ public final class StudioView extends BorderPane {
                 item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme),
                 item("Unit contributions\tC", "mdi2v-vector-curve", null,
                         () -> contributions.setSelected(!contributions.isSelected())));
-        return new MenuBar(file, training, view);
+        Menu helpMenu = new Menu("Help", null,
+                item("Keyboard shortcuts\tF1, ?", "mdi2k-keyboard", null, help::toggle));
+        return new MenuBar(file, training, view, helpMenu);
     }
 
     static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
@@ -505,6 +516,11 @@ public final class StudioView extends BorderPane {
         if (dark) {
             getStyleClass().add("dark");
         }
+    }
+
+    /** The keyboard-shortcut card, to lay over the whole window. */
+    public Node helpOverlay() {
+        return help;
     }
 
     /** Open, save, export and import. */

@@ -294,6 +294,7 @@ class StudioWindowTest {
         waitUntil("one epoch", () -> epoch() == 1);
         robot.clickOn("#inspect");
         waitUntil("the first trace", () -> studio.view().inspector().inspectionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents(); // the pane and the diagram take it in on the FX thread
         org.backpropstudio.training.Inspection trace = studio.view().inspector().inspectionProperty().get();
         assertThat(trace.epoch()).isEqualTo(1);
         assertThat(robot.lookup("#inspector-stage").queryAs(Label.class).getText())
@@ -355,5 +356,21 @@ class StudioWindowTest {
         robot.clickOn(studio.view().diagram().localToScreen(unit));
         waitUntil("un-muted", () -> shown().muted().isEmpty());
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(before.prediction());
+    }
+
+    @Test
+    void f1ShowsEveryShortcutAndEscapeClosesIt(FxRobot robot) {
+        javafx.scene.Node overlay = robot.lookup("#help-overlay").query();
+        assertThat(overlay.isVisible()).isFalse();
+        robot.type(KeyCode.F1);
+        assertThat(overlay.isVisible()).isTrue();
+        assertThat(robot.lookup(".help-keys").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Space", "S  or  →", "I", "Page Down / Page Up", "C", "F1  or  ?");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(overlay.isVisible()).isFalse();
+        robot.type(KeyCode.F1);
+        assertThat(overlay.isVisible()).isTrue();
+        robot.clickOn(overlay.localToScreen(30, 80)); // the dimmed window, not the card
+        assertThat(overlay.isVisible()).as("a click beside the card closes it").isFalse();
     }
 }
