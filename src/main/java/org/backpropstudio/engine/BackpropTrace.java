@@ -115,9 +115,7 @@ public record BackpropTrace(double[][] x, double[][] y, List<Layer> layers, doub
         }
 
         // one update with this sample's gradient, by the optimizer's own rule
-        copy.maskMutedGradients();
-        stepper.step();
-        copy.enforceMutes();
+        copy.step(stepper);
         List<Layer> traced = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             DenseLayer layer = layers.get(k);

@@ -212,7 +212,7 @@ public final class Network {
     /**
      * Mutes a hidden unit: its outgoing weights (row {@code index} of the next layer's W) are
      * kept aside and set to zero, so the unit no longer reaches the output. While muted they stay
-     * zero in training ({@link #maskMutedGradients}, {@link #enforceMutes}). Muting a muted unit
+     * zero in training ({@link #step}). Muting a muted unit
      * does nothing.
      *
      * @throws IllegalArgumentException if there is no such hidden unit
@@ -226,7 +226,7 @@ public final class Network {
         double[] row = new double[cols];
         System.arraycopy(next.data, unit.index() * cols, row, 0, cols);
         muted.put(unit, row);
-        Arrays.fill(next.data, unit.index() * cols, (unit.index() + 1) * cols, 0.0);
+        zeroRow(next, unit.index());
     }
 
     /** Gives a muted unit its outgoing weights back, as they were when it was muted. */
@@ -235,6 +235,15 @@ public final class Network {
         double[] row = muted.remove(unit);
         if (row != null) {
             System.arraycopy(row, 0, next.data, unit.index() * next.numCols, next.numCols);
+        }
+    }
+
+    /** Mutes those of the units that this network has (after a resize or a restart: the ones that remain). */
+    public void muteWhereTheyExist(List<Unit> units) {
+        for (Unit u : units) {
+            if (u.layer() >= 0 && u.layer() < layerArray.length - 1 && u.index() < layerArray[u.layer()].units()) {
+                mute(u);
+            }
         }
     }
 
@@ -254,36 +263,29 @@ public final class Network {
         return List.copyOf(muted.keySet());
     }
 
-    public boolean hasMutedUnits() {
-        return !muted.isEmpty();
-    }
-
     /**
-     * The outgoing weights a muted unit had (1 × out of the next layer), a copy; null if the unit
-     * is not muted.
+     * One optimizer step on this network's gradients, with each muted unit's outgoing weights held
+     * at zero: their gradient rows are cleared before the step and the rows zeroed again after it
+     * (momentum, Adam moments or weight decay could otherwise move them).
+     *
+     * @param optimizer an optimizer over this network's {@link #parameters()}
      */
-    public double[] mutedWeights(Unit unit) {
-        double[] row = muted.get(unit);
-        return row == null ? null : row.clone();
-    }
-
-    /** After a backward pass, before the update: ∂L/∂W_{k+1} row j = 0 for each muted unit j of layer k. */
-    public void maskMutedGradients() {
+    public void step(Optimizer optimizer) {
+        if (muted.isEmpty()) {
+            optimizer.step();
+            return;
+        }
         for (Unit u : muted.keySet()) {
-            DMatrixRMaj g = layerArray[u.layer() + 1].weightGradient();
-            Arrays.fill(g.data, u.index() * g.numCols, (u.index() + 1) * g.numCols, 0.0);
+            zeroRow(layerArray[u.layer() + 1].weightGradient(), u.index());
+        }
+        optimizer.step();
+        for (Unit u : muted.keySet()) {
+            zeroRow(layerArray[u.layer() + 1].weights(), u.index());
         }
     }
 
-    /**
-     * After an update: each muted unit's outgoing weights are zero again (momentum, Adam moments or
-     * weight decay may have moved them).
-     */
-    public void enforceMutes() {
-        for (Unit u : muted.keySet()) {
-            DMatrixRMaj w = layerArray[u.layer() + 1].weights();
-            Arrays.fill(w.data, u.index() * w.numCols, (u.index() + 1) * w.numCols, 0.0);
-        }
+    private static void zeroRow(DMatrixRMaj m, int row) {
+        Arrays.fill(m.data, row * m.numCols, (row + 1) * m.numCols, 0.0);
     }
 
     /** W of the layer after a hidden unit's layer, checking that the unit exists. */

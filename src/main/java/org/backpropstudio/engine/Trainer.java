@@ -112,14 +112,7 @@ public final class Trainer {
         DMatrixRMaj prediction = network.forward(batchX);
         double lossSum = config.loss().forwardBackward(prediction, batchY, predictionGradient);
         network.backward(predictionGradient);
-        if (network.hasMutedUnits()) {
-            // a muted unit's outgoing weights are held at zero: no gradient, and no drift
-            network.maskMutedGradients();
-            optimizer.step();
-            network.enforceMutes();
-        } else {
-            optimizer.step();
-        }
+        network.step(optimizer); // muted units' outgoing weights stay at zero
         return lossSum;
     }
 
@@ -190,11 +183,7 @@ public final class Trainer {
         List<Network.Unit> mutes = network.mutedUnits();
         network.unmuteAll();
         Network resized = network.resizeHidden(index, units, config.weightInit(), config.biasInit(), weightRandom);
-        for (Network.Unit u : mutes) {
-            if (u.index() < resized.layers().get(u.layer()).units()) {
-                resized.mute(u);
-            }
-        }
+        resized.muteWhereTheyExist(mutes);
         optimizer = optimizer.rebind(resized.parameters());
         network = resized;
         config = config.withNetwork(resized.spec());

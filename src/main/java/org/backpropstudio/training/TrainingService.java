@@ -401,12 +401,7 @@ public final class TrainingService implements AutoCloseable {
         generation++;
         inspectionDue = true; // a trace of the old network must not outlive it
         // muted units stay muted (until un-muted) where the new network still has them
-        for (Network.Unit u : trainer.network().mutedUnits()) {
-            if (u.layer() < fresh.network().layers().size() - 1
-                    && u.index() < fresh.network().layers().get(u.layer()).units()) {
-                fresh.setMuted(u, true);
-            }
-        }
+        fresh.network().muteWhereTheyExist(trainer.network().mutedUnits());
         trainer = fresh;
         startingLoss = startingLoss(fresh);
         config = newConfig;

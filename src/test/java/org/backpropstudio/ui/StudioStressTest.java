@@ -205,8 +205,8 @@ class StudioStressTest {
             }
         }
 
-        /** Where the FX thread is when a probe has waited 60 ms: the first frames of our code. */
-        final java.util.Map<String, Integer> samples = new java.util.TreeMap<>();
+        /** Blocks over 100 ms and where the FX thread was 60 ms into them. */
+        final java.util.TreeMap<Long, String> longest = new java.util.TreeMap<>();
 
         String report() {
             StringBuilder r = new StringBuilder();
@@ -217,31 +217,11 @@ class StudioStressTest {
             return r.toString();
         }
 
-        /** Blocks over 100 ms and where the FX thread was 60 ms into them. */
-        final java.util.TreeMap<Long, String> longest = new java.util.TreeMap<>();
-
-        private String sampleFxThread() {
-            StringBuilder fx = new StringBuilder();
+        /** Where the FX thread is: its first frames in our code, else the top of its stack. */
+        private static String sampleFxThread() {
+            StringBuilder b = new StringBuilder();
             Thread.getAllStackTraces().forEach((t, stack) -> {
-                if (t.getName().startsWith("QuantumRenderer")) {
-                    StringBuilder r = new StringBuilder("RENDER ");
-                    for (int i = 0; i < Math.min(stack.length, 12); i++) {
-                        String c = stack[i].getClassName();
-                        if (c.contains("prism") || c.contains("sg.") || c.contains("marlin") || c.contains("canvas")
-                                || c.contains("Canvas") || c.contains("monocle")) {
-                            r.append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(stack[i].getMethodName())
-                                    .append(" < ");
-                        }
-                        if (r.length() > 200) {
-                            break;
-                        }
-                    }
-                    synchronized (samples) {
-                        samples.merge(r.toString(), 1, Integer::sum);
-                    }
-                }
                 if (t.getName().equals("JavaFX Application Thread")) {
-                    StringBuilder b = new StringBuilder();
                     int ours = 0;
                     for (StackTraceElement e : stack) {
                         if (e.getClassName().startsWith("org.backpropstudio") && ours++ < 4) {
@@ -252,13 +232,9 @@ class StudioStressTest {
                     if (b.length() == 0 && stack.length > 0) {
                         b.append(stack[0]).append(" / ").append(stack.length > 3 ? stack[3] : "");
                     }
-                    synchronized (samples) {
-                        samples.merge(b.toString(), 1, Integer::sum);
-                    }
-                    fx.append(b);
                 }
             });
-            return fx.toString();
+            return b.toString();
         }
 
         void stop() throws InterruptedException {

@@ -325,8 +325,8 @@ public abstract class Plot extends CanvasPane {
         double step = niceStep(hi - lo);
         double room = Math.max(40, getWidth() - 90 * textScale);
         for (int guard = 0; guard < 30; guard++) {
-            int chars = Math.max(tick(lo, step).length(), tick(hi, step).length());
-            double labelWidth = chars * 6.6 * textScale + 14 * textScale;
+            double labelWidth = Math.max(textWidth(tick(lo, step), textScale), textWidth(tick(hi, step), textScale))
+                    + 14 * textScale;
             if ((hi - lo) / step * labelWidth <= room) {
                 break;
             }
