@@ -2,6 +2,7 @@ package org.backpropstudio.ui.inspector;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -92,7 +93,7 @@ public final class InspectorModel {
         if (v == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(4));
+        BigDecimal rounded = roundTo4(v);
         int exponent = rounded.precision() - rounded.scale() - 1; // of the leading digit
         String text;
         if (exponent >= -3 && exponent <= 4) {
@@ -102,5 +103,26 @@ public final class InspectorModel {
             text = mantissa.toPlainString() + "e" + exponent;
         }
         return text.replace('-', '−');
+    }
+
+    private static final MathContext FOUR = new MathContext(4, RoundingMode.HALF_UP);
+    private static final MathContext FOUR_DOWN = new MathContext(4, RoundingMode.DOWN);
+
+    /**
+     * The double's exact value rounded half-up to 4 significant digits. The exact expansion of a
+     * double like 1e-300 has hundreds of digits and took the UI thread ~0.1 ms per cell; its short
+     * decimal form (at most 17 digits, within half an ulp of it) rounds the same way unless it sits
+     * within a few ulps of a tie, and only then is the exact value used.
+     */
+    static BigDecimal roundTo4(double v) {
+        BigDecimal shortForm = BigDecimal.valueOf(v);
+        BigDecimal dropped = shortForm.subtract(shortForm.round(FOUR_DOWN)).abs();
+        int lead = shortForm.precision() - shortForm.scale() - 1; // exponent of the leading digit
+        BigDecimal half = BigDecimal.valueOf(5, 4 - lead); // half a unit of the 4th digit
+        BigDecimal fromTie = dropped.subtract(half).abs();
+        if (fromTie.compareTo(BigDecimal.valueOf(Math.ulp(v)).multiply(BigDecimal.valueOf(4))) <= 0) {
+            return new BigDecimal(v).round(FOUR);
+        }
+        return shortForm.round(FOUR);
     }
 }

@@ -1,10 +1,12 @@
 package org.backpropstudio.ui.inspector;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.backpropstudio.training.Inspection;
 import org.backpropstudio.ui.editor.Parsers;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -143,47 +146,108 @@ public final class InspectorView extends VBox {
     private void render() {
         Inspection i = model.inspectionProperty().get();
         Inspection.Stage s = model.currentStage().get();
+        List<Inspection.Term> shown = i == null || s == null ? List.of() : s.terms();
         if (i == null || s == null) {
             sample.setText("Pick a sample: click a point on the fit chart or type its x.");
             counter.setText("");
             stageTitle.setText("");
-            terms.getChildren().clear();
-            return;
+        } else {
+            sample.setText(String.format(Locale.ROOT, "%s sample %d: x = %s, y = %s; weights of epoch %,d",
+                    i.dataset().substring(0, 1).toUpperCase(Locale.ROOT) + i.dataset().substring(1),
+                    i.sampleIndex() + 1, InspectorModel.format(i.x()), InspectorModel.format(i.y()), i.epoch()));
+            counter.setText(String.format(Locale.ROOT, "stage %d of %d", model.stageProperty().get() + 1,
+                    i.stages().size()));
+            stageTitle.setText(s.title());
         }
-        sample.setText(String.format(Locale.ROOT, "%s sample %d: x = %s, y = %s; weights of epoch %,d",
-                i.dataset().substring(0, 1).toUpperCase(Locale.ROOT) + i.dataset().substring(1), i.sampleIndex() + 1,
-                InspectorModel.format(i.x()), InspectorModel.format(i.y()), i.epoch()));
-        counter.setText(String.format(Locale.ROOT, "stage %d of %d", model.stageProperty().get() + 1,
-                i.stages().size()));
-        stageTitle.setText(s.title());
-        terms.getChildren().clear();
-        for (Inspection.Term t : s.terms()) {
-            terms.getChildren().add(term(t));
+        // the term views are kept and refilled: new labels for every stage and every step cost the
+        // UI thread tens of milliseconds of CSS while training
+        while (termViews.size() < shown.size()) {
+            TermView v = new TermView();
+            termViews.add(v);
+            terms.getChildren().add(v.box);
+        }
+        for (int k = 0; k < termViews.size(); k++) {
+            TermView v = termViews.get(k);
+            boolean used = k < shown.size();
+            v.box.setVisible(used);
+            v.box.setManaged(used);
+            if (used) {
+                v.show(shown.get(k));
+            }
         }
     }
 
-    private static Node term(Inspection.Term t) {
-        Label name = new Label(t.name());
-        name.getStyleClass().add("term-name");
-        Label shape = new Label(t.shape());
-        shape.getStyleClass().add("caption");
-        HBox head = new HBox(6, name, shape);
-        head.setAlignment(Pos.BASELINE_LEFT);
-        VBox box = new VBox(2, head);
-        if (!t.formula().isEmpty()) {
-            Label formula = new Label("= " + t.formula());
+    private final List<TermView> termViews = new ArrayList<>();
+
+    /**
+     * One term: its name, shape, formula, and up to {@link InspectorModel#MAX_ROWS} ×
+     * {@link InspectorModel#MAX_COLS} values, with a row of ⋮ and a column of … when the matrix
+     * is larger, and a line saying how much is shown. The values are plain text nodes, kept.
+     */
+    private static final class TermView {
+        final Label name = new Label();
+        final Label shape = new Label();
+        final Label formula = new Label();
+        final Label more = new Label();
+        final GridPane matrix = new GridPane();
+        /** [row][column]; the last row holds the ⋮ marks, the last column the … marks. */
+        final Text[][] cells = new Text[InspectorModel.MAX_ROWS + 1][InspectorModel.MAX_COLS + 1];
+        final VBox box;
+
+        TermView() {
+            name.getStyleClass().add("term-name");
+            shape.getStyleClass().add("caption");
+            HBox head = new HBox(6, name, shape);
+            head.setAlignment(Pos.BASELINE_LEFT);
             formula.getStyleClass().add("term-formula");
             formula.setWrapText(true);
-            box.getChildren().add(formula);
-        }
-        box.getChildren().add(matrix(t));
-        if (t.rows() > InspectorModel.MAX_ROWS || t.cols() > InspectorModel.MAX_COLS) {
-            Label more = new Label(shownPart(t));
+            formula.managedProperty().bind(formula.visibleProperty());
             more.getStyleClass().add("caption");
-            box.getChildren().add(more);
+            more.managedProperty().bind(more.visibleProperty());
+            matrix.getStyleClass().add("matrix");
+            matrix.setHgap(10);
+            matrix.setVgap(1);
+            for (int r = 0; r < cells.length; r++) {
+                for (int c = 0; c < cells[r].length; c++) {
+                    Text cell = new Text();
+                    cell.getStyleClass().add("matrix-cell");
+                    cell.managedProperty().bind(cell.visibleProperty());
+                    GridPane.setHalignment(cell, HPos.RIGHT);
+                    matrix.add(cell, c, r);
+                    cells[r][c] = cell;
+                }
+            }
+            box = new VBox(2, head, formula, matrix, more);
+            box.getStyleClass().add("term");
         }
-        box.getStyleClass().add("term");
-        return box;
+
+        void show(Inspection.Term t) {
+            name.setText(t.name());
+            shape.setText(t.shape());
+            formula.setText("= " + t.formula());
+            formula.setVisible(!t.formula().isEmpty());
+            int rows = Math.min(t.rows(), InspectorModel.MAX_ROWS);
+            int cols = Math.min(t.cols(), InspectorModel.MAX_COLS);
+            for (int r = 0; r < cells.length; r++) {
+                for (int c = 0; c < cells[r].length; c++) {
+                    String text = null;
+                    if (r < rows && c < cols) {
+                        text = InspectorModel.format(t.values()[r][c]);
+                    } else if (r < rows && c == cols && t.cols() > cols) {
+                        text = "…";
+                    } else if (r == rows && c < cols && t.rows() > rows) {
+                        text = "⋮";
+                    }
+                    cells[r][c].setVisible(text != null);
+                    if (text != null) {
+                        cells[r][c].setText(text);
+                    }
+                }
+            }
+            boolean cut = t.rows() > InspectorModel.MAX_ROWS || t.cols() > InspectorModel.MAX_COLS;
+            more.setVisible(cut);
+            more.setText(cut ? shownPart(t) : "");
+        }
     }
 
     /** "showing 6 of 10 rows", "showing 5 of 10 columns" or both. */
@@ -195,40 +259,22 @@ public final class InspectorView extends VBox {
         return "showing " + rows + (rows.isEmpty() || cols.isEmpty() ? "" : ", ") + cols;
     }
 
-    private static GridPane matrix(Inspection.Term t) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("matrix");
-        grid.setHgap(10);
-        grid.setVgap(1);
-        int rows = Math.min(t.rows(), InspectorModel.MAX_ROWS);
-        int cols = Math.min(t.cols(), InspectorModel.MAX_COLS);
-        for (int c = 0; c < cols; c++) {
-            javafx.scene.layout.ColumnConstraints right = new javafx.scene.layout.ColumnConstraints();
-            right.setHalignment(javafx.geometry.HPos.RIGHT);
-            grid.getColumnConstraints().add(right);
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                Label v = new Label(InspectorModel.format(t.values()[r][c]));
-                v.getStyleClass().add("matrix-cell");
-                v.setMinWidth(Region.USE_PREF_SIZE); // never "−8.274...": the pane scrolls sideways instead
-                grid.add(v, c, r);
-            }
-            if (t.cols() > cols) {
-                grid.add(ellipsis("…"), cols, r);
+    /** The values shown for each visible term, row by row (for tests). */
+    public List<List<String>> shownValues() {
+        List<List<String>> all = new ArrayList<>();
+        for (TermView v : termViews) {
+            if (v.box.isVisible()) {
+                List<String> values = new ArrayList<>();
+                for (Text[] row : v.cells) {
+                    for (Text cell : row) {
+                        if (cell.isVisible()) {
+                            values.add(cell.getText());
+                        }
+                    }
+                }
+                all.add(values);
             }
         }
-        if (t.rows() > rows) {
-            for (int c = 0; c < cols; c++) {
-                grid.add(ellipsis("⋮"), c, rows);
-            }
-        }
-        return grid;
-    }
-
-    private static Label ellipsis(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("matrix-cell");
-        return l;
+        return all;
     }
 }

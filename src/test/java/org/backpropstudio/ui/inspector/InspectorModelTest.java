@@ -73,4 +73,31 @@ class InspectorModelTest {
         assertThat(InspectorView.shownPart(new Inspection.Term("v", "", new double[10][1]))).isEqualTo(
                 "showing 6 of 10 rows");
     }
+
+    @Test
+    void theQuickRoundingAgreesWithRoundingTheExactValue() {
+        java.util.Random random = new java.util.Random(20_261_122L);
+        java.math.MathContext four = new java.math.MathContext(4, java.math.RoundingMode.HALF_UP);
+        int ties = 0;
+        for (int n = 0; n < 20_000; n++) {
+            double v;
+            if (n % 2 == 0) {
+                // any finite double, from subnormals to 1.8e308
+                do {
+                    v = Double.longBitsToDouble(random.nextLong());
+                } while (!Double.isFinite(v) || v == 0);
+            } else {
+                // the doubles nearest to a tie, 1234.5 × 10ⁿ, and their neighbours
+                double tie = Double.parseDouble((1000 + random.nextInt(9000)) + "5e" + (random.nextInt(600) - 300));
+                v = switch (n % 3) {
+                    case 0 -> Math.nextUp(tie);
+                    case 1 -> Math.nextDown(tie);
+                    default -> tie;
+                };
+                ties++;
+            }
+            assertThat(InspectorModel.roundTo4(v)).as("%s", v).isEqualByComparingTo(new java.math.BigDecimal(v).round(four));
+        }
+        assertThat(ties).isEqualTo(10_000);
+    }
 }
