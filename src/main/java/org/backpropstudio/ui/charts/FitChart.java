@@ -160,9 +160,9 @@ public final class FitChart extends Plot {
         }
         entries.add(new LegendEntry(PREDICTION, "prediction", Symbol.LINE));
         if (trainX.length > 0) {
-            entries.add(new LegendEntry(TRAIN, "training points", Symbol.CIRCLE));
+            entries.add(new LegendEntry(TRAIN, dotsLabel("training points", trainX.length), Symbol.CIRCLE));
         }
-        entries.add(new LegendEntry(TEST, "test points", Symbol.SQUARE));
+        entries.add(new LegendEntry(TEST, dotsLabel("test points", testX.length), Symbol.SQUARE));
         Contributions c = shown.contributions();
         if (showContributions && c != null) {
             entries.add(new LegendEntry(unitColor(0, 3), c.identityOutput() ? "units vⱼ·hⱼ(x), Σ + c = prediction"

@@ -110,21 +110,53 @@ public final class LossChart extends Plot {
         polyline(g, xs, ys, k, color, 2, null);
     }
 
+    /**
+     * The markers: one dashed line per pixel column however many changes fall on it, and a label
+     * on the first of four rows where it does not run into the one before (left of its line near
+     * the right edge); labels that fit nowhere are left out (a burst of changes would otherwise be an unreadable pile, and each
+     * dashed line costs the software renderer a long stroke).
+     */
     private void drawMarkers(GraphicsContext g) {
         g.setFont(font(0.8));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < markers.size(); i++) {
-            Marker m = markers.get(i);
+        g.setStroke(textColor());
+        g.setFill(textColor());
+        g.setLineWidth(1);
+        double lastLine = Double.NEGATIVE_INFINITY;
+        double[] rowEnds = new double[LABEL_ROWS];
+        java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
+        labelsDrawn = 0;
+        for (Marker m : markers) {
             double x = Math.round(px(m.epoch())) + 0.5;
-            g.setStroke(textColor());
-            g.setLineWidth(1);
-            g.setLineDashes(4, 4);
-            g.strokeLine(x, top(), x, bottom());
-            g.setLineDashes((double[]) null);
-            g.setFill(textColor());
-            g.fillText(m.label(), x + 3, top() + 2 + (i % 4) * 14);
+            if (x != lastLine) {
+                g.setLineDashes(4, 4);
+                g.strokeLine(x, top(), x, bottom());
+                g.setLineDashes((double[]) null);
+                lastLine = x;
+            }
+            // right of the line, or left of it where the chart's right edge would cut it
+            double width = textWidth(m.label(), textScale());
+            boolean flip = x + 3 + width > right() && x - 3 - width >= left();
+            double start = flip ? x - 3 - width : x + 3;
+            for (int row = 0; row < LABEL_ROWS; row++) {
+                if (start >= rowEnds[row]) {
+                    g.setTextAlign(flip ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                    g.fillText(m.label(), flip ? x - 3 : x + 3, top() + 2 + row * 14 * textScale());
+                    rowEnds[row] = start + width + 4;
+                    labelsDrawn++;
+                    break;
+                }
+            }
         }
+    }
+
+    private static final int LABEL_ROWS = 4;
+    private int labelsDrawn;
+
+    /** How many marker labels the last drawing showed (for tests). */
+    int labelsDrawn() {
+        return labelsDrawn;
     }
 
     /** Tick labels for log10 values: 10⁻³, 10⁰, 10². */

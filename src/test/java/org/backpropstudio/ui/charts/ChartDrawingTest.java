@@ -1,0 +1,71 @@
+package org.backpropstudio.ui.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.backpropstudio.training.LossCurve;
+import org.backpropstudio.training.Marker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the charts leave out so that a burst of changes or a huge data set stays drawable. */
+@ExtendWith(ApplicationExtension.class)
+class ChartDrawingTest {
+
+    private LossChart chart;
+
+    @Start
+    void start(Stage stage) {
+        chart = new LossChart();
+        stage.setScene(new Scene(new StackPane(chart), 600, 300));
+        stage.show();
+    }
+
+    private static LossCurve.View history(int epochs) {
+        LossCurve curve = new LossCurve();
+        for (int e = 1; e <= epochs; e++) {
+            curve.add(e, 1.0 / e, 2.0 / e);
+        }
+        return curve.view();
+    }
+
+    @Test
+    void aBurstOfChangesAtOneEpochGetsAtMostOneLabelPerRow() throws Exception {
+        List<Marker> burst = new ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            burst.add(new Marker(500, "lr " + k));
+        }
+        WaitForAsyncUtils.asyncFx(() -> chart.show(history(1000), burst)).get();
+        assertThat(chart.labelsDrawn()).isEqualTo(4);
+    }
+
+    @Test
+    void changesFarApartAreAllLabelled() throws Exception {
+        List<Marker> apart = List.of(new Marker(100, "lr 0.1 → 0.2"), new Marker(500, "lr 0.2 → 0.3"),
+                new Marker(990, "lr 0.3 → 0.4"));
+        WaitForAsyncUtils.asyncFx(() -> chart.show(history(1000), apart)).get();
+        assertThat(chart.labelsDrawn()).isEqualTo(3);
+    }
+
+    @Test
+    void aSeriesOfManyPointsIsThinnedAndTheLegendSaysHowMuch() {
+        assertThat(Plot.dotStride(0)).isEqualTo(1);
+        assertThat(Plot.dotStride(Plot.MAX_DOTS)).isEqualTo(1);
+        assertThat(Plot.dotStride(Plot.MAX_DOTS + 1)).isEqualTo(2);
+        assertThat(Plot.dotStride(100_000)).isEqualTo(200);
+        // never more than MAX_DOTS drawn
+        for (int n : new int[] {1, 499, 500, 501, 999, 1000, 1001, 12_345, 100_000}) {
+            int stride = Plot.dotStride(n);
+            assertThat((n + stride - 1) / stride).as("dots drawn of %d", n).isLessThanOrEqualTo(Plot.MAX_DOTS);
+        }
+        assertThat(Plot.dotsLabel("training points", 50)).isEqualTo("training points");
+        assertThat(Plot.dotsLabel("training points", 100_000)).isEqualTo("training points (1 in 200 drawn)");
+    }
+}
