@@ -100,6 +100,8 @@ public final class StudioApp extends Application {
             if (s != null) {
                 vm.apply(s);
                 view.render(s);
+            } else {
+                view.drawDue(System.nanoTime());
             }
             if (recording && frames < frameNanos.length) {
                 intervalNanos[frames] = lastFrame == 0 ? 0 : now - lastFrame;

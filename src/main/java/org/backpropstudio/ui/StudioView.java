@@ -127,6 +127,11 @@ public final class StudioView extends BorderPane {
     }
 
     /** The inspector's state (for tests). */
+    /** For tests: the inspector pane. */
+    public InspectorView inspectorView() {
+        return inspectorView;
+    }
+
     public InspectorModel inspector() {
         return inspector;
     }
@@ -134,36 +139,59 @@ public final class StudioView extends BorderPane {
     /** The loss chart and the diagram change little between frames: redrawn at most this often. */
     static final long LOSS_CHART_INTERVAL_NS = 50_000_000L;
     static final long DIAGRAM_INTERVAL_NS = 100_000_000L;
+    private long fitDrawn;
     private long lossChartDrawn;
     private long diagramDrawn;
+    /** The newest snapshot each canvas has not drawn yet (null: none). */
+    private Snapshot fitDue;
+    private Snapshot lossChartDue;
+    private Snapshot diagramDue;
 
     /**
-     * Draws a snapshot (the view model has taken it in already): the fit every frame; the loss
-     * chart and the diagram at most 20 and 10 times a second while training, and at once when
-     * training stops, so the software renderer leaves the training thread its core.
+     * Takes in a snapshot (the view model has taken it in already) and draws what is due. The
+     * canvases are drawn by {@link #drawDue}, which spreads them over frames.
      */
     public void render(Snapshot s) {
-        long now = System.nanoTime();
-        boolean settled = s.state() != org.backpropstudio.training.TrainingState.TRAINING;
-        fitChart.show(s);
         if (inspectorOpen()) {
             inspector.show(s.inspection());
-            inspectorView.setTraining(!settled);
+            inspectorView.setTraining(s.state() == org.backpropstudio.training.TrainingState.TRAINING);
         }
-        if (settled || now - lossChartDrawn >= LOSS_CHART_INTERVAL_NS) {
-            lossChart.show(s.losses(), s.markers());
-            lossChartDrawn = now;
-        }
+        fitDue = s;
+        lossChartDue = s;
+        diagramDue = s;
+        drawDue(System.nanoTime());
+    }
+
+    /**
+     * Draws at most one canvas per frame: of those with a snapshot still to draw (the loss chart
+     * at most 20 times a second, the diagram 10), the one drawn longest ago. The software renderer
+     * then never has all three to rasterize in one frame, which kept the UI thread waiting for it
+     * over 100 ms under bursts of edits; the fit still follows training at 20 frames a second or
+     * more. Called every frame.
+     */
+    public void drawDue(long now) {
         // a diagram of many connections costs the software renderer tens of milliseconds: its
         // interval grows with them (100 ms below 300 connections, 200 ms at the 400 drawn at most)
         long diagramInterval = DIAGRAM_INTERVAL_NS * Math.max(1, diagram.drawnEdges() / 300 + 1);
-        if (settled || now - diagramDrawn >= diagramInterval) {
-            diagram.show(s);
+        boolean fit = fitDue != null;
+        boolean loss = lossChartDue != null && now - lossChartDrawn >= LOSS_CHART_INTERVAL_NS;
+        boolean net = diagramDue != null && now - diagramDrawn >= diagramInterval;
+        if (net && (!fit || diagramDrawn <= fitDrawn) && (!loss || diagramDrawn <= lossChartDrawn)) {
+            diagram.show(diagramDue);
             if (healthChart.isVisible()) {
-                healthChart.show(s.health());
-                showShares(s.health());
+                healthChart.show(diagramDue.health());
+                showShares(diagramDue.health());
             }
+            diagramDue = null;
             diagramDrawn = now;
+        } else if (loss && (!fit || lossChartDrawn <= fitDrawn)) {
+            lossChart.show(lossChartDue.losses(), lossChartDue.markers());
+            lossChartDue = null;
+            lossChartDrawn = now;
+        } else if (fit) {
+            fitChart.show(fitDue);
+            fitDue = null;
+            fitDrawn = now;
         }
     }
 
