@@ -112,14 +112,22 @@ class StudioStressTest {
                 "UI thread under %d random edits while training (TestFX, headless Monocle): %d probes, longest block "
                 + "%.1f ms, p99 %.1f ms; %d frames, interval median %.1f ms, p99 %.1f ms, max %.1f ms%n", EDITS,
                 b.length, b[b.length - 1] / 1e6, b[(int) (b.length * 0.99)] / 1e6, f.length, f[f.length / 2] / 1e6,
-                f[(int) (f.length * 0.99)] / 1e6, f[f.length - 1] / 1e6) + "blocks over 100 ms, and where the FX thread was 60 ms into them:\n" + dog.report());
+                f[(int) (f.length * 0.99)] / 1e6, f[f.length - 1] / 1e6)
+                + String.format(Locale.ROOT, "blocks over 30 ms: %d, over 50 ms: %d, over 100 ms: %d%n", over(b, 30),
+                over(b, 50), over(b, 100)) + "blocks over 100 ms, and where the UI and render threads were 60 ms into them:\n"
+                + dog.report());
         assertThat(studio.viewModel().snapshotProperty().get()).isNotNull();
-        // the bar is no single block over 100 ms; on this software renderer 99 % of probes meet
-        // it but the longest blocks (a first window, a renderer still busy with the last frame) reach
-        // 100 to 400 ms: that much is asserted, the rest is reported in docs/reliability.md
+        // the bar is no single block over 100 ms; on this software renderer all but about one
+        // probe in 1 600 meet it (p99 30-65 ms), and the one left (CSS of new nodes, or the renderer
+        // still busy with the last frame) reaches 105-190 ms: the p99 and a 1 s ceiling are asserted,
+        // the rest is reported in docs/reliability.md
         assertThat(b[(int) (b.length * 0.99)]).as("99th percentile of the UI thread's blocks, ns")
                 .isLessThan(100_000_000L);
         assertThat(b[b.length - 1]).as("the longest the UI thread was blocked, ns").isLessThan(1_000_000_000L);
+    }
+
+    private static long over(long[] blocks, int ms) {
+        return Arrays.stream(blocks).filter(ns -> ns > ms * 1_000_000L).count();
     }
 
     /** One random edit, on the FX thread, as the controls would make it. */
@@ -205,36 +213,44 @@ class StudioStressTest {
             }
         }
 
-        /** Blocks over 100 ms and where the FX thread was 60 ms into them. */
+        /** Blocks over 100 ms and where the FX and render threads were 60 ms into them. */
         final java.util.TreeMap<Long, String> longest = new java.util.TreeMap<>();
 
         String report() {
             StringBuilder r = new StringBuilder();
             synchronized (waits) {
-                longest.descendingMap().forEach((ns, where) -> r.append(String.format(Locale.ROOT, "  %.0f ms: %s%n",
-                        ns / 1e6, where.length() > 160 ? where.substring(0, 160) : where)));
+                longest.descendingMap().forEach((ns, where) -> r.append(String.format(Locale.ROOT, "  %.0f ms:%s%n",
+                        ns / 1e6, where)));
             }
             return r.toString();
         }
 
-        /** Where the FX thread is: its first frames in our code, else the top of its stack. */
+        /**
+         * Where the FX thread and the renderer are: each one's top frames, then the FX thread's
+         * frames in our code (what of ours was running, or waiting).
+         */
         private static String sampleFxThread() {
             StringBuilder b = new StringBuilder();
             Thread.getAllStackTraces().forEach((t, stack) -> {
-                if (t.getName().equals("JavaFX Application Thread")) {
+                boolean fx = t.getName().equals("JavaFX Application Thread");
+                if (fx || t.getName().startsWith("QuantumRenderer")) {
+                    b.append(fx ? "\n      UI: " : "\n      render: ");
+                    for (int i = 0; i < Math.min(6, stack.length); i++) {
+                        b.append(frame(stack[i])).append(" < ");
+                    }
                     int ours = 0;
                     for (StackTraceElement e : stack) {
                         if (e.getClassName().startsWith("org.backpropstudio") && ours++ < 4) {
-                            b.append(e.getClassName().replace("org.backpropstudio.", "")).append('.')
-                                    .append(e.getMethodName()).append(':').append(e.getLineNumber()).append(" < ");
+                            b.append(ours == 1 ? "… in ours: " : " < ").append(frame(e));
                         }
-                    }
-                    if (b.length() == 0 && stack.length > 0) {
-                        b.append(stack[0]).append(" / ").append(stack.length > 3 ? stack[3] : "");
                     }
                 }
             });
             return b.toString();
+        }
+
+        private static String frame(StackTraceElement e) {
+            return e.getClassName().replaceAll(".*\\.", "") + "." + e.getMethodName() + ":" + e.getLineNumber();
         }
 
         void stop() throws InterruptedException {

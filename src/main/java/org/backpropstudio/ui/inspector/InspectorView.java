@@ -135,6 +135,13 @@ public final class InspectorView extends VBox {
         setPrefWidth(440);
         setMinWidth(300);
         model.currentStage().addListener((o, a, b) -> render());
+        // the most terms a stage has (a backward stage): made now, with the window, rather than
+        // the first time such a stage is shown, when their CSS would hold up a frame
+        for (int k = 0; k < 6; k++) {
+            TermView v = new TermView();
+            termViews.add(v);
+            terms.getChildren().add(v.box);
+        }
         render();
     }
 
