@@ -301,7 +301,7 @@ class StudioWindowTest {
                 .isEqualTo("Forward, layer 1 (10 units, sigmoid)");
         assertThat(robot.lookup("#inspector-counter").queryAs(Label.class).getText()).isEqualTo("stage 1 of 11");
         assertThat(studio.view().diagram().highlightedLayer()).isZero();
-        assertThat(robot.lookup(".term-name").queryAllAs(Label.class)).filteredOn(Label::isVisible)
+        assertThat(robot.lookup(".term-name").queryAllAs(Label.class)).filteredOn(StudioWindowTest::shownOnScreen)
                 .extracting(Label::getText).containsExactly("x", "W₁", "b₁", "z₁", "a₁");
         // x is 1 × 1; W₁ is 1 × 10: five values and a column of …
         java.util.List<java.util.List<String>> values = studio.view().inspectorView().shownValues();
@@ -378,5 +378,15 @@ class StudioWindowTest {
         assertThat(overlay.isVisible()).isTrue();
         robot.clickOn(overlay.localToScreen(30, 80)); // the dimmed window, not the card
         assertThat(overlay.isVisible()).as("a click beside the card closes it").isFalse();
+    }
+
+    /** Visible, and so are all its parents (the inspector keeps spare term views hidden). */
+    private static boolean shownOnScreen(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
