@@ -269,7 +269,8 @@ public abstract class Plot extends CanvasPane {
     protected void dots(GraphicsContext g, double[] xs, double[] ys, Color color, boolean square) {
         Image dot = dotImage(color, square);
         double half = Math.floor(dot.getWidth() / 2);
-        for (int i = 0; i < xs.length; i += dotStride(xs.length)) {
+        int stride = dotStride(xs.length);
+        for (int i = 0; i < xs.length; i += stride) {
             double sx = px(xs[i]);
             double sy = py(ys[i]);
             if (Math.abs(sx) < 1e5 && Math.abs(sy) < 1e5) {

@@ -137,10 +137,8 @@ public final class InspectorView extends VBox {
         model.currentStage().addListener((o, a, b) -> render());
         // the most terms a stage has (a backward stage): made now, with the window, rather than
         // the first time such a stage is shown, when their CSS would hold up a frame
-        for (int k = 0; k < 6; k++) {
-            TermView v = new TermView();
-            termViews.add(v);
-            terms.getChildren().add(v.box);
+        while (termViews.size() < 6) {
+            addTermView();
         }
         render();
     }
@@ -169,9 +167,7 @@ public final class InspectorView extends VBox {
         // the term views are kept and refilled: new labels for every stage and every step cost the
         // UI thread tens of milliseconds of CSS while training
         while (termViews.size() < shown.size()) {
-            TermView v = new TermView();
-            termViews.add(v);
-            terms.getChildren().add(v.box);
+            addTermView();
         }
         for (int k = 0; k < termViews.size(); k++) {
             TermView v = termViews.get(k);
@@ -185,6 +181,12 @@ public final class InspectorView extends VBox {
     }
 
     private final List<TermView> termViews = new ArrayList<>();
+
+    private void addTermView() {
+        TermView v = new TermView();
+        termViews.add(v);
+        terms.getChildren().add(v.box);
+    }
 
     /**
      * One term: its name, shape, formula, and up to {@link InspectorModel#MAX_ROWS} ×
