@@ -22,11 +22,12 @@ public final class Trainer {
     private TrainingConfig config;
     private Network network;
     private Optimizer optimizer;
-    private final Dataset train;
-    private final Dataset test;
+    private Dataset train;
+    private Dataset test;
     private final RandomGenerator dataRandom;
     private final RandomGenerator weightRandom;
-    private final BatchLoader loader;
+    private BatchLoader loader;
+    private final RandomGenerator shuffleRandom;
     private int epoch;
 
     /** X (batch × in) and Y (batch × out) of the current step. */
@@ -53,7 +54,7 @@ public final class Trainer {
         SplittableRandom root = new SplittableRandom(config.seed());
         this.dataRandom = root.split();
         this.weightRandom = root.split();
-        RandomGenerator shuffleRandom = root.split();
+        this.shuffleRandom = root.split();
         if (config.data() instanceof DataSpec.FunctionData f) {
             this.train = f.generateTrain(dataRandom);
             this.test = f.generateTest(dataRandom);
@@ -88,6 +89,9 @@ public final class Trainer {
      * test set.
      */
     public EpochResult runEpoch() {
+        if (!config.streaming() && train.size() == 0) {
+            throw new IllegalStateException("there are no training samples to train on");
+        }
         double lossSum = 0;
         int samples = 0;
         if (config.streaming()) {
@@ -127,6 +131,30 @@ public final class Trainer {
         for (int r = 0; r < rows; r++) {
             batchY.data[r] = f.label(batchX.data[r], dataRandom);
         }
+    }
+
+    /**
+     * Replaces the samples (points clicked in or out), keeping the network, the optimizer's state,
+     * the epoch count and the batching; the config's data becomes these samples.
+     *
+     * @throws IllegalArgumentException for streamed data (it has no fixed samples) or samples of
+     *                                  another shape than the network's
+     */
+    public void setSamples(Dataset newTrain, Dataset newTest) {
+        if (config.streaming()) {
+            throw new IllegalArgumentException("streamed data has no fixed samples to edit");
+        }
+        for (Dataset d : new Dataset[] {newTrain, newTest}) {
+            if (d.x().numCols != train.x().numCols || d.y().numCols != train.y().numCols) {
+                throw new IllegalArgumentException("samples of " + d.x().numCols + " → " + d.y().numCols
+                        + " values do not fit the network's " + train.x().numCols + " → " + train.y().numCols);
+            }
+        }
+        config = config.withData(new DataSpec.GivenData(newTrain, newTest));
+        train = newTrain;
+        test = newTest;
+        loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(), config.dropLast(),
+                shuffleRandom);
     }
 
     /** Mean per-sample loss of the current network over a dataset; NaN for an empty one. */

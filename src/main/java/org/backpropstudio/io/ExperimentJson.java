@@ -23,6 +23,8 @@ import org.backpropstudio.engine.Reduction;
 import org.backpropstudio.engine.TargetFunction;
 import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.engine.WeightDecay;
+import org.backpropstudio.training.LossCurve;
+import org.backpropstudio.training.PinnedRun;
 
 /**
  * Experiment files ({@code *.bps.json}, {@code backprop-studio.experiment} version 1): the whole
@@ -43,8 +45,21 @@ public final class ExperimentJson {
      * @param config  the setup
      * @param weights the network at the time of saving, or null
      * @param history the losses up to then, or null
+     * @param pinned  runs pinned for comparison (at most {@link PinnedRun#MAX}), in order
      */
-    public record Experiment(TrainingConfig config, WeightsFile weights, History history) {
+    public record Experiment(TrainingConfig config, WeightsFile weights, History history, List<PinnedRun> pinned) {
+        public Experiment {
+            pinned = List.copyOf(pinned);
+            if (pinned.size() > PinnedRun.MAX) {
+                throw new IllegalArgumentException("at most " + PinnedRun.MAX + " pinned runs, got " + pinned.size());
+            }
+        }
+
+        /** An experiment without pinned runs. */
+        public Experiment(TrainingConfig config, WeightsFile weights, History history) {
+            this(config, weights, history, List.of());
+        }
+
         /** An experiment without history. */
         public Experiment(TrainingConfig config, WeightsFile weights) {
             this(config, weights, null);
@@ -149,29 +164,48 @@ public final class ExperimentJson {
             }
         }
         if (e.history() != null) {
-            ObjectNode h = root.putObject("history");
             History hist = e.history();
-            ArrayNode epochs = h.putArray("epoch");
-            for (int v : hist.epoch()) {
-                epochs.add(v);
-            }
-            String[] names = {"trainMin", "trainMax", "testMin", "testMax"};
-            double[][] columns = {hist.trainMin(), hist.trainMax(), hist.testMin(), hist.testMax()};
-            for (int col = 0; col < names.length; col++) {
-                ArrayNode a = h.putArray(names[col]);
-                for (double v : columns[col]) {
-                    if (Double.isFinite(v)) {
-                        a.add(v);
-                    } else {
-                        a.addNull(); // a diverged epoch: JSON has no NaN
-                    }
-                }
+            putHistory(root.putObject("history"), hist.epoch(), hist.trainMin(), hist.trainMax(), hist.testMin(),
+                    hist.testMax());
+        }
+        if (!e.pinned().isEmpty()) {
+            ArrayNode pins = root.putArray("pinned");
+            for (PinnedRun run : e.pinned()) {
+                ObjectNode pin = pins.addObject();
+                pin.put("label", run.label());
+                LossCurve.View l = run.losses();
+                putHistory(pin.putObject("history"), l.epoch(), l.trainMin(), l.trainMax(), l.testMin(), l.testMax());
+                putNumbers(pin.putArray("x"), run.x());
+                putNumbers(pin.putArray("prediction"), run.prediction());
             }
         }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    private static final String[] HISTORY_COLUMNS = {"trainMin", "trainMax", "testMin", "testMax"};
+
+    private static void putHistory(ObjectNode h, int[] epoch, double[]... columns) {
+        ArrayNode epochs = h.putArray("epoch");
+        for (int v : epoch) {
+            epochs.add(v);
+        }
+        for (int col = 0; col < HISTORY_COLUMNS.length; col++) {
+            putNumbers(h.putArray(HISTORY_COLUMNS[col]), columns[col]);
+        }
+    }
+
+    /** Numbers, with null for NaN and infinities (a diverged epoch: JSON has no NaN). */
+    private static void putNumbers(ArrayNode a, double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                a.add(v);
+            } else {
+                a.addNull();
+            }
         }
     }
 
@@ -234,39 +268,72 @@ public final class ExperimentJson {
                 WeightsJson.parameters(WeightsJson.array(root, "parameters", ""), network, w, b);
                 weights = new WeightsFile(network, lossKind, w, b, null);
             }
-            History history = root.hasNonNull("history") ? history(WeightsJson.object(root, "history", "")) : null;
-            return new Experiment(config, weights, history);
+            History history = root.hasNonNull("history") ? history(WeightsJson.object(root, "history", ""), "history")
+                    : null;
+            return new Experiment(config, weights, history, pinned(root));
         } catch (IllegalArgumentException e) {
             throw new ImportException(e.getMessage());
         }
     }
 
-    private static History history(JsonNode h) throws ImportException {
-        JsonNode e = WeightsJson.array(h, "epoch", "history");
+    private static History history(JsonNode h, String where) throws ImportException {
+        JsonNode e = WeightsJson.array(h, "epoch", where);
         int[] epochs = new int[e.size()];
         for (int i = 0; i < epochs.length; i++) {
             if (!e.get(i).canConvertToInt()) {
-                throw new ImportException("history.epoch, entry " + (i + 1) + ": " + e.get(i) + " is not a whole number");
+                throw new ImportException(where + ".epoch, entry " + (i + 1) + ": " + e.get(i) + " is not a whole number");
             }
             epochs[i] = e.get(i).asInt();
         }
-        String[] names = {"trainMin", "trainMax", "testMin", "testMax"};
         double[][] columns = new double[4][];
         for (int c = 0; c < 4; c++) {
-            JsonNode a = WeightsJson.array(h, names[c], "history");
-            if (a.size() != epochs.length) {
-                throw new ImportException("history." + names[c] + " has " + a.size() + " entries, expected " + epochs.length);
-            }
-            columns[c] = new double[epochs.length];
-            for (int i = 0; i < epochs.length; i++) {
-                JsonNode v = a.get(i);
-                if (!v.isNull() && !v.isNumber()) {
-                    throw new ImportException("history." + names[c] + ", entry " + (i + 1) + ": " + v + " is not a number");
-                }
-                columns[c][i] = v.isNull() ? Double.NaN : v.doubleValue();
-            }
+            columns[c] = numbersOrNull(h, HISTORY_COLUMNS[c], where, epochs.length);
         }
         return new History(epochs, columns[0], columns[1], columns[2], columns[3]);
+    }
+
+    /** An array of {@code n} numbers, null read as NaN. */
+    private static double[] numbersOrNull(JsonNode parent, String name, String where, int n) throws ImportException {
+        JsonNode a = WeightsJson.array(parent, name, where);
+        if (a.size() != n) {
+            throw new ImportException(where + "." + name + " has " + a.size() + " entries, expected " + n);
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            JsonNode v = a.get(i);
+            if (!v.isNull() && !v.isNumber()) {
+                throw new ImportException(where + "." + name + ", entry " + (i + 1) + ": " + v + " is not a number");
+            }
+            values[i] = v.isNull() ? Double.NaN : v.doubleValue();
+        }
+        return values;
+    }
+
+    /** The pinned runs, if any (an older file has none). */
+    private static List<PinnedRun> pinned(JsonNode root) throws ImportException {
+        if (!root.hasNonNull("pinned")) {
+            return List.of();
+        }
+        JsonNode pins = WeightsJson.array(root, "pinned", "");
+        if (pins.size() > PinnedRun.MAX) {
+            throw new ImportException("\"pinned\" holds " + pins.size() + " runs; at most " + PinnedRun.MAX
+                    + " can be pinned");
+        }
+        List<PinnedRun> runs = new ArrayList<>();
+        for (int k = 0; k < pins.size(); k++) {
+            String where = "pinned[" + k + "]";
+            JsonNode pin = pins.get(k);
+            if (!pin.isObject()) {
+                throw new ImportException(where + " must be an object, found " + pin);
+            }
+            History h = history(WeightsJson.object(pin, "history", where), where + ".history");
+            JsonNode x = WeightsJson.array(pin, "x", where);
+            double[] xs = WeightsJson.vector(x, where + ".x", x.size());
+            double[] prediction = numbersOrNull(pin, "prediction", where, xs.length);
+            runs.add(new PinnedRun(text(pin, "label"), new LossCurve.View(h.epoch(), h.trainMin(), h.trainMax(),
+                    h.testMin(), h.testMax()), xs, prediction));
+        }
+        return runs;
     }
 
     private static OptimizerConfig optimizer(JsonNode o) throws ImportException {

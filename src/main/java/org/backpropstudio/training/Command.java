@@ -79,6 +79,18 @@ public sealed interface Command {
     /** Closes the inspector: no more traces. */
     record StopInspecting() implements Command { }
 
+    /**
+     * Adds a sample where the user clicked, to the test set if {@code test}, else to the training
+     * set; training goes on from the weights it has (the data becomes a table of samples).
+     */
+    record AddSample(double x, double y, boolean test) implements Command { }
+
+    /** Removes the training or test sample nearest to (x, y). */
+    record RemoveSample(double x, double y) implements Command { }
+
+    /** Removes every sample: training waits until points are clicked in. */
+    record ClearSamples() implements Command { }
+
     /** Mutes a hidden unit (its outgoing weights held at zero) or gives them back. */
     record SetMuted(HiddenUnit unit, boolean muted) implements Command { }
 }

@@ -45,6 +45,10 @@ public final class TrainingService implements AutoCloseable {
     public static final String LOADED = "Loaded the network from ";
     /** How the status message of a refused command begins. */
     public static final String NOT_APPLIED = "Not applied: ";
+    /** Starts the message after the samples were edited by clicks. */
+    public static final String POINTS = "Points: ";
+    /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
+    private double[] clickRange;
     /**
      * Multiply-adds one epoch may cost in the studio (about 3 per parameter and training sample,
      * plus the test set and the prediction curve): about 0.1 to 0.2 s on a laptop core. A setup
@@ -214,6 +218,13 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void runEpoch(boolean wasStep) {
+        if (!config.streaming() && trainer.trainData().size() == 0) {
+            playing = false;
+            state = TrainingState.PAUSED;
+            message = "There are no training points: click on the fit chart to add some (shift-click: test points).";
+            changed = true;
+            return;
+        }
         last = trainer.runEpoch();
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         health.recordEpoch(last.epoch(), trainer.network());
@@ -325,6 +336,10 @@ public final class TrainingService implements AutoCloseable {
             state = TrainingState.PAUSED;
             message = LOADED + l.source() + ": " + l.network() + ".";
         } else if (c instanceof Command.CheckGradients g) {
+            if (trainer.trainData().size() == 0 && trainer.testData().size() == 0) {
+                message = "There are no samples to check the gradients on: click on the fit chart to add some.";
+                return;
+            }
             gradients = checkGradients(g.samples());
             message = gradients.passed() ? "Gradient check passed." : "Gradient check FAILED: see the report.";
         } else if (c instanceof Command.Inspect i) {
@@ -343,11 +358,83 @@ public final class TrainingService implements AutoCloseable {
                 inspectionDue = true;
                 mark(m.unit() + (m.muted() ? " muted" : " un-muted"));
             }
+        } else if (c instanceof Command.AddSample a) {
+            if (!Double.isFinite(a.x()) || !Double.isFinite(a.y())) {
+                throw new IllegalArgumentException("a point needs finite x and y, got (" + a.x() + ", " + a.y() + ")");
+            }
+            Dataset train = a.test() ? trainer.trainData() : append(trainer.trainData(), a.x(), a.y());
+            Dataset test = a.test() ? append(trainer.testData(), a.x(), a.y()) : trainer.testData();
+            editSamples(train, test, (a.test() ? "+ test point" : "+ training point") + " at x = " + number(a.x()));
+        } else if (c instanceof Command.RemoveSample r) {
+            removeNearest(r.x(), r.y());
+        } else if (c instanceof Command.ClearSamples) {
+            Dataset none = Dataset.of(new double[0], new double[0]);
+            editSamples(none, none, "points cleared");
         } else if (c instanceof Command.SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
         } else {
             throw new AssertionError(c);
+        }
+    }
+
+    private static Dataset append(Dataset d, double x, double y) {
+        double[] xs = java.util.Arrays.copyOf(d.xColumn(), d.size() + 1);
+        double[] ys = java.util.Arrays.copyOf(d.yColumn(), d.size() + 1);
+        xs[d.size()] = x;
+        ys[d.size()] = y;
+        return Dataset.of(xs, ys);
+    }
+
+    /** Removes the sample nearest to (x, y), training or test. */
+    private void removeNearest(double x, double y) {
+        Dataset[] sets = {trainer.trainData(), trainer.testData()};
+        int bestSet = -1;
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < sets[k].size(); i++) {
+                double d = Math.hypot(sets[k].x().get(i, 0) - x, sets[k].y().get(i, 0) - y);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    bestSet = k;
+                    best = i;
+                }
+            }
+        }
+        if (bestSet < 0) {
+            message = "There are no points to remove.";
+            return;
+        }
+        Dataset from = sets[bestSet];
+        double removedX = from.x().get(best, 0);
+        double[] xs = new double[from.size() - 1];
+        double[] ys = new double[from.size() - 1];
+        for (int i = 0, j = 0; i < from.size(); i++) {
+            if (i != best) {
+                xs[j] = from.x().get(i, 0);
+                ys[j++] = from.y().get(i, 0);
+            }
+        }
+        sets[bestSet] = Dataset.of(xs, ys);
+        editSamples(sets[0], sets[1], (bestSet == 0 ? "− training point" : "− test point") + " at x = "
+                + number(removedX));
+    }
+
+    /** Trains on from here with other samples; marks the change on the loss chart. */
+    private void editSamples(Dataset train, Dataset test, String what) {
+        if (clickRange == null) {
+            double[] xs = grid();
+            clickRange = new double[] {xs[0], xs[xs.length - 1]};
+        }
+        trainer.setSamples(train, test);
+        config = trainer.config();
+        startingLoss = startingLoss(trainer);
+        inspectionDue = true;
+        mark(what);
+        message = POINTS + what + " (" + train.size() + " training, " + test.size() + " test)";
+        if (train.size() == 0) {
+            message += ": click on the fit chart to add training points";
         }
     }
 
@@ -399,6 +486,7 @@ public final class TrainingService implements AutoCloseable {
 
     private void restart(TrainingConfig newConfig, String why, Trainer fresh) {
         generation++;
+        clickRange = null;
         inspectionDue = true; // a trace of the old network must not outlive it
         // muted units stay muted (until un-muted) where the new network still has them
         fresh.network().muteWhereTheyExist(trainer.network().mutedUnits());
@@ -595,15 +683,20 @@ public final class TrainingService implements AutoCloseable {
             lo = f.xMin();
             hi = f.xMax();
         } else {
-            lo = Double.POSITIVE_INFINITY;
-            hi = Double.NEGATIVE_INFINITY;
+            // while points are clicked in, the chart keeps the range it had, widened to take them in
+            lo = clickRange == null ? Double.POSITIVE_INFINITY : clickRange[0];
+            hi = clickRange == null ? Double.NEGATIVE_INFINITY : clickRange[1];
             for (Dataset d : new Dataset[] {trainer.trainData(), trainer.testData()}) {
                 for (int i = 0; i < d.size(); i++) {
                     lo = Math.min(lo, d.x().get(i, 0));
                     hi = Math.max(hi, d.x().get(i, 0));
                 }
             }
-            double pad = hi > lo ? 0.05 * (hi - lo) : 1;
+            if (!(lo <= hi)) {
+                lo = -1; // no samples at all
+                hi = 1;
+            }
+            double pad = clickRange != null ? 0 : hi > lo ? 0.05 * (hi - lo) : 1;
             lo -= pad;
             hi += pad;
         }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -163,7 +164,7 @@ public final class FileActions {
         ExperimentJson.Experiment experiment = new ExperimentJson.Experiment(s.config(),
                 new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), null),
                 new ExperimentJson.History(losses.epoch(), losses.trainMin(), losses.trainMax(), losses.testMin(),
-                        losses.testMax()));
+                        losses.testMax()), List.copyOf(vm.pinnedRuns()));
         io.execute(() -> {
             try {
                 ExperimentJson.write(file.toPath(), experiment);
@@ -237,7 +238,7 @@ public final class FileActions {
                 ExperimentJson.Experiment e = ExperimentJson.read(file.toPath());
                 Platform.runLater(() -> {
                     experimentFile = file;
-                    vm.loadExperiment(e.config(), e.weights(), file.getName());
+                    vm.loadExperiment(e.config(), e.weights(), e.pinned(), file.getName());
                     vm.markSaved();
                     remember(file);
                 });

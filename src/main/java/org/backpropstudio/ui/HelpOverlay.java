@@ -38,6 +38,10 @@ final class HelpOverlay extends StackPane {
             new Shortcut("Ctrl+E", "export the weights (JSON or NumPy .npz)"),
             new Shortcut("Ctrl+=  /  Ctrl+-  /  Ctrl+0", "bigger / smaller / normal text"),
             new Shortcut("F11", "full screen"),
+            new Shortcut("F5", "lecture mode on / off (Esc leaves it too)"),
+            new Shortcut("P", "pin this run as a faded ghost to compare with"),
+            new Shortcut("click  /  shift-click", "on the fit chart: add a training / test point"),
+            new Shortcut("right-click  or  Ctrl-click", "on the fit chart: remove the point"),
             new Shortcut("F1  or  ?", "this list"),
             new Shortcut("Ctrl+Q", "quit"));
 

@@ -46,6 +46,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class StudioView extends BorderPane {
 
     static final double BASE_FONT_SIZE = 13;
+    static final double MAX_FONT_SIZE = 40;
+    /** Lecture mode starts at this multiple of the text size; Ctrl+= / Ctrl+- adjust it from there. */
+    static final double LECTURE_SCALE = 1.6;
 
     private final StudioViewModel vm;
     private final Stage stage;
@@ -64,6 +67,10 @@ public final class StudioView extends BorderPane {
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
     private boolean dark;
+    private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
+    /** The text size before lecture mode, given back when it ends. */
+    private double fontSizeBeforeLecture = BASE_FONT_SIZE;
+    private final EditorView editor;
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
 
@@ -78,9 +85,9 @@ public final class StudioView extends BorderPane {
         getStyleClass().add("studio");
         getStylesheets().add(StudioView.class.getResource("studio.css").toExternalForm());
         setTop(new VBox(menuBar(), toolbar()));
-        EditorView editor = new EditorView(vm.editor());
-        editor.setPrefWidth(390);
-        editor.setMinWidth(300);
+        editor = new EditorView(vm.editor());
+        editor.lectureProperty().bind(lecture);
+
         setLeft(editor);
         setCenter(centre());
         setBottom(statusBar());
@@ -89,13 +96,64 @@ public final class StudioView extends BorderPane {
         inspectorView.managedProperty().bind(inspectorView.visibleProperty());
         setRight(inspectorView);
         inspector.currentStage().addListener((o, a, shownStage) -> diagram.setHighlight(shownStage));
-        fitChart.setOnPick(x -> {
-            if (inspectorOpen()) {
-                vm.inspect(x);
+        fitChart.setOnPick(vm::inspect);
+        fitChart.setPointEditor((edit, x, y) -> {
+            if (edit == FitChart.Edit.REMOVE) {
+                vm.removePoint(x, y);
+            } else {
+                vm.addPoint(x, y, edit == FitChart.Edit.ADD_TEST);
             }
         });
         diagram.setOnUnitClicked(vm::toggleMute);
         applyFontSize();
+        lecture.addListener((o, was, now) -> applyLecture(now));
+        // leaving full screen (Esc) ends lecture mode too
+        stage.fullScreenProperty().addListener((o, was, now) -> {
+            if (!now && lecture.get()) {
+                setLecture(false);
+            }
+        });
+    }
+
+    /** Lecture mode: on or off. */
+    public javafx.beans.property.ReadOnlyBooleanProperty lectureProperty() {
+        return lecture;
+    }
+
+    /**
+     * Lecture mode for a projector: full screen, text {@value #LECTURE_SCALE}× larger (Ctrl+= and
+     * Ctrl+- adjust it), high contrast, curves twice as thick, a large loss read-out, and the
+     * advanced editor controls folded away. Off gives back the text size from before.
+     */
+    public void setLecture(boolean on) {
+        lecture.set(on);
+    }
+
+    /** Follows {@link #lecture}: the toggle button, F5, the menu and Esc all set that. */
+    private void applyLecture(boolean on) {
+        if (on) {
+            fontSizeBeforeLecture = fontSize;
+            fontSize = Math.min(MAX_FONT_SIZE, BASE_FONT_SIZE * LECTURE_SCALE);
+            getStyleClass().add("lecture");
+        } else {
+            fontSize = fontSizeBeforeLecture;
+            getStyleClass().remove("lecture");
+        }
+        for (org.backpropstudio.ui.charts.Plot p : new org.backpropstudio.ui.charts.Plot[] {fitChart, lossChart,
+                healthChart}) {
+            p.setLecture(on, on ? 2 : 1);
+        }
+        applyFontSize();
+        stage.setFullScreenExitHint(on ? "F5 or Esc leaves lecture mode" : null);
+        if (stage.isFullScreen() != on) {
+            stage.setFullScreen(on);
+        }
+        vm.showMessage(on ? "Lecture mode: F5 or Esc to leave, Ctrl+= / Ctrl+- for the text size" : "Lecture mode off");
+    }
+
+    /** The text size in pixels (for tests). */
+    public double fontSize() {
+        return fontSize;
     }
 
     /** True when the backprop inspector pane is showing. */
@@ -108,12 +166,14 @@ public final class StudioView extends BorderPane {
         if (inspectorOpen()) {
             // hidden, not removed: its CSS is worked out once, not at every opening
             inspectorView.setVisible(false);
+            fitChart.setPicking(false);
             vm.stopInspecting();
             inspector.show(null);
             diagram.setHighlight(null);
             return;
         }
         inspectorView.setVisible(true);
+        fitChart.setPicking(true);
         Snapshot s = vm.snapshotProperty().get();
         double x = 0;
         if (inspector.inspectionProperty().get() != null) {
@@ -192,6 +252,8 @@ public final class StudioView extends BorderPane {
             fitChart.show(fitDue);
             fitDue = null;
             fitDrawn = now;
+        } else if (fitChart.animating(now)) {
+            fitChart.animate(); // slow motion: the curve glides to the newest prediction
         }
     }
 
@@ -199,6 +261,11 @@ public final class StudioView extends BorderPane {
     public void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.F5) {
+                setLecture(!lecture.get());
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.F1 || help.isVisible() && e.getCode() == KeyCode.ESCAPE) {
                 help.toggle();
                 e.consume();
@@ -230,6 +297,9 @@ public final class StudioView extends BorderPane {
             } else if (e.getCode() == KeyCode.I) {
                 toggleInspector();
                 e.consume();
+            } else if (e.getCode() == KeyCode.P) {
+                vm.pin();
+                e.consume();
             } else if (e.getCode() == KeyCode.C) {
                 contributions.setSelected(!contributions.isSelected());
                 e.consume();
@@ -252,6 +322,7 @@ public final class StudioView extends BorderPane {
                 item("Step one epoch\tS, →", "mdi2s-skip-next", null, vm::step),
                 item("Reset\tR", "mdi2r-restart", null, vm::reset),
                 item("Gradient check\tG", "mdi2c-check-decagram", null, vm::checkGradients),
+                item("Pin this run\tP", "mdi2p-pin", null, vm::pin),
                 item("Backprop inspector\tI", "mdi2m-microscope", null, this::toggleInspector),
                 item("Next inspector stage\tPage Down", "mdi2c-chevron-right", null, inspector::next),
                 item("Previous inspector stage\tPage Up", "mdi2c-chevron-left", null, inspector::previous));
@@ -264,6 +335,7 @@ public final class StudioView extends BorderPane {
                         () -> zoom(0)),
                 item("Full screen", "mdi2f-fullscreen", new KeyCodeCombination(KeyCode.F11),
                         () -> stage.setFullScreen(!stage.isFullScreen())),
+                item("Lecture mode\tF5", "mdi2p-projector-screen", null, () -> setLecture(!lecture.get())),
                 item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme),
                 item("Unit contributions\tC", "mdi2v-vector-curve", null,
                         () -> contributions.setSelected(!contributions.isSelected())));
@@ -302,9 +374,10 @@ public final class StudioView extends BorderPane {
         epoch.setId("epoch");
         epoch.getStyleClass().add("epoch-counter");
         epoch.textProperty().bind(vm.epochTextProperty());
+        epoch.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never cut to "2..."
         VBox epochBox = new VBox(-2, epochTitle, epoch);
         epochBox.setAlignment(Pos.CENTER_LEFT);
-        epochBox.setMinWidth(110);
+        epochBox.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<String> preset = new ComboBox<>();
         preset.setId("preset");
@@ -324,7 +397,10 @@ public final class StudioView extends BorderPane {
         speed.getItems().setAll(StudioViewModel.SPEEDS);
         speed.setValue(StudioViewModel.SPEEDS.get(0));
         speed.setTooltip(new Tooltip("Training speed: as fast as possible, or slowly enough to explain each epoch"));
-        speed.setOnAction(e -> vm.setSpeed(speed.getValue()));
+        speed.setOnAction(e -> {
+            vm.setSpeed(speed.getValue());
+            fitChart.setTransitionSeconds(transitionSeconds(speed.getValue().epochsPerSecond()));
+        });
 
         ToggleButton theme = new ToggleButton(null, new FontIcon("mdi2t-theme-light-dark"));
         theme.setId("theme");
@@ -341,6 +417,10 @@ public final class StudioView extends BorderPane {
             gradientWindow.show(report);
         });
 
+        Button pin = iconButton("pin", "mdi2p-pin",
+                "Pin run: keep this run's loss and fitted curves as faded ghosts to compare other settings with, "
+                        + "up to " + org.backpropstudio.training.PinnedRun.MAX + " (P)", vm::pin);
+
         Button inspect = iconButton("inspect", "mdi2m-microscope",
                 "Backprop inspector: every number backprop computes for one sample, stage by stage (I)",
                 this::toggleInspector);
@@ -348,14 +428,53 @@ public final class StudioView extends BorderPane {
         Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON or NumPy .npz (Ctrl+E)",
                 () -> files.exportWeights());
 
+        FontIcon lectureIcon = new FontIcon("mdi2p-projector-screen");
+        scaledIcons.put(lectureIcon, 1.4);
+        ToggleButton lectureToggle = new ToggleButton(null, lectureIcon);
+        lectureToggle.setId("lecture");
+        lectureToggle.getStyleClass().addAll("button-circle", "tool-button");
+        lectureToggle.setTooltip(new Tooltip("Lecture mode: full screen, large high-contrast text, only the common "
+                + "controls (F5)"));
+        lectureToggle.selectedProperty().bindBidirectional(lecture);
+
+        // in lecture mode the losses are read out large in the toolbar, not small in the status bar
+        Node trainReadout = readout("train loss", "lecture-train-loss", vm.trainLossTextProperty());
+        Node testReadout = readout("test loss", "lecture-test-loss", vm.testLossTextProperty());
+        HBox lossReadout = new HBox(18, new Separator(Orientation.VERTICAL), trainReadout, testReadout);
+        lossReadout.setAlignment(Pos.CENTER_LEFT);
+        lossReadout.visibleProperty().bind(lecture);
+        lossReadout.managedProperty().bind(lossReadout.visibleProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox,
+        HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox, lossReadout,
                 new Separator(Orientation.VERTICAL), labelled("preset", preset), labelled("speed", speed), spacer,
-                inspect, check, export, theme);
+                pin, inspect, check, export, lectureToggle, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    /**
+     * How long the fit curve glides from one epoch's prediction to the next: most of the time
+     * between epochs at 10 epochs/s or slower (0.6 s at 1 epoch/s), none when faster.
+     */
+    static double transitionSeconds(double epochsPerSecond) {
+        return epochsPerSecond <= 10 ? Math.min(0.6, 0.6 / epochsPerSecond) : 0;
+    }
+
+    /** A large read-out: a caption over a value in the epoch counter's style. */
+    private static Node readout(String caption, String id, javafx.beans.value.ObservableValue<String> value) {
+        Label title = new Label(caption);
+        title.getStyleClass().add("caption");
+        Label v = new Label();
+        v.setId(id);
+        v.getStyleClass().add("epoch-counter");
+        v.textProperty().bind(value);
+        v.setMinWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(-2, title, v);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Node labelled(String text, Node control) {
@@ -392,6 +511,8 @@ public final class StudioView extends BorderPane {
         lossChart.setId("loss-chart");
         diagram.setId("diagram");
         Node fit = panel("The fit: the network's prediction over the data", fitChart);
+        Tooltip.install(fitChart, new Tooltip("Click: add a training point · shift-click: a test point · right-click "
+                + "or ctrl-click: remove the point · with the inspector open, a click picks the sample to trace"));
         contributions.setId("contributions");
         contributions.setGraphic(new FontIcon("mdi2v-vector-curve"));
         contributions.setTooltip(new Tooltip("Draw each last-hidden-layer unit's contribution vⱼ·hⱼ(x): their sum plus "
@@ -401,9 +522,16 @@ public final class StudioView extends BorderPane {
         Label fitTitle = (Label) ((VBox) fit).getChildren().get(0);
         Region fitGap = new Region();
         HBox.setHgrow(fitGap, Priority.ALWAYS);
-        HBox fitHead = new HBox(8, fitTitle, fitGap, contributions);
+        Button clear = new Button("clear points", new FontIcon("mdi2e-eraser"));
+        clear.setId("clear-points");
+        clear.getStyleClass().add("small");
+        clear.setTooltip(new Tooltip("Remove every training and test point, then click your own in: click adds a "
+                + "training point, shift-click a test point, right-click (or ctrl-click) removes one"));
+        clear.setOnAction(e -> vm.clearPoints());
+        HBox fitHead = new HBox(8, fitTitle, fitGap, clear, contributions);
         fitHead.setAlignment(Pos.CENTER_LEFT);
         ((VBox) fit).getChildren().add(0, fitHead);
+        ((VBox) fit).getChildren().add(1, pinnedChips());
         Node lossPanel = panel("Loss per epoch (log scale); vertical lines mark live changes", lossChart);
         healthChart.setId("health-chart");
         healthShares.setId("health-shares");
@@ -444,6 +572,40 @@ public final class StudioView extends BorderPane {
         // clicking the charts leaves any text field, so Space, S and R work again
         centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         return centre;
+    }
+
+    /** The pinned runs, one chip each in its ghost colour with a × to remove it; the charts follow the list. */
+    private Node pinnedChips() {
+        javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(8, 4);
+        chips.setId("pinned-runs");
+        chips.managedProperty().bind(chips.visibleProperty());
+        Runnable rebuild = () -> {
+            java.util.List<org.backpropstudio.training.PinnedRun> runs = java.util.List.copyOf(vm.pinnedRuns());
+            chips.getChildren().clear();
+            for (int k = 0; k < runs.size(); k++) {
+                org.backpropstudio.training.PinnedRun run = runs.get(k);
+                javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(14, 4,
+                        Color.web(org.backpropstudio.ui.charts.Plot.ghostColorWeb(k)));
+                Label name = new Label(run.label(), swatch);
+                name.getStyleClass().add("caption");
+                Button remove = new Button(null, new FontIcon("mdi2c-close"));
+                remove.setId("unpin-" + (k + 1));
+                remove.getStyleClass().addAll("flat", "small-button");
+                remove.setTooltip(new Tooltip("Remove the pinned run " + run.label()));
+                remove.setOnAction(e -> vm.unpin(run));
+                HBox chip = new HBox(2, name, remove);
+                chip.setAlignment(Pos.CENTER_LEFT);
+                chip.getStyleClass().add("pin-chip");
+                chips.getChildren().add(chip);
+            }
+            chips.setVisible(!runs.isEmpty());
+            fitChart.setPinned(runs);
+            lossChart.setPinned(runs);
+        };
+        vm.pinnedRuns().addListener((javafx.collections.ListChangeListener<org.backpropstudio.training.PinnedRun>)
+                c -> rebuild.run());
+        rebuild.run();
+        return chips;
     }
 
     /** One line per hidden layer that can die or saturate, with what it means and what to try. */
@@ -520,13 +682,18 @@ public final class StudioView extends BorderPane {
     }
 
     private void zoom(double factor) {
-        fontSize = factor == 0 ? BASE_FONT_SIZE : Math.max(9, Math.min(40, fontSize * factor));
+        double normal = lecture.get() ? BASE_FONT_SIZE * LECTURE_SCALE : BASE_FONT_SIZE;
+        fontSize = factor == 0 ? normal : Math.max(9, Math.min(MAX_FONT_SIZE, fontSize * factor));
         applyFontSize();
     }
 
     private void applyFontSize() {
         setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
         scaledIcons.forEach((icon, em) -> icon.setIconSize((int) Math.round(em * fontSize)));
+        // the editor is as wide as its text needs: 30 em (390 px at the normal size); in lecture
+        // mode it holds fewer controls, and the charts get the room
+        editor.setPrefWidth((lecture.get() ? 22 : 30) * fontSize);
+        editor.setMinWidth((lecture.get() ? 18 : 23) * fontSize);
         fitChart.setTextScale(fontSize / BASE_FONT_SIZE);
         lossChart.setTextScale(fontSize / BASE_FONT_SIZE);
         healthChart.setTextScale(fontSize / BASE_FONT_SIZE);

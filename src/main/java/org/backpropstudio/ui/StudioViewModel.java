@@ -74,6 +74,8 @@ public final class StudioViewModel {
     private final ReadOnlyObjectWrapper<org.backpropstudio.training.GradientReport> gradients =
             new ReadOnlyObjectWrapper<>();
     private String lastServiceMessage = "";
+    private final javafx.collections.ObservableList<org.backpropstudio.training.PinnedRun> pinned =
+            javafx.collections.FXCollections.observableArrayList();
 
     public StudioViewModel(Consumer<Command> commands) {
         this(commands, Presets.DEFAULT);
@@ -125,6 +127,9 @@ public final class StudioViewModel {
                     || s.message().startsWith(TrainingService.LOADED);
             if (editorBehind && !s.config().equals(editor.applied())) {
                 editor.load(s.config());
+            } else if (s.message().startsWith(TrainingService.POINTS)
+                    && s.config().data() instanceof org.backpropstudio.engine.DataSpec.GivenData given) {
+                editor.samplesEdited(given); // later edits in the editor keep the points
             }
         }
     }
@@ -179,12 +184,19 @@ public final class StudioViewModel {
      */
     public void loadExperiment(org.backpropstudio.engine.TrainingConfig config, org.backpropstudio.io.WeightsFile weights,
                                String source) {
+        loadExperiment(config, weights, List.of(), source);
+    }
+
+    /** As {@link #loadExperiment(org.backpropstudio.engine.TrainingConfig, org.backpropstudio.io.WeightsFile, String)}, with the experiment's pinned runs. */
+    public void loadExperiment(org.backpropstudio.engine.TrainingConfig config, org.backpropstudio.io.WeightsFile weights,
+                               List<org.backpropstudio.training.PinnedRun> pinnedRuns, String source) {
         String beyond = beyondTheEditor(config.network());
         if (beyond != null) {
             message.set("Not opened " + source + ": " + beyond + " (the command line has no such limit).");
             return;
         }
         preset.set(""); // an experiment is no preset
+        pinned.setAll(pinnedRuns);
         editor.load(config);
         commands.accept(new Command.Pause());
         commands.accept(new Command.Reconfigure(config, "experiment " + source));
@@ -236,6 +248,73 @@ public final class StudioViewModel {
         editor.load(config);
         commands.accept(new Command.Reconfigure(config, "data from " + source + " (" + train.size() + " training, "
                 + test.size() + " test samples)"));
+    }
+
+    /**
+     * Keeps the current run's loss curves and fitted curve as a ghost to compare with (at most
+     * {@link org.backpropstudio.training.PinnedRun#MAX}; the status bar says so when full).
+     */
+    public void pin() {
+        Snapshot s = snapshot.get();
+        if (s == null || s.epoch() == 0) {
+            message.set("Nothing to pin yet: train a few epochs first.");
+            return;
+        }
+        if (pinned.size() >= org.backpropstudio.training.PinnedRun.MAX) {
+            message.set("At most " + org.backpropstudio.training.PinnedRun.MAX + " runs can be pinned: remove one "
+                    + "first (its × above the fit chart).");
+            return;
+        }
+        org.backpropstudio.training.PinnedRun run = org.backpropstudio.training.PinnedRun.of(s);
+        String label = run.label();
+        for (int n = 2; labelTaken(label); n++) {
+            label = run.label() + " (" + n + ")";
+        }
+        pinned.add(new org.backpropstudio.training.PinnedRun(label, run.losses(), run.x(), run.prediction()));
+        unsaved.set(true);
+        message.set("Pinned " + label + " at epoch " + String.format(Locale.ROOT, "%,d", s.epoch())
+                + ": try other settings and compare.");
+    }
+
+    private boolean labelTaken(String label) {
+        return pinned.stream().anyMatch(p -> p.label().equals(label));
+    }
+
+    /** Removes a pinned run. */
+    public void unpin(org.backpropstudio.training.PinnedRun run) {
+        if (pinned.remove(run)) {
+            unsaved.set(true);
+        }
+    }
+
+    /** The pinned runs, oldest first; replaced as a whole when an experiment is opened. */
+    public javafx.collections.ObservableList<org.backpropstudio.training.PinnedRun> pinnedRuns() {
+        return pinned;
+    }
+
+    /** Adds a point clicked on the fit chart, to the test set if {@code test}; training goes on. */
+    public void addPoint(double x, double y, boolean test) {
+        if (editor.applied().streaming()) {
+            message.set("Streamed data draws fresh samples every step: untick \"fresh batch every step\" to click "
+                    + "points in.");
+            return;
+        }
+        commands.accept(new Command.AddSample(x, y, test));
+    }
+
+    /** Removes the point at exactly (x, y) (the one under the pointer). */
+    public void removePoint(double x, double y) {
+        commands.accept(new Command.RemoveSample(x, y));
+    }
+
+    /** Removes every training and test point; training waits for new ones to be clicked in. */
+    public void clearPoints() {
+        if (editor.applied().streaming()) {
+            message.set("Streamed data has no fixed points to clear.");
+            return;
+        }
+        commands.accept(new Command.Pause());
+        commands.accept(new Command.ClearSamples());
     }
 
     /** Samples in the batch the studio's gradient check uses. */

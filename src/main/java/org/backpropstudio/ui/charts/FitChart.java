@@ -34,19 +34,95 @@ public final class FitChart extends Plot {
     private double[] testX = new double[0];
     private double[] testY = new double[0];
     private Object shownData;
+    /** The function the data came from, kept while points are clicked in, or null. */
+    private org.backpropstudio.engine.TargetFunction target;
+    private long targetGeneration = -1;
     private String targetName = "target";
     private double yMin = -1;
     private double yMax = 1;
     private boolean showContributions;
     private DoubleConsumer onPick;
+    private List<org.backpropstudio.training.PinnedRun> pinned = List.of();
+    /** Slow motion: a new prediction glides in from the old one over this long (0: at once). */
+    private long transitionNanos;
+    private long transitionStart;
+    /** The curve on screen when the newest prediction arrived, or null: no transition. */
+    private double[] from;
+    /** The prediction as last drawn (possibly part-way through a transition). */
+    private double[] drawn = new double[0];
+
+    /** What a click on the chart asks for. */
+    public enum Edit { ADD_TRAIN, ADD_TEST, REMOVE }
+
+    /** Receives point edits: the point clicked in, or the exact point to remove. */
+    public interface PointEditor {
+        void edit(Edit edit, double x, double y);
+    }
+
+    private PointEditor pointEditor;
+    private boolean picking;
 
     public FitChart() {
         getStyleClass().add("fit-chart");
         setOnMouseClicked(e -> {
-            if (onPick != null && shown != null && e.getX() >= left() && e.getX() <= right()) {
-                onPick.accept(pickX(e.getX(), e.getY()));
+            if (shown == null || e.getX() < left() || e.getX() > right() || e.getY() < top() || e.getY() > bottom()) {
+                return;
+            }
+            boolean remove = e.getButton() == javafx.scene.input.MouseButton.SECONDARY || e.isControlDown();
+            if (remove) {
+                double[] p = nearestPoint(e.getX(), e.getY());
+                if (p != null && pointEditor != null) {
+                    pointEditor.edit(Edit.REMOVE, p[0], p[1]);
+                }
+            } else if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                if (picking && !e.isShiftDown()) {
+                    if (onPick != null) {
+                        onPick.accept(pickX(e.getX(), e.getY()));
+                    }
+                } else if (pointEditor != null) {
+                    pointEditor.edit(e.isShiftDown() ? Edit.ADD_TEST : Edit.ADD_TRAIN, dataX(e.getX()), dataY(e.getY()));
+                }
             }
         });
+    }
+
+    /**
+     * Clicks add a training point, shift-clicks a test point, right- or ctrl-clicks remove the
+     * point under the pointer.
+     */
+    public void setPointEditor(PointEditor editor) {
+        pointEditor = editor;
+    }
+
+    /** While picking (the inspector is open), a plain click picks the sample to trace instead. */
+    public void setPicking(boolean on) {
+        picking = on;
+    }
+
+    /** The training or test point within reach of screen (sx, sy), as its exact {x, y}, or null. */
+    double[] nearestPoint(double sx, double sy) {
+        double best = PICK_RADIUS;
+        double[] found = null;
+        for (double[][] set : new double[][][] {{trainX, trainY}, {testX, testY}}) {
+            for (int i = 0; i < set[0].length; i++) {
+                double d = Math.hypot(px(set[0][i]) - sx, py(set[1][i]) - sy);
+                if (d < best) {
+                    best = d;
+                    found = new double[] {set[0][i], set[1][i]};
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Screen position of data (x, y) (for tests). */
+    public javafx.geometry.Point2D screenPosition(double x, double y) {
+        return new javafx.geometry.Point2D(px(x), py(y));
+    }
+
+    /** Number of test points plotted (for tests). */
+    public int testPointCount() {
+        return testX.length;
     }
 
     /** What to do with the x of a click: the x of the training point under it, else the x under it. */
@@ -73,6 +149,17 @@ public final class FitChart extends Plot {
         return new javafx.geometry.Point2D(px(trainX[i]), py(trainY[i]));
     }
 
+    /** Pinned runs' fitted curves, drawn faded under the current one. */
+    public void setPinned(List<org.backpropstudio.training.PinnedRun> runs) {
+        pinned = List.copyOf(runs);
+        redraw();
+    }
+
+    /** Pinned fitted curves drawn (for tests). */
+    public int ghostCount() {
+        return pinned.size();
+    }
+
     /** Draws, or stops drawing, each hidden unit's contribution. */
     public void setShowContributions(boolean show) {
         if (show != showContributions) {
@@ -81,10 +168,55 @@ public final class FitChart extends Plot {
         }
     }
 
+    /**
+     * Slow motion: each new prediction glides in from the one before over {@code seconds} (eased),
+     * so a change can be followed by eye; 0 shows each at once.
+     */
+    public void setTransitionSeconds(double seconds) {
+        transitionNanos = (long) (Math.max(0, seconds) * 1e9);
+        if (transitionNanos == 0) {
+            from = null;
+        }
+    }
+
+    /** True while a new prediction is still gliding in. */
+    public boolean animating(long nanoTime) {
+        return from != null && nanoTime - transitionStart < transitionNanos;
+    }
+
+    /** Draws the next frame of a transition (called every frame while {@link #animating}). */
+    public void animate() {
+        redrawOverlay();
+    }
+
+    /** The curve to draw now: the prediction, or part-way to it from the one before. */
+    double[] curveNow() {
+        long now = System.nanoTime();
+        double[] to = shown.prediction();
+        if (from == null || from.length != to.length || transitionNanos == 0) {
+            return to;
+        }
+        double t = Math.min(1, Math.max(0, (double) (now - transitionStart) / transitionNanos));
+        double eased = t * t * (3 - 2 * t);
+        double[] ys = new double[to.length];
+        for (int i = 0; i < to.length; i++) {
+            ys[i] = Double.isFinite(from[i]) && Double.isFinite(to[i]) ? from[i] + (to[i] - from[i]) * eased : to[i];
+        }
+        return ys;
+    }
+
     /** Shows a snapshot; the data-dependent parts are recomputed only when the data changes. */
     public void show(Snapshot s) {
         if (s == shown) {
             return;
+        }
+        boolean sameCurve = shown != null && shown.gridX().length == s.gridX().length
+                && shown.generation() == s.generation() && shown.epoch() != s.epoch();
+        if (transitionNanos > 0 && sameCurve && drawn.length == s.prediction().length) {
+            from = drawn;
+            transitionStart = System.nanoTime();
+        } else {
+            from = null;
         }
         boolean dataChanged = s.train() != shownData || shown == null || shown.test() != s.test()
                 || shown.config() != s.config()
@@ -106,13 +238,19 @@ public final class FitChart extends Plot {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         if (s.config().data() instanceof DataSpec.FunctionData f) {
+            target = f.target();
+            targetGeneration = s.generation();
+        } else if (s.generation() != targetGeneration) {
+            target = null; // other data: points clicked in keep the target they were drawn over
+        }
+        if (target != null) {
             targetY = new double[xs.length];
             for (int i = 0; i < xs.length; i++) {
-                targetY[i] = f.target().value(xs[i]);
+                targetY[i] = target.value(xs[i]);
                 lo = Math.min(lo, targetY[i]);
                 hi = Math.max(hi, targetY[i]);
             }
-            targetName = "target " + f.target().formula();
+            targetName = "target " + target.formula();
         } else {
             targetY = new double[0];
             targetName = "";
@@ -145,11 +283,15 @@ public final class FitChart extends Plot {
         double xMin = xs[0];
         double xMax = xs[xs.length - 1];
         double xStep = xTickStep(xMin, xMax);
-        double yStep = niceStep(yMax - yMin);
+        double yStep = yTickStep(yMin, yMax);
         frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), v -> tick(v, yStep), "x", "y");
         clipToPlotArea(g);
         if (targetY.length > 0) {
             polyline(g, xs, targetY, xs.length, TARGET, 2, new double[] {7, 5});
+        }
+        for (int k = 0; k < pinned.size(); k++) {
+            var run = pinned.get(k);
+            polyline(g, run.x(), run.prediction(), run.x().length, ghostColor(k), 2.5, null);
         }
         dots(g, trainX, trainY, TRAIN, false);
         dots(g, testX, testY, TEST, true);
@@ -189,7 +331,8 @@ public final class FitChart extends Plot {
                 polyline(g, xs, c.curves()[j], xs.length, unitColor(j, c.units()), 1.2, null);
             }
         }
-        polyline(g, xs, shown.prediction(), xs.length, PREDICTION, 3, null);
+        drawn = curveNow();
+        polyline(g, xs, drawn, xs.length, PREDICTION, 3, null);
         Inspection inspected = shown.inspection();
         if (inspected != null) {
             double r = 7 * textScale();

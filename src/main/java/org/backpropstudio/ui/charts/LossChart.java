@@ -7,6 +7,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.backpropstudio.training.LossCurve;
 import org.backpropstudio.training.Marker;
+import org.backpropstudio.training.PinnedRun;
 
 /**
  * Train and test loss per epoch on a logarithmic y-axis (ticks 10⁻³, 10⁻², …), with live changes
@@ -23,6 +24,7 @@ public final class LossChart extends Plot {
 
     private LossCurve.View losses = LossCurve.View.EMPTY;
     private List<Marker> markers = List.of();
+    private List<PinnedRun> pinned = List.of();
     private int points;
 
     public LossChart() {
@@ -39,27 +41,40 @@ public final class LossChart extends Plot {
         redraw();
     }
 
+    /** Pinned runs, drawn as faded ghosts behind the current curves (the axes take them in). */
+    public void setPinned(List<PinnedRun> runs) {
+        pinned = List.copyOf(runs);
+        redraw();
+    }
+
     @Override
     protected void draw(GraphicsContext g) {
-        int n = losses.size();
-        int lastEpoch = n == 0 ? 0 : losses.epoch()[n - 1];
-        double xMax = niceUpperBound(Math.max(10, lastEpoch));
+        int lastEpoch = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double[] a : new double[][] {losses.trainMin(), losses.testMin()}) {
-            for (double v : a) {
-                if (v > 0 && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
+        List<LossCurve.View> all = new java.util.ArrayList<>();
+        all.add(losses);
+        pinned.forEach(p -> all.add(p.losses()));
+        for (LossCurve.View v : all) {
+            if (v.size() > 0) {
+                lastEpoch = Math.max(lastEpoch, v.epoch()[v.size() - 1]);
+            }
+            for (double[] a : new double[][] {v.trainMin(), v.testMin()}) {
+                for (double x : a) {
+                    if (x > 0 && Double.isFinite(x)) {
+                        lo = Math.min(lo, x);
+                    }
+                }
+            }
+            for (double[] a : new double[][] {v.trainMax(), v.testMax()}) {
+                for (double x : a) {
+                    if (x > 0 && Double.isFinite(x)) {
+                        hi = Math.max(hi, x);
+                    }
                 }
             }
         }
-        for (double[] a : new double[][] {losses.trainMax(), losses.testMax()}) {
-            for (double v : a) {
-                if (v > 0 && Double.isFinite(v)) {
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
+        double xMax = niceUpperBound(Math.max(10, lastEpoch));
         double yMin = lo <= hi ? Math.floor(Math.log10(lo)) : -3;
         double yMax = lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
         double xStep = xTickStep(0, xMax);
@@ -68,15 +83,60 @@ public final class LossChart extends Plot {
                 "loss (log scale)");
         clipToPlotArea(g);
         points = 0;
-        curve(g, losses.trainMin(), losses.trainMax(), TRAIN);
-        curve(g, losses.testMin(), losses.testMax(), TEST);
+        ghostLabels.clear();
+        for (int k = 0; k < pinned.size(); k++) {
+            LossCurve.View v = pinned.get(k).losses();
+            Color ghost = ghostColor(k);
+            curve(g, v, v.trainMin(), v.trainMax(), ghost, 1.5, null);
+            curve(g, v, v.testMin(), v.testMax(), ghost, 1.5, new double[] {5, 4});
+            ghostLabel(g, pinned.get(k).label(), v, ghost);
+        }
+        curve(g, losses, losses.trainMin(), losses.trainMax(), TRAIN, 2, null);
+        curve(g, losses, losses.testMin(), losses.testMax(), TEST, 2, null);
         drawMarkers(g);
         g.restore();
         legend(g, List.of(new LegendEntry(TRAIN, "train loss", Symbol.LINE), new LegendEntry(TEST, "test loss", Symbol.LINE)));
     }
 
+    /** The pinned runs' labels drawn so far in this drawing, as {x0, y0, x1, y1}. */
+    private final List<double[]> ghostLabels = new java.util.ArrayList<>();
+
+    /**
+     * A pinned run's label at the end of its train curve, moved up a line at a time while it would
+     * cover another pinned run's label.
+     */
+    private void ghostLabel(GraphicsContext g, String label, LossCurve.View v, Color color) {
+        for (int i = v.size() - 1; i >= 0; i--) {
+            if (v.trainMin()[i] > 0 && Double.isFinite(v.trainMin()[i])) {
+                g.setFont(font(0.8));
+                g.setFill(color.deriveColor(0, 1, 0.8, 1 / color.getOpacity()));
+                double x = px(v.epoch()[i]);
+                double width = textWidth(label, textScale());
+                double height = 13 * textScale();
+                boolean flip = x + 4 + width > right();
+                double x0 = flip ? x - 4 - width : x + 4;
+                double bottom = py(Math.log10(v.trainMin()[i])) - 2;
+                for (boolean moved = true; moved; ) {
+                    moved = false;
+                    for (double[] r : ghostLabels) {
+                        if (x0 < r[2] && x0 + width > r[0] && bottom - height < r[3] && bottom > r[1]) {
+                            bottom = r[1] - 1;
+                            moved = true;
+                        }
+                    }
+                }
+                ghostLabels.add(new double[] {x0, bottom - height, x0 + width, bottom});
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(label, x0, bottom);
+                return;
+            }
+        }
+    }
+
     /** Per column its minimum then its maximum, as one polyline in log10. */
-    private void curve(GraphicsContext g, double[] min, double[] max, Color color) {
+    private void curve(GraphicsContext g, LossCurve.View losses, double[] min, double[] max, Color color,
+                       double width, double[] dashes) {
         int n = losses.size();
         int group = Math.max(1, (n + COLUMNS - 1) / COLUMNS);
         double[] xs = new double[2 * (n / group + 1)];
@@ -107,7 +167,7 @@ public final class LossChart extends Plot {
             }
         }
         points += k;
-        polyline(g, xs, ys, k, color, 2, null);
+        polyline(g, xs, ys, k, color, width, dashes);
     }
 
     /**

@@ -31,6 +31,10 @@ public abstract class Plot extends CanvasPane {
     /** Drawn over the canvas: what changes every frame, so the rest need not be redrawn. */
     private final Canvas overlay;
     private double textScale = 1;
+    /** Curves are this much thicker than their nominal width (lecture mode: 2). */
+    private double lineScale = 1;
+    private boolean dark;
+    private boolean highContrast;
     private Color text = Color.web("#57606a");
     private Color grid = Color.web("#d0d7de");
     private Color axis = Color.web("#8c959f");
@@ -55,10 +59,49 @@ public abstract class Plot extends CanvasPane {
 
     /** Colours for a light or a dark background. */
     public void setDark(boolean dark) {
-        text = Color.web(dark ? "#c9d1d9" : "#57606a");
-        grid = Color.web(dark ? "#30363d" : "#d0d7de");
-        axis = Color.web(dark ? "#6e7681" : "#8c959f");
+        this.dark = dark;
+        applyColours();
+    }
+
+    /**
+     * Lecture mode: full-strength text and axes, darker grid lines, curves {@code lineScale}
+     * times thicker, for a projector across a lecture hall.
+     */
+    public void setLecture(boolean highContrast, double lineScale) {
+        this.highContrast = highContrast;
+        this.lineScale = lineScale;
+        applyColours();
+    }
+
+    private void applyColours() {
+        if (highContrast) {
+            text = Color.web(dark ? "#ffffff" : "#000000");
+            grid = Color.web(dark ? "#6e7681" : "#8c959f");
+            axis = Color.web(dark ? "#ffffff" : "#000000");
+        } else {
+            text = Color.web(dark ? "#c9d1d9" : "#57606a");
+            grid = Color.web(dark ? "#30363d" : "#d0d7de");
+            axis = Color.web(dark ? "#6e7681" : "#8c959f");
+        }
         redraw();
+    }
+
+    /** The colours of pinned runs' ghosts, by pin order (the chips above the fit chart use them too). */
+    private static final String[] GHOSTS = {"#6e7781", "#1a7f37", "#bf8700", "#cf222e", "#8250df"};
+
+    /** Pinned run {@code k}'s colour, as CSS text. */
+    public static String ghostColorWeb(int k) {
+        return GHOSTS[k % GHOSTS.length];
+    }
+
+    /** Pinned run {@code k}'s ghost colour: its own hue, faded. */
+    protected static Color ghostColor(int k) {
+        return Color.web(ghostColorWeb(k), 0.55);
+    }
+
+    /** How much thicker curves are drawn than their nominal width. */
+    protected double lineScale() {
+        return lineScale;
     }
 
     /** Draws everything again from the current data. */
@@ -126,6 +169,11 @@ public abstract class Plot extends CanvasPane {
     /** Data x of a screen x (the inverse of {@link #px}). */
     protected double dataX(double sx) {
         return x0 + (sx - left) / (right - left) * (x1 - x0);
+    }
+
+    /** The data y at screen y. */
+    protected double dataY(double sy) {
+        return y0 + (bottom - sy) / (bottom - top) * (y1 - y0);
     }
 
     /** The text size relative to 13 px. */
@@ -209,7 +257,7 @@ public abstract class Plot extends CanvasPane {
     protected void polyline(GraphicsContext g, double[] xs, double[] ys, int n, Color color, double width,
                             double[] dashes) {
         g.setStroke(color);
-        g.setLineWidth(width * textScale);
+        g.setLineWidth(width * textScale * lineScale);
         g.setLineDashes(dashes);
         int finite = 0;
         for (int i = 0; i < n; i++) {
@@ -368,6 +416,25 @@ public abstract class Plot extends CanvasPane {
     }
 
     /**
+     * A nice y tick step whose labels (about 20 px a line at normal size) do not run into each other.
+     */
+    protected double yTickStep(double lo, double hi) {
+        double step = niceStep(hi - lo);
+        double room = Math.max(30, getHeight() - 90 * textScale);
+        for (int guard = 0; guard < 30 && (hi - lo) / step * 20 * textScale > room; guard++) {
+            step = nextNiceStep(step);
+        }
+        return step;
+    }
+
+    /** The next of 1, 2, 5 × 10ⁿ above a nice step. */
+    private static double nextNiceStep(double step) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double r = Math.round(step / magnitude);
+        return (r < 2 ? 2 : r < 5 ? 5 : 10) * magnitude;
+    }
+
+    /**
      * A nice x tick step whose labels fit side by side in the chart's width: {@link #niceStep},
      * widened (1, 2, 5 × 10ⁿ) until they do.
      */
@@ -380,9 +447,7 @@ public abstract class Plot extends CanvasPane {
             if ((hi - lo) / step * labelWidth <= room) {
                 break;
             }
-            double magnitude = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
-            double r = Math.round(step / magnitude);
-            step = (r < 2 ? 2 : r < 5 ? 5 : 10) * magnitude;
+            step = nextNiceStep(step);
         }
         return step;
     }

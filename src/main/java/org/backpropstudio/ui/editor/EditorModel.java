@@ -331,6 +331,15 @@ public final class EditorModel {
         }
     }
 
+    /**
+     * The service now trains on points clicked in: the editor's setup takes them, so a later edit
+     * that restarts training keeps them. Sends nothing.
+     */
+    public void samplesEdited(DataSpec.GivenData samples) {
+        applied = applied.withData(samples);
+        givenData.set(true);
+    }
+
     /** The setup as the editor last sent it. */
     public TrainingConfig applied() {
         return applied;

@@ -39,6 +39,8 @@ public final class EditorView extends ScrollPane {
 
     private final EditorModel model;
     private final VBox layerRows = new VBox(6);
+    /** Lecture mode: only the common controls (hidden layers, learning rate, epochs) are shown. */
+    private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
 
     public EditorView(EditorModel model) {
         this.model = model;
@@ -53,43 +55,51 @@ public final class EditorView extends ScrollPane {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
+        Label folded = caption("Lecture mode: loss, optimizer, decay, batching, seed and data settings are folded "
+                + "away (F5 shows them again).");
+        folded.visibleProperty().bind(lecture);
+        folded.managedProperty().bind(folded.visibleProperty());
         VBox content = new VBox(10,
                 section("Network"),
                 caption("input: x (1 value)"),
                 layerRows,
                 addLayerButton(),
-                row("output activation", choice(Activation.values(), model.outputActivationProperty(),
-                        "The output layer's activation; identity for regression.")),
-                row("loss", choice(LossKind.values(), model.lossProperty(),
-                        "What is minimized per sample. Changing it restarts from the seed.")),
-                row("reduction", choice(Reduction.values(), model.reductionProperty(),
-                        "Mean or sum of the per-sample losses in a batch.")),
+                advanced(
+                        row("output activation", choice(Activation.values(), model.outputActivationProperty(),
+                                "The output layer's activation; identity for regression.")),
+                        row("loss", choice(LossKind.values(), model.lossProperty(),
+                                "What is minimized per sample. Changing it restarts from the seed.")),
+                        row("reduction", choice(Reduction.values(), model.reductionProperty(),
+                                "Mean or sum of the per-sample losses in a batch."))),
                 section("Training"),
-                row("optimizer", choice(EditorModel.OPTIMIZERS.toArray(new String[0]), model.optimizerProperty(),
-                        "How the gradient updates the weights. Applied live.")),
+                advanced(row("optimizer", choice(EditorModel.OPTIMIZERS.toArray(new String[0]),
+                        model.optimizerProperty(), "How the gradient updates the weights. Applied live."))),
                 learningRateRow(),
-                field(model.momentum(), "SGD momentum μ in [0, 1): v ← μ·v + g. Applied live."),
-                row("weight decay", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
-                        "Adds λ·w (L2) or λ·sign(w) (L1) to each gradient. Applied live.")),
-                field(model.decayLambda(), "The decay strength λ ≥ 0. Applied live."),
-                field(model.batchSize(), "Samples per step, or 'full' for the whole training set. Applied live."),
-                check("shuffle each epoch", model.shuffleProperty(), "A new sample order every epoch (seeded)."),
-                check("drop last batch", model.dropLastProperty(), "Skip an epoch's last, smaller batch."),
+                advanced(
+                        field(model.momentum(), "SGD momentum μ in [0, 1): v ← μ·v + g. Applied live."),
+                        row("weight decay", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
+                                "Adds λ·w (L2) or λ·sign(w) (L1) to each gradient. Applied live.")),
+                        field(model.decayLambda(), "The decay strength λ ≥ 0. Applied live."),
+                        field(model.batchSize(), "Samples per step, or 'full' for the whole training set. Applied live."),
+                        check("shuffle each epoch", model.shuffleProperty(), "A new sample order every epoch (seeded)."),
+                        check("drop last batch", model.dropLastProperty(), "Skip an epoch's last, smaller batch.")),
                 field(model.epochs(), "Training stops after this many epochs; raise it to continue."),
-                field(model.seed(), "One seed for data, initial weights and shuffling. Changing it restarts."),
-                section("Data"),
-                givenDataNote(),
-                row("target", choice(TargetFunction.values(), model.targetProperty(),
-                        "The function the network learns. Changing data restarts from the seed.")),
-                field(model.xMin(), "Left end of the x-range."),
-                field(model.xMax(), "Right end of the x-range."),
-                field(model.trainCount(), "Number of training samples."),
-                field(model.testCount(), "Number of test samples, never trained on."),
-                field(model.noise(), "Standard deviation σ of Gaussian noise added to y."),
-                row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
-                        "RANDOM: uniform random x; EVEN: evenly spaced x.")),
-                check("fresh batch every step", model.streamingProperty(),
-                        "Streaming: draw a new random batch for every step (one step per epoch)."),
+                advanced(
+                        field(model.seed(), "One seed for data, initial weights and shuffling. Changing it restarts."),
+                        section("Data"),
+                        givenDataNote(),
+                        row("target", choice(TargetFunction.values(), model.targetProperty(),
+                                "The function the network learns. Changing data restarts from the seed.")),
+                        field(model.xMin(), "Left end of the x-range."),
+                        field(model.xMax(), "Right end of the x-range."),
+                        field(model.trainCount(), "Number of training samples."),
+                        field(model.testCount(), "Number of test samples, never trained on."),
+                        field(model.noise(), "Standard deviation σ of Gaussian noise added to y."),
+                        row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
+                                "RANDOM: uniform random x; EVEN: evenly spaced x.")),
+                        check("fresh batch every step", model.streamingProperty(),
+                                "Streaming: draw a new random batch for every step (one step per epoch).")),
+                folded,
                 message);
         content.getStyleClass().add("editor-content");
         setContent(content);
@@ -284,6 +294,20 @@ public final class EditorView extends ScrollPane {
         return box;
     }
 
+    /** In lecture mode these controls are folded away. */
+    public javafx.beans.property.BooleanProperty lectureProperty() {
+        return lecture;
+    }
+
+    /** A group of advanced controls, hidden in lecture mode. */
+    private VBox advanced(Node... nodes) {
+        VBox box = new VBox(10, nodes);
+        box.getStyleClass().add("advanced");
+        box.visibleProperty().bind(lecture.not());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     private static Node row(String name, Node control) {
         HBox line = new HBox(6, fieldName(name), control);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -299,9 +323,8 @@ public final class EditorView extends ScrollPane {
 
     private static Label fieldName(String name) {
         Label l = new Label(name);
-        l.getStyleClass().add("field-name");
+        l.getStyleClass().addAll("field-name", "field-label"); // 9.2 em wide (studio.css)
         l.setMinWidth(Region.USE_PREF_SIZE);
-        l.setPrefWidth(120);
         return l;
     }
 

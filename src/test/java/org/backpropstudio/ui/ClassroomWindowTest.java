@@ -1,0 +1,193 @@
+package org.backpropstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.backpropstudio.io.ExperimentJson;
+import org.backpropstudio.training.Snapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Lecture mode, pinned runs and points clicked in, in the real window on headless Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomWindowTest {
+
+    private StudioApp.Studio studio;
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        studio = StudioApp.open(stage, "classic-sigmoid",
+                new RecentFiles(java.nio.file.Files.createTempDirectory("recent").resolve("recent-files.txt")));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        studio.close();
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private Snapshot shown() {
+        return studio.viewModel().snapshotProperty().get();
+    }
+
+    private static boolean shownOnScreen(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    @Test
+    void lectureModeScalesTheTextAndFoldsTheAdvancedControlsAway(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        Node optimizer = robot.lookup(".advanced").queryAll().iterator().next();
+        Node learningRate = robot.lookup("#learning-rate").query();
+        assertThat(shownOnScreen(optimizer)).isTrue();
+        double normal = studio.view().fontSize();
+        double epochFont = robot.lookup("#epoch").queryAs(Label.class).getFont().getSize();
+
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.view().lectureProperty().get()).isTrue();
+        assertThat(studio.view().fontSize()).isEqualTo(normal * StudioView.LECTURE_SCALE);
+        assertThat(robot.lookup("#epoch").queryAs(Label.class).getFont().getSize())
+                .isCloseTo(epochFont * StudioView.LECTURE_SCALE, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(robot.lookup(".advanced").queryAll().stream().noneMatch(ClassroomWindowTest::shownOnScreen)).isTrue();
+        assertThat(shownOnScreen(learningRate)).isTrue();
+        assertThat(shownOnScreen(robot.lookup("#units-1").query())).isTrue();
+        assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isTrue();
+        assertThat(studio.view().getStyleClass()).contains("lecture");
+
+        // Ctrl+= makes it bigger still; F5 again gives the normal size back
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.view().fontSize()).isGreaterThan(normal * StudioView.LECTURE_SCALE);
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.view().lectureProperty().get()).isFalse();
+        assertThat(studio.view().fontSize()).isEqualTo(normal);
+        assertThat(shownOnScreen(optimizer)).isTrue();
+        assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isFalse();
+    }
+
+    @Test
+    void slowMotionGlidesTheCurveBetweenEpochs() {
+        assertThat(StudioView.transitionSeconds(1)).isEqualTo(0.6);
+        assertThat(StudioView.transitionSeconds(10)).isCloseTo(0.06, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(StudioView.transitionSeconds(Double.POSITIVE_INFINITY)).isZero();
+    }
+
+    @Test
+    void pinningARunAddsGhostsThatSaveWithTheExperiment(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> shown() != null && shown().epoch() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#pin");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.viewModel().pinnedRuns()).hasSize(1);
+        assertThat(studio.viewModel().pinnedRuns().get(0).label()).isEqualTo("10-10 sigmoid, lr 0.1");
+        assertThat(studio.view().fitChart().ghostCount()).isEqualTo(1);
+        assertThat(robot.lookup("#pinned-runs .label").queryAs(Label.class).getText()).isEqualTo("10-10 sigmoid, lr 0.1");
+
+        // P pins again (a second label), up to five, then the status bar says no
+        for (int i = 0; i < 5; i++) {
+            robot.press(KeyCode.P).release(KeyCode.P);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.viewModel().pinnedRuns()).hasSize(5);
+        assertThat(studio.viewModel().pinnedRuns().get(1).label()).isEqualTo("10-10 sigmoid, lr 0.1 (2)");
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).startsWith("At most 5 runs");
+
+        robot.clickOn("#unpin-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.viewModel().pinnedRuns()).hasSize(4);
+        assertThat(studio.view().fitChart().ghostCount()).isEqualTo(4);
+
+        java.io.File file = dir.resolve("pins.bps.json").toFile();
+        robot.interact(() -> studio.view().files().saveExperiment(file));
+        waitUntil("the experiment is saved", () -> !studio.viewModel().unsavedProperty().get());
+        ExperimentJson.Experiment saved = ExperimentJson.read(file.toPath());
+        assertThat(saved.pinned()).hasSize(4);
+        assertThat(saved.pinned().get(0).label()).isEqualTo("10-10 sigmoid, lr 0.1");
+        assertThat(saved.pinned().get(0).prediction()).containsExactly(studio.viewModel().pinnedRuns().get(0).prediction());
+
+        robot.interact(() -> studio.viewModel().pinnedRuns().clear());
+        robot.interact(() -> studio.view().files().openExperiment(file));
+        waitUntil("the pinned runs come back", () -> studio.viewModel().pinnedRuns().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.view().fitChart().ghostCount()).isEqualTo(4);
+    }
+
+    @Test
+    void clickingTheFitChartAddsAndRemovesPoints(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null && studio.view().fitChart().trainPointCount() == 50);
+        var chart = studio.view().fitChart();
+        // a training point at (0, 0.8), a test point at (−3, −0.5)
+        robot.clickOn(screen(chart, chart.screenPosition(0, 0.8)), MouseButton.PRIMARY);
+        waitUntil("a training point is added", () -> shown().train().size() == 51);
+        robot.press(KeyCode.SHIFT);
+        robot.clickOn(screen(chart, chart.screenPosition(-3, -0.5)), MouseButton.PRIMARY);
+        robot.release(KeyCode.SHIFT);
+        waitUntil("a test point is added", () -> shown().test().size() == 11);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] xs = shown().train().xColumn();
+        assertThat(xs[50]).isCloseTo(0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(shown().train().yColumn()[50]).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(shown().epoch()).isZero(); // no restart: the data changed under the same weights
+        waitUntil("the chart shows them", () -> chart.trainPointCount() == 51 && chart.testPointCount() == 11);
+        assertThat(shown().markers()).anyMatch(m -> m.label().startsWith("+ training point"));
+
+        // right-click on the new training point removes it
+        robot.clickOn(screen(chart, chart.screenPosition(xs[50], shown().train().yColumn()[50])), MouseButton.SECONDARY);
+        waitUntil("the point is removed", () -> shown().train().size() == 50);
+
+        // a later edit in the editor keeps the clicked points: the editor took them in
+        waitUntil("the editor knows the data", () -> studio.viewModel().editor().givenDataProperty().get());
+
+        // clear points empties both sets; Play then waits for points and says so
+        robot.clickOn("#clear-points");
+        waitUntil("all points are gone", () -> shown().train().size() == 0 && shown().test().size() == 0);
+        robot.clickOn("#play");
+        waitUntil("training waits for points", () -> robot.lookup("#status-message").queryAs(Label.class).getText()
+                .startsWith("There are no training points"));
+        assertThat(shown().epoch()).isZero();
+        robot.clickOn(screen(chart, chart.screenPosition(1, 0.5)), MouseButton.PRIMARY);
+        waitUntil("one point", () -> shown().train().size() == 1);
+        robot.clickOn("#play");
+        waitUntil("it trains on the one point", () -> shown().epoch() > 5);
+    }
+
+    private static Point2D screen(Node node, Point2D local) {
+        return node.localToScreen(local);
+    }
+}
