@@ -15,7 +15,7 @@ public sealed interface DataSpec {
      * stream of the seed. In streaming mode no fixed training set exists: every step draws a
      * fresh batch (and one step is one epoch); {@code trainCount} is then 0.
      */
-    record FunctionData(TargetFunction target, double xMin, double xMax, int trainCount, int testCount,
+    record FunctionData(Target target, double xMin, double xMax, int trainCount, int testCount,
                         double noise, Sampling sampling, boolean streaming) implements DataSpec {
         public FunctionData {
             Objects.requireNonNull(target, "target");

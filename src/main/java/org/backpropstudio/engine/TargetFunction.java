@@ -3,7 +3,7 @@ package org.backpropstudio.engine;
 import java.util.Arrays;
 
 /** The function the network learns to fit, {@code y = f(x)}. */
-public enum TargetFunction {
+public enum TargetFunction implements Target {
     SIN("sin", "sin x"),
     COS("cos", "cos x"),
     /** {@code sin(x)/x}, with the limit 1 at x = 0. */
@@ -23,15 +23,18 @@ public enum TargetFunction {
         this.formula = formula;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     /** How it reads in a caption, e.g. {@code sin x}. */
+    @Override
     public String formula() {
         return formula;
     }
 
+    @Override
     public double value(double x) {
         switch (this) {
             case SIN: return Math.sin(x);

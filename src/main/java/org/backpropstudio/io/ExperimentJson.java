@@ -20,6 +20,8 @@ import org.backpropstudio.engine.LossKind;
 import org.backpropstudio.engine.NetworkSpec;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Reduction;
+import org.backpropstudio.engine.ExpressionTarget;
+import org.backpropstudio.engine.Target;
 import org.backpropstudio.engine.TargetFunction;
 import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.engine.WeightDecay;
@@ -130,6 +132,9 @@ public final class ExperimentJson {
         if (c.data() instanceof DataSpec.FunctionData f) {
             data.put("kind", "function");
             data.put("target", f.target().wireName());
+            if (f.target() instanceof ExpressionTarget expression) {
+                data.put("expression", expression.text());
+            }
             data.put("xMin", f.xMin());
             data.put("xMax", f.xMax());
             data.put("trainCount", f.trainCount());
@@ -375,7 +380,18 @@ public final class ExperimentJson {
         } catch (IllegalArgumentException e) {
             throw new ImportException("data: \"sampling\" must be \"random\" or \"even\"");
         }
-        return new DataSpec.FunctionData(TargetFunction.fromWireName(text(d, "target")), number(d, "xMin"),
+        Target target;
+        if (text(d, "target").equals("expression")) {
+            try {
+                target = ExpressionTarget.parse(text(d, "expression"));
+            } catch (ExpressionTarget.InvalidExpression e) {
+                throw new ImportException("data.expression: " + e.getMessage() + " (at character " + (e.position() + 1)
+                        + ")");
+            }
+        } else {
+            target = TargetFunction.fromWireName(text(d, "target"));
+        }
+        return new DataSpec.FunctionData(target, number(d, "xMin"),
                 number(d, "xMax"), WeightsJson.integer(d, "trainCount", "data", 0, 10_000_000),
                 WeightsJson.integer(d, "testCount", "data", 0, 10_000_000), number(d, "noise"), sampling,
                 bool(d, "streaming"));

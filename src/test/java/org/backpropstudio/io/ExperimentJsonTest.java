@@ -95,4 +95,44 @@ class ExperimentJsonTest {
         assertThat(back.history().trainMin()).containsExactly(0.5, 0.25, Double.NaN);
         assertThat(back.history().testMax()).containsExactly(0.6, 0.45, 1e300);
     }
+
+    @Test
+    void aTypedTargetAndPinnedRunsRoundTrip() throws Exception {
+        TrainingConfig c = Presets.get("classic-sigmoid").withData(new org.backpropstudio.engine.DataSpec.FunctionData(
+                org.backpropstudio.engine.ExpressionTarget.parse("sin(x) + 0.3*x"), -3, 3, 20, 5, 0,
+                org.backpropstudio.engine.DataSpec.Sampling.RANDOM, false));
+        var losses = new org.backpropstudio.training.LossCurve.View(new int[] {1, 2}, new double[] {0.5, Double.NaN},
+                new double[] {0.6, Double.NaN}, new double[] {0.7, 0.1}, new double[] {0.8, 0.2});
+        var pin = new org.backpropstudio.training.PinnedRun("10-10 sigmoid, lr 0.1", losses, new double[] {-1, 0, 1},
+                new double[] {0.25, Double.NaN, -1e-300});
+        String json = ExperimentJson.toJson(new ExperimentJson.Experiment(c, null, null, java.util.List.of(pin)));
+        ExperimentJson.Experiment back = ExperimentJson.parse(json);
+        assertThat(back.config()).isEqualTo(c);
+        assertThat(back.config().data()).isInstanceOfSatisfying(org.backpropstudio.engine.DataSpec.FunctionData.class,
+                f -> assertThat(f.target().value(1.5)).isEqualTo(Math.sin(1.5) + 0.3 * 1.5));
+        assertThat(back.pinned()).hasSize(1);
+        var p = back.pinned().get(0);
+        assertThat(p.label()).isEqualTo(pin.label());
+        assertThat(p.x()).containsExactly(-1, 0, 1);
+        assertThat(p.prediction()).containsExactly(0.25, Double.NaN, -1e-300);
+        assertThat(p.losses().trainMin()).containsExactly(0.5, Double.NaN);
+        assertThat(p.losses().testMax()).containsExactly(0.8, 0.2);
+        // same data as the first training: the typed target generates the same samples
+        assertThat(history(back.config(), 5)).containsExactly(history(c, 5));
+    }
+
+    @Test
+    void aBadTypedTargetOrTooManyPinsAreRefusedWithTheReason() {
+        String good = ExperimentJson.toJson(new ExperimentJson.Experiment(Presets.get("classic-sigmoid").withData(
+                new org.backpropstudio.engine.DataSpec.FunctionData(org.backpropstudio.engine.ExpressionTarget.parse("x^2"),
+                        -1, 1, 5, 2, 0, org.backpropstudio.engine.DataSpec.Sampling.EVEN, false)), null));
+        assertThatThrownBy(() -> ExperimentJson.parse(good.replace("\"x^2\"", "\"x^^2\"")))
+                .isInstanceOf(ImportException.class).hasMessageContaining("data.expression").hasMessageContaining("character 3");
+        String sixPins = good.replace("\"data\"", "\"pinned\": [{}, {}, {}, {}, {}, {}], \"data\"");
+        assertThatThrownBy(() -> ExperimentJson.parse(sixPins)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("at most 5");
+        String badPin = good.replace("\"data\"", "\"pinned\": [{\"label\": \"a\"}], \"data\"");
+        assertThatThrownBy(() -> ExperimentJson.parse(badPin)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("pinned[0]");
+    }
 }

@@ -187,6 +187,30 @@ class ClassroomWindowTest {
         waitUntil("it trains on the one point", () -> shown().epoch() > 5);
     }
 
+    @Test
+    void aTypedTargetIsUsedAndABadOneShowsWhereItWentWrong(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        javafx.scene.control.TextField field = robot.lookup("#expression").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> studio.view().lookup("#expression").requestFocus());
+        robot.write("sin(x) + * 2");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#expression-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("'*' needs a number, x or a bracket before it\nsin(x) + * 2\n         ^");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown().config().data()).isInstanceOfSatisfying(org.backpropstudio.engine.DataSpec.FunctionData.class,
+                f -> assertThat(f.target()).isEqualTo(org.backpropstudio.engine.TargetFunction.SIN)); // nothing applied
+
+        robot.interact(field::clear);
+        robot.write("sin(x) + 0.3*x").type(KeyCode.ENTER);
+        waitUntil("the typed target is trained on", () -> shown().config().data()
+                instanceof org.backpropstudio.engine.DataSpec.FunctionData f && f.target().formula().equals("sin(x) + 0.3*x"));
+        assertThat(error.isVisible()).isFalse();
+        double x = shown().train().xColumn()[0];
+        assertThat(shown().train().yColumn()[0]).isEqualTo(Math.sin(x) + 0.3 * x);
+    }
+
     private static Point2D screen(Node node, Point2D local) {
         return node.localToScreen(local);
     }

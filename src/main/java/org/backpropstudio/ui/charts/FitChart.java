@@ -35,7 +35,7 @@ public final class FitChart extends Plot {
     private double[] testY = new double[0];
     private Object shownData;
     /** The function the data came from, kept while points are clicked in, or null. */
-    private org.backpropstudio.engine.TargetFunction target;
+    private org.backpropstudio.engine.Target target;
     private long targetGeneration = -1;
     private String targetName = "target";
     private double yMin = -1;

@@ -22,6 +22,8 @@ import org.backpropstudio.engine.LossKind;
 import org.backpropstudio.engine.NetworkSpec;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Reduction;
+import org.backpropstudio.engine.ExpressionTarget;
+import org.backpropstudio.engine.Target;
 import org.backpropstudio.engine.TargetFunction;
 import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.engine.WeightDecay;
@@ -71,6 +73,8 @@ public final class EditorModel {
             new ValidatedField<>("epochs", Parsers.integer("epochs", 1, 1_000_000_000));
     private final ValidatedField<Long> seed = new ValidatedField<>("seed", Parsers.anyLong("seed"));
     private final ObjectProperty<TargetFunction> target = new SimpleObjectProperty<>(TargetFunction.SIN);
+    /** A target typed as an expression in x; empty: the one chosen from the list. */
+    private final ValidatedField<String> expression = new ValidatedField<>("f(x) =", EditorModel::parseExpression);
     private final ValidatedField<Double> xMin = new ValidatedField<>("x min", Parsers.number("x min", -1e6, false, 1e6));
     private final ValidatedField<Double> xMax = new ValidatedField<>("x max", Parsers.number("x max", -1e6, false, 1e6));
     private final ValidatedField<Integer> trainCount =
@@ -113,7 +117,13 @@ public final class EditorModel {
         });
         loss.addListener((o, a, b) -> applyLoss());
         reduction.addListener((o, a, b) -> applyLoss());
-        target.addListener((o, a, b) -> applyData());
+        target.addListener((o, a, b) -> {
+            if (!loading) {
+                expression.load("", ""); // a function chosen from the list replaces a typed one
+            }
+            applyData();
+        });
+        expression.setOnValid(v -> applyData());
         xMin.setOnValid(v -> applyData());
         xMax.setOnValid(v -> applyData());
         trainCount.setOnValid(v -> applyData());
@@ -163,7 +173,12 @@ public final class EditorModel {
             DataSpec.FunctionData f = config.data() instanceof DataSpec.FunctionData fd ? fd
                     : new DataSpec.FunctionData(TargetFunction.SIN, -2 * Math.PI, 2 * Math.PI, 50, 10, 0,
                     DataSpec.Sampling.RANDOM, false);
-            target.set(f.target());
+            if (f.target() instanceof ExpressionTarget e) {
+                expression.load(e.text(), e.text());
+            } else {
+                target.set((TargetFunction) f.target());
+                expression.load("", "");
+            }
             xMin.load(f.xMin(), TrainingService.number(f.xMin()));
             xMax.load(f.xMax(), TrainingService.number(f.xMax()));
             int shownTrain = f.streaming() ? 50 : f.trainCount();
@@ -305,7 +320,19 @@ public final class EditorModel {
             message.set("x min must be less than x max.");
             return;
         }
-        DataSpec.FunctionData data = new DataSpec.FunctionData(target.get(), xMin.value(), xMax.value(),
+        Target f = target.get();
+        String typed = expression.value();
+        if (typed != null && !typed.isEmpty()) {
+            ExpressionTarget e = ExpressionTarget.parse(typed);
+            double bad = e.firstNonFinite(xMin.value(), xMax.value(), 2001);
+            if (!Double.isNaN(bad)) {
+                message.set("f(x) = " + typed + " is not a number at x = " + TrainingService.number(bad)
+                        + ": choose another x-range or expression.");
+                return;
+            }
+            f = e;
+        }
+        DataSpec.FunctionData data = new DataSpec.FunctionData(f, xMin.value(), xMax.value(),
                 streaming.get() ? 0 : trainCount.value(), testCount.value(), noise.value(), sampling.get(), streaming.get());
         if (streaming.get() && applied.batchSize() == 0) {
             applied = applied.withBatching(16, applied.shuffle(), applied.dropLast());
@@ -403,6 +430,26 @@ public final class EditorModel {
 
     public ObjectProperty<TargetFunction> targetProperty() {
         return target;
+    }
+
+    /**
+     * Reads a typed target: "" (use the list's) or an expression; an invalid one's error shows the
+     * text with a caret under the character where it went wrong.
+     */
+    static String parseExpression(String text) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        try {
+            ExpressionTarget.parse(text);
+            return text;
+        } catch (ExpressionTarget.InvalidExpression e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + text + "\n" + " ".repeat(e.position()) + "^");
+        }
+    }
+
+    public ValidatedField<String> expression() {
+        return expression;
     }
 
     public ValidatedField<Double> xMin() {

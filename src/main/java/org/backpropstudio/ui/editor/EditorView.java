@@ -90,6 +90,7 @@ public final class EditorView extends ScrollPane {
                         givenDataNote(),
                         row("target", choice(TargetFunction.values(), model.targetProperty(),
                                 "The function the network learns. Changing data restarts from the seed.")),
+                        expressionRow(),
                         field(model.xMin(), "Left end of the x-range."),
                         field(model.xMax(), "Right end of the x-range."),
                         field(model.trainCount(), "Number of training samples."),
@@ -227,6 +228,24 @@ public final class EditorView extends ScrollPane {
         line.setAlignment(Pos.CENTER_LEFT);
         text.setPrefColumnCount(6);
         return new VBox(2, line, errorLabel(lr));
+    }
+
+    /** The typed target: its error shows the text with a caret under the bad character, in monospace. */
+    private Node expressionRow() {
+        ValidatedField<String> f = model.expression();
+        TextField text = textField(f);
+        text.setId("expression");
+        text.setPromptText("or type one: sin(x) + 0.3*x");
+        text.setTooltip(new Tooltip("A target of your own, in x: + - * / ^, pi, e, and sin, cos, tan, exp, log, sqrt, "
+                + "abs, floor, ceil, signum… Enter applies it (restarts from the seed); empty uses the list above."));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(6, fieldName("f(x) ="), text);
+        line.setAlignment(Pos.CENTER_LEFT);
+        Label error = errorLabel(f);
+        error.setId("expression-error");
+        error.setWrapText(false);
+        error.getStyleClass().add("expression-error");
+        return new VBox(2, line, error);
     }
 
     private Node field(ValidatedField<?> f, String tip) {
