@@ -2,8 +2,6 @@ package org.backpropstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -22,6 +20,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.backpropstudio.ui.WindowTests.shownOnScreen;
+import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 /** Lecture mode, pinned runs and points clicked in, in the real window on headless Monocle. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,26 +46,11 @@ class ClassroomWindowTest {
         studio.close();
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
     private Snapshot shown() {
         return studio.viewModel().snapshotProperty().get();
     }
 
-    private static boolean shownOnScreen(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
-    }
 
     @Test
     void lectureModeScalesTheTextAndFoldsTheAdvancedControlsAway(FxRobot robot) {
@@ -82,7 +67,7 @@ class ClassroomWindowTest {
         assertThat(studio.view().fontSize()).isEqualTo(normal * StudioView.LECTURE_SCALE);
         assertThat(robot.lookup("#epoch").queryAs(Label.class).getFont().getSize())
                 .isCloseTo(epochFont * StudioView.LECTURE_SCALE, org.assertj.core.data.Offset.offset(0.5));
-        assertThat(robot.lookup(".advanced").queryAll().stream().noneMatch(ClassroomWindowTest::shownOnScreen)).isTrue();
+        assertThat(robot.lookup(".advanced").queryAll().stream().noneMatch(WindowTests::shownOnScreen)).isTrue();
         assertThat(shownOnScreen(learningRate)).isTrue();
         assertThat(shownOnScreen(robot.lookup("#units-1").query())).isTrue();
         assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isTrue();

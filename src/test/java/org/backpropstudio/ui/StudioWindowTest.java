@@ -2,8 +2,6 @@ package org.backpropstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -20,6 +18,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.backpropstudio.ui.WindowTests.shownOnScreen;
+import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 /** The real studio window on headless Monocle, driven as a user would. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,13 +46,6 @@ class StudioWindowTest {
         studio.close();
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
     private Snapshot shown() {
         return studio.viewModel().snapshotProperty().get();
@@ -301,7 +294,7 @@ class StudioWindowTest {
                 .isEqualTo("Forward, layer 1 (10 units, sigmoid)");
         assertThat(robot.lookup("#inspector-counter").queryAs(Label.class).getText()).isEqualTo("stage 1 of 11");
         assertThat(studio.view().diagram().highlightedLayer()).isZero();
-        assertThat(robot.lookup(".term-name").queryAllAs(Label.class)).filteredOn(StudioWindowTest::shownOnScreen)
+        assertThat(robot.lookup(".term-name").queryAllAs(Label.class)).filteredOn(WindowTests::shownOnScreen)
                 .extracting(Label::getText).containsExactly("x", "W₁", "b₁", "z₁", "a₁");
         // x is 1 × 1; W₁ is 1 × 10: five values and a column of …
         java.util.List<java.util.List<String>> values = studio.view().inspectorView().shownValues();
@@ -380,13 +373,4 @@ class StudioWindowTest {
         assertThat(overlay.isVisible()).as("a click beside the card closes it").isFalse();
     }
 
-    /** Visible, and so are all its parents (the inspector keeps spare term views hidden). */
-    private static boolean shownOnScreen(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
