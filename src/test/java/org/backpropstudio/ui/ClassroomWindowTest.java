@@ -86,10 +86,38 @@ class ClassroomWindowTest {
     }
 
     @Test
-    void slowMotionGlidesTheCurveBetweenEpochs() {
+    void slowMotionGlidesTheCurveFromOneEpochToTheNext(FxRobot robot) throws Exception {
         assertThat(StudioView.transitionSeconds(1)).isEqualTo(0.6);
-        assertThat(StudioView.transitionSeconds(10)).isCloseTo(0.06, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(StudioView.transitionSeconds(Double.POSITIVE_INFINITY)).isZero();
+        var service = new org.backpropstudio.training.TrainingService(
+                org.backpropstudio.engine.Presets.get("classic-sigmoid"));
+        Snapshot before = service.snapshotNow();
+        service.submit(new org.backpropstudio.training.Command.Step());
+        service.tick();
+        Snapshot after = service.snapshotNow();
+        assertThat(after.epoch()).isEqualTo(1);
+        var chart = studio.view().fitChart();
+        // a long glide: just after the new epoch arrives the curve is still the old one
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setTransitionSeconds(1000);
+            chart.show(before);
+            chart.show(after);
+        }).get();
+        double[] early = WaitForAsyncUtils.asyncFx(chart::curveNow).get();
+        assertThat(chart.animating(System.nanoTime())).isTrue();
+        for (int i = 0; i < early.length; i += 20) {
+            assertThat(early[i]).isCloseTo(before.prediction()[i], org.assertj.core.data.Offset.offset(1e-6));
+        }
+        assertThat(before.prediction()).isNotEqualTo(after.prediction());
+        // a short one has ended after 0.2 s: the curve is the new prediction exactly
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setTransitionSeconds(0.05);
+            chart.show(before);
+            chart.show(after);
+        }).get();
+        Thread.sleep(200);
+        assertThat(chart.animating(System.nanoTime())).isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(chart::curveNow).get()).containsExactly(after.prediction());
     }
 
     @Test

@@ -101,9 +101,14 @@ public final class FitChart extends Plot {
 
     /** The training or test point within reach of screen (sx, sy), as its exact {x, y}, or null. */
     double[] nearestPoint(double sx, double sy) {
+        return nearest(new double[][][] {{trainX, trainY}, {testX, testY}}, sx, sy);
+    }
+
+    /** Of the point sets {xs, ys}, the point nearest to screen (sx, sy) within {@link #PICK_RADIUS}, or null. */
+    private double[] nearest(double[][][] sets, double sx, double sy) {
         double best = PICK_RADIUS;
         double[] found = null;
-        for (double[][] set : new double[][][] {{trainX, trainY}, {testX, testY}}) {
+        for (double[][] set : sets) {
             for (int i = 0; i < set[0].length; i++) {
                 double d = Math.hypot(px(set[0][i]) - sx, py(set[1][i]) - sy);
                 if (d < best) {
@@ -132,16 +137,8 @@ public final class FitChart extends Plot {
 
     /** The x a click at (sx, sy) picks. */
     double pickX(double sx, double sy) {
-        double best = PICK_RADIUS;
-        double x = dataX(sx);
-        for (int i = 0; i < trainX.length; i++) {
-            double d = Math.hypot(px(trainX[i]) - sx, py(trainY[i]) - sy);
-            if (d < best) {
-                best = d;
-                x = trainX[i];
-            }
-        }
-        return x;
+        double[] p = nearest(new double[][][] {{trainX, trainY}}, sx, sy);
+        return p == null ? dataX(sx) : p[0];
     }
 
     /** Screen position of a training point (for tests). */
@@ -189,11 +186,11 @@ public final class FitChart extends Plot {
         redrawOverlay();
     }
 
-    /** The curve to draw now: the prediction, or part-way to it from the one before. */
-    double[] curveNow() {
+    /** The curve to draw now: the prediction, or part-way to it from the one before (public for tests). */
+    public double[] curveNow() {
         long now = System.nanoTime();
         double[] to = shown.prediction();
-        if (from == null || from.length != to.length || transitionNanos == 0) {
+        if (from == null || from.length != to.length || now - transitionStart >= transitionNanos) {
             return to;
         }
         double t = Math.min(1, Math.max(0, (double) (now - transitionStart) / transitionNanos));
