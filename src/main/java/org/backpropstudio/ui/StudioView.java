@@ -377,7 +377,7 @@ public final class StudioView extends BorderPane {
         epoch.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never cut to "2..."
         VBox epochBox = new VBox(-2, epochTitle, epoch);
         epochBox.setAlignment(Pos.CENTER_LEFT);
-        epochBox.setMinWidth(Region.USE_PREF_SIZE);
+        epochBox.getStyleClass().add("epoch-box"); // wide enough for 5 digits, so the toolbar does not jump
 
         ComboBox<String> preset = new ComboBox<>();
         preset.setId("preset");
@@ -467,6 +467,7 @@ public final class StudioView extends BorderPane {
     private static Node readout(String caption, String id, javafx.beans.value.ObservableValue<String> value) {
         Label title = new Label(caption);
         title.getStyleClass().add("caption");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label();
         v.setId(id);
         v.getStyleClass().add("epoch-counter");
