@@ -14,15 +14,35 @@ public sealed interface DataSpec {
      * spaced in [xMin, xMax]. Train samples are drawn first, then test samples, from the data
      * stream of the seed. In streaming mode no fixed training set exists: every step draws a
      * fresh batch (and one step is one epoch); {@code trainCount} is then 0.
+     *
+     * <p>Extrapolation split: the test samples may come from their own range [testXMin, testXMax]
+     * (train on [−π, π], test on [π, 2π]); both NaN means the training range.
      */
     record FunctionData(Target target, double xMin, double xMax, int trainCount, int testCount,
-                        double noise, Sampling sampling, boolean streaming) implements DataSpec {
+                        double noise, Sampling sampling, boolean streaming,
+                        double testXMin, double testXMax) implements DataSpec {
+
+        /** Test samples from the training range. */
+        public FunctionData(Target target, double xMin, double xMax, int trainCount, int testCount,
+                            double noise, Sampling sampling, boolean streaming) {
+            this(target, xMin, xMax, trainCount, testCount, noise, sampling, streaming, Double.NaN, Double.NaN);
+        }
+
         public FunctionData {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(sampling, "sampling");
             if (!Double.isFinite(xMin) || !Double.isFinite(xMax) || !(xMin < xMax)) {
                 throw new IllegalArgumentException("the x-range must be finite with min < max, got ["
                         + xMin + ", " + xMax + "]");
+            }
+            if (Double.isNaN(testXMin) != Double.isNaN(testXMax)) {
+                throw new IllegalArgumentException("the test x-range needs both ends or neither, got ["
+                        + testXMin + ", " + testXMax + "]");
+            }
+            if (!Double.isNaN(testXMin)
+                    && (Double.isInfinite(testXMin) || Double.isInfinite(testXMax) || !(testXMin < testXMax))) {
+                throw new IllegalArgumentException("the test x-range must be finite with min < max, got ["
+                        + testXMin + ", " + testXMax + "]");
             }
             if (streaming ? trainCount != 0 : trainCount < 1) {
                 throw new IllegalArgumentException(streaming
@@ -37,23 +57,48 @@ public sealed interface DataSpec {
             }
         }
 
+        /** Whether the test samples come from a range of their own. */
+        public boolean separateTestRange() {
+            return !Double.isNaN(testXMin);
+        }
+
+        /** The lower end of the range the test samples come from. */
+        public double testMin() {
+            return separateTestRange() ? testXMin : xMin;
+        }
+
+        /** The upper end of the range the test samples come from. */
+        public double testMax() {
+            return separateTestRange() ? testXMax : xMax;
+        }
+
+        /** The smallest range holding both the training and the test range. */
+        public double[] span() {
+            return new double[] {Math.min(xMin, testMin()), Math.max(xMax, testMax())};
+        }
+
+        /** This data with its test samples from [lo, hi]; NaN for both: from the training range. */
+        public FunctionData withTestRange(double lo, double hi) {
+            return new FunctionData(target, xMin, xMax, trainCount, testCount, noise, sampling, streaming, lo, hi);
+        }
+
         /** The fixed training set (empty in streaming mode); draws from {@code random}. */
         public Dataset generateTrain(RandomGenerator random) {
-            return generate(trainCount, random);
+            return generate(trainCount, xMin, xMax, random);
         }
 
         /** The test set; draws from {@code random} after the training set. */
         public Dataset generateTest(RandomGenerator random) {
-            return generate(testCount, random);
+            return generate(testCount, testMin(), testMax(), random);
         }
 
-        private Dataset generate(int n, RandomGenerator random) {
+        private Dataset generate(int n, double lo, double hi, RandomGenerator random) {
             double[] xs = new double[n];
             double[] ys = new double[n];
             for (int i = 0; i < n; i++) {
                 xs[i] = sampling == Sampling.EVEN
-                        ? (n == 1 ? (xMin + xMax) / 2 : xMin + (xMax - xMin) * i / (n - 1))
-                        : drawX(random);
+                        ? (n == 1 ? (lo + hi) / 2 : lo + (hi - lo) * i / (n - 1))
+                        : lo + (hi - lo) * random.nextDouble();
             }
             for (int i = 0; i < n; i++) {
                 ys[i] = label(xs[i], random);

@@ -137,6 +137,10 @@ public final class ExperimentJson {
             }
             data.put("xMin", f.xMin());
             data.put("xMax", f.xMax());
+            if (f.separateTestRange()) {
+                data.put("testXMin", f.testXMin());
+                data.put("testXMax", f.testXMax());
+            }
             data.put("trainCount", f.trainCount());
             data.put("testCount", f.testCount());
             data.put("noise", f.noise());
@@ -391,10 +395,13 @@ public final class ExperimentJson {
         } else {
             target = TargetFunction.fromWireName(text(d, "target"));
         }
+        // the extrapolation split is optional: without it the test samples share the training range
+        boolean split = d.has("testXMin") || d.has("testXMax");
         return new DataSpec.FunctionData(target, number(d, "xMin"),
                 number(d, "xMax"), WeightsJson.integer(d, "trainCount", "data", 0, 10_000_000),
                 WeightsJson.integer(d, "testCount", "data", 0, 10_000_000), number(d, "noise"), sampling,
-                bool(d, "streaming"));
+                bool(d, "streaming"), split ? number(d, "testXMin") : Double.NaN,
+                split ? number(d, "testXMax") : Double.NaN);
     }
 
     private static Dataset samples(JsonNode node, String where) throws ImportException {

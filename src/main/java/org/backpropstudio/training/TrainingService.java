@@ -680,8 +680,8 @@ public final class TrainingService implements AutoCloseable {
         double lo;
         double hi;
         if (config.data() instanceof DataSpec.FunctionData f) {
-            lo = f.xMin();
-            hi = f.xMax();
+            lo = f.span()[0];
+            hi = f.span()[1];
         } else {
             // while points are clicked in, the chart keeps the range it had, widened to take them in
             lo = clickRange == null ? Double.POSITIVE_INFINITY : clickRange[0];

@@ -126,6 +126,40 @@ class TrainerTest {
     }
 
     @Test
+    void anExtrapolationSplitTestsOnItsOwnRangeAndTrainsAsBefore() {
+        TrainingConfig plain = Presets.get("classic-sigmoid");
+        DataSpec.FunctionData f = (DataSpec.FunctionData) plain.data();
+        TrainingConfig split = plain.withData(f.withTestRange(Math.PI, 2 * Math.PI));
+        Trainer a = new Trainer(plain);
+        Trainer b = new Trainer(split);
+        // the training samples are drawn first, from the same stream: identical
+        assertThat(b.trainData().xColumn()).containsExactly(a.trainData().xColumn());
+        double[] testX = b.testData().xColumn();
+        assertThat(testX).hasSize(f.testCount());
+        assertThat(java.util.Arrays.stream(testX).min().getAsDouble()).isGreaterThanOrEqualTo(Math.PI);
+        assertThat(java.util.Arrays.stream(testX).max().getAsDouble()).isLessThanOrEqualTo(2 * Math.PI);
+        assertThat(java.util.Arrays.stream(a.testData().xColumn()).min().getAsDouble()).isLessThan(Math.PI);
+        assertThat(f.separateTestRange()).isFalse();
+        assertThat(f.withTestRange(Double.NaN, Double.NaN)).isEqualTo(f);
+        assertThat(((DataSpec.FunctionData) split.data()).span()).containsExactly(-2 * Math.PI, 2 * Math.PI);
+        // even spacing covers the test range end to end
+        DataSpec.FunctionData even = new DataSpec.FunctionData(TargetFunction.SIN, -1, 1, 3, 3, 0,
+                DataSpec.Sampling.EVEN, false, 2, 4);
+        assertThat(even.generateTest(new java.util.SplittableRandom(1)).xColumn()).containsExactly(2, 3, 4);
+        assertThat(even.span()).containsExactly(-1, 4);
+    }
+
+    @Test
+    void aTestRangeNeedsBothEndsInOrder() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DataSpec.FunctionData(TargetFunction.SIN, -1, 1,
+                        3, 3, 0, DataSpec.Sampling.EVEN, false, 2, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both ends or neither");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DataSpec.FunctionData(TargetFunction.SIN, -1, 1,
+                        3, 3, 0, DataSpec.Sampling.EVEN, false, 4, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min < max");
+    }
+
+    @Test
     void streamingDrawsOneFreshBatchPerEpoch() {
         Trainer t = new Trainer(Presets.get("relu-mae"));
         assertThat(t.trainData().size()).isZero();

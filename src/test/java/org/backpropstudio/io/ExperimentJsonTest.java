@@ -122,6 +122,26 @@ class ExperimentJsonTest {
     }
 
     @Test
+    void anExtrapolationSplitRoundTripsAndOldFilesTestOnTheTrainingRange() throws Exception {
+        TrainingConfig plain = Presets.get("classic-sigmoid");
+        var f = (org.backpropstudio.engine.DataSpec.FunctionData) plain.data();
+        TrainingConfig split = plain.withData(f.withTestRange(Math.PI, 2 * Math.PI));
+        String json = ExperimentJson.toJson(new ExperimentJson.Experiment(split, null));
+        assertThat(json).contains("\"testXMin\"").contains("\"testXMax\"");
+        assertThat(ExperimentJson.parse(json).config()).isEqualTo(split);
+        String old = ExperimentJson.toJson(new ExperimentJson.Experiment(plain, null));
+        assertThat(old).doesNotContain("testXMin");
+        assertThat(ExperimentJson.parse(old).config()).isEqualTo(plain);
+        String oneEnd = json.replaceAll("\"testXMax\" *: *[0-9.eE+-]+,?", "");
+        assertThatThrownBy(() -> ExperimentJson.parse(oneEnd)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("testXMax");
+        String reversed = json.replace("\"testXMin\" : 3.14", "\"testXMin\" : 9.14");
+        assertThat(reversed).isNotEqualTo(json);
+        assertThatThrownBy(() -> ExperimentJson.parse(reversed)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("min < max");
+    }
+
+    @Test
     void aBadTypedTargetOrTooManyPinsAreRefusedWithTheReason() {
         String good = ExperimentJson.toJson(new ExperimentJson.Experiment(Presets.get("classic-sigmoid").withData(
                 new org.backpropstudio.engine.DataSpec.FunctionData(org.backpropstudio.engine.ExpressionTarget.parse("x^2"),

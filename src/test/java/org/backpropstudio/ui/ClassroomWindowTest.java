@@ -224,6 +224,39 @@ class ClassroomWindowTest {
         assertThat(shown().train().yColumn()[0]).isEqualTo(Math.sin(x) + 0.3 * x);
     }
 
+    @Test
+    void anExtrapolationSplitTestsElsewhereAndShadesBothRanges(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        assertThat(studio.view().fitChart().shadedRanges()).isNull();
+        type(robot, "#x-min", "-3.14");
+        type(robot, "#x-max", "3.14");
+        type(robot, "#test-x-min", "3.14");
+        waitUntil("one end alone is explained", () -> robot.lookup("#editor-message").queryAs(Label.class).getText()
+                .contains("both ends"));
+        type(robot, "#test-x-max", "6.28");
+        waitUntil("the split is trained on", () -> shown().config().data()
+                instanceof org.backpropstudio.engine.DataSpec.FunctionData f && f.separateTestRange());
+        assertThat(java.util.Arrays.stream(shown().test().xColumn()).boxed().toList())
+                .allSatisfy(x -> assertThat(x).isBetween(3.14, 6.28));
+        assertThat(java.util.Arrays.stream(shown().train().xColumn()).boxed().toList())
+                .allSatisfy(x -> assertThat(x).isBetween(-3.14, 3.14));
+        double[] grid = shown().gridX();
+        assertThat(grid[0]).isEqualTo(-3.14);
+        assertThat(grid[grid.length - 1]).isCloseTo(6.28, org.assertj.core.data.Offset.offset(1e-12));
+        waitUntil("the chart shades both ranges", () -> studio.view().fitChart().shadedRanges() != null);
+        assertThat(studio.view().fitChart().shadedRanges()).containsExactly(-3.14, 3.14, 3.14, 6.28);
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField field = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            field.requestFocus();
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static Point2D screen(Node node, Point2D local) {
         return node.localToScreen(local);
     }

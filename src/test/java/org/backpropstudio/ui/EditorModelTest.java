@@ -110,4 +110,29 @@ class EditorModelTest {
         assertThat(editor.messageProperty().get()).isEqualTo("x min must be less than x max.");
         assertThat(sent).hasSize(1);
     }
+
+    @Test
+    void aTestRangeNeedsBothEndsAndRestartsWithTheSplit() {
+        editor.testXMin().enter("3.14");
+        assertThat(sent).as("one end alone is not applied").isEmpty();
+        assertThat(editor.messageProperty().get()).contains("both ends");
+        editor.testXMax().enter("1");
+        assertThat(sent).isEmpty();
+        assertThat(editor.messageProperty().get()).contains("less than");
+        assertThat(editor.testXMax().enter("abc")).isFalse();
+        editor.testXMax().enter("6.28");
+        assertThat(sent).hasSize(1);
+        Command.Reconfigure split = (Command.Reconfigure) sent.get(0);
+        var data = (org.backpropstudio.engine.DataSpec.FunctionData) split.config().data();
+        assertThat(data.testMin()).isEqualTo(3.14);
+        assertThat(data.testMax()).isEqualTo(6.28);
+        assertThat(split.reason()).contains("tested on [3.14, 6.28]");
+        editor.testXMin().enter("");
+        editor.testXMax().enter("");
+        var back = (org.backpropstudio.engine.DataSpec.FunctionData) ((Command.Reconfigure) sent.get(sent.size() - 1))
+                .config().data();
+        assertThat(back.separateTestRange()).isFalse();
+        editor.load(split.config());
+        assertThat(editor.testXMin().textProperty().get()).isEqualTo("3.14");
+    }
 }

@@ -38,6 +38,8 @@ public final class FitChart extends Plot {
     private org.backpropstudio.engine.Target target;
     private long targetGeneration = -1;
     private String targetName = "target";
+    /** Extrapolation split: {train lo, train hi, test lo, test hi}, or null (one range). */
+    private double[] ranges;
     private double yMin = -1;
     private double yMax = 1;
     private boolean showContributions;
@@ -234,9 +236,13 @@ public final class FitChart extends Plot {
         double[] xs = s.gridX();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        ranges = null;
         if (s.config().data() instanceof DataSpec.FunctionData f) {
             target = f.target();
             targetGeneration = s.generation();
+            if (f.separateTestRange()) {
+                ranges = new double[] {f.xMin(), f.xMax(), f.testMin(), f.testMax()};
+            }
         } else if (s.generation() != targetGeneration) {
             target = null; // other data: points clicked in keep the target they were drawn over
         }
@@ -283,6 +289,11 @@ public final class FitChart extends Plot {
         double yStep = yTickStep(yMin, yMax);
         frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), v -> tick(v, yStep), "x", "y");
         clipToPlotArea(g);
+        if (ranges != null) {
+            band(g, ranges[0], ranges[1], TRAIN, "training range");
+            boolean unseen = ranges[2] >= ranges[1] || ranges[3] <= ranges[0];
+            band(g, ranges[2], ranges[3], TEST, unseen ? "test range: never seen in training" : "test range");
+        }
         if (targetY.length > 0) {
             polyline(g, xs, targetY, xs.length, TARGET, 2, new double[] {7, 5});
         }
@@ -311,6 +322,33 @@ public final class FitChart extends Plot {
                     + " units in the last hidden layer and one output", Symbol.LINE));
         }
         legend(g, entries);
+    }
+
+    /**
+     * Shades [lo, hi] in a faint tint of {@code color} and names it at the top, so students see
+     * where the network was shown data and where it has to extrapolate.
+     */
+    private void band(GraphicsContext g, double lo, double hi, Color color, String name) {
+        double x0 = Math.max(px(lo), left());
+        double x1 = Math.min(px(hi), right());
+        g.setFill(Color.color(color.getRed(), color.getGreen(), color.getBlue(), 0.09));
+        g.fillRect(x0, top(), x1 - x0, bottom() - top());
+        g.setStroke(Color.color(color.getRed(), color.getGreen(), color.getBlue(), 0.5));
+        g.setLineWidth(1);
+        g.setLineDashes(4, 4);
+        g.strokeLine(x0, top(), x0, bottom());
+        g.strokeLine(x1, top(), x1, bottom());
+        g.setLineDashes((double[]) null);
+        g.setFont(font(0.8));
+        g.setFill(color);
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(name, (x0 + x1) / 2, top() + 4 * textScale(), Math.max(x1 - x0 - 4, 1));
+    }
+
+    /** The shaded {train lo, train hi, test lo, test hi}, or null when train and test share a range (for tests). */
+    public double[] shadedRanges() {
+        return ranges == null ? null : ranges.clone();
     }
 
     @Override

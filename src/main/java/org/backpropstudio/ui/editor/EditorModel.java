@@ -77,6 +77,11 @@ public final class EditorModel {
     private final ValidatedField<String> expression = new ValidatedField<>("f(x) =", EditorModel::parseExpression);
     private final ValidatedField<Double> xMin = new ValidatedField<>("x min", Parsers.number("x min", -1e6, false, 1e6));
     private final ValidatedField<Double> xMax = new ValidatedField<>("x max", Parsers.number("x max", -1e6, false, 1e6));
+    /** Extrapolation split: the test samples' own x-range; both empty (NaN): the training range. */
+    private final ValidatedField<Double> testXMin =
+            new ValidatedField<>("test x min", Parsers.optionalNumber("test x min", -1e6, 1e6));
+    private final ValidatedField<Double> testXMax =
+            new ValidatedField<>("test x max", Parsers.optionalNumber("test x max", -1e6, 1e6));
     private final ValidatedField<Integer> trainCount =
             new ValidatedField<>("train samples", Parsers.integer("train samples", 1, 100_000));
     private final ValidatedField<Integer> testCount =
@@ -126,6 +131,8 @@ public final class EditorModel {
         expression.setOnValid(v -> applyData());
         xMin.setOnValid(v -> applyData());
         xMax.setOnValid(v -> applyData());
+        testXMin.setOnValid(v -> applyData());
+        testXMax.setOnValid(v -> applyData());
         trainCount.setOnValid(v -> applyData());
         testCount.setOnValid(v -> applyData());
         noise.setOnValid(v -> applyData());
@@ -181,6 +188,8 @@ public final class EditorModel {
             }
             xMin.load(f.xMin(), TrainingService.number(f.xMin()));
             xMax.load(f.xMax(), TrainingService.number(f.xMax()));
+            testXMin.load(f.testXMin(), f.separateTestRange() ? TrainingService.number(f.testXMin()) : "");
+            testXMax.load(f.testXMax(), f.separateTestRange() ? TrainingService.number(f.testXMax()) : "");
             int shownTrain = f.streaming() ? 50 : f.trainCount();
             trainCount.load(shownTrain, Integer.toString(shownTrain));
             testCount.load(f.testCount(), Integer.toString(f.testCount()));
@@ -320,11 +329,24 @@ public final class EditorModel {
             message.set("x min must be less than x max.");
             return;
         }
+        double testLo = testXMin.value();
+        double testHi = testXMax.value();
+        if (Double.isNaN(testLo) != Double.isNaN(testHi)) {
+            message.set("Give both ends of the test x-range, or leave both empty to test on the training range.");
+            return;
+        }
+        if (!Double.isNaN(testLo) && !(testLo < testHi)) {
+            message.set("test x min must be less than test x max.");
+            return;
+        }
         Target f = target.get();
         String typed = expression.value();
         if (typed != null && !typed.isEmpty()) {
             ExpressionTarget e = ExpressionTarget.parse(typed);
             double bad = e.firstNonFinite(xMin.value(), xMax.value(), 2001);
+            if (Double.isNaN(bad) && !Double.isNaN(testLo)) {
+                bad = e.firstNonFinite(testLo, testHi, 2001);
+            }
             if (!Double.isNaN(bad)) {
                 message.set("f(x) = " + typed + " is not a number at x = " + TrainingService.number(bad)
                         + ": choose another x-range or expression.");
@@ -333,14 +355,17 @@ public final class EditorModel {
             f = e;
         }
         DataSpec.FunctionData data = new DataSpec.FunctionData(f, xMin.value(), xMax.value(),
-                streaming.get() ? 0 : trainCount.value(), testCount.value(), noise.value(), sampling.get(), streaming.get());
+                streaming.get() ? 0 : trainCount.value(), testCount.value(), noise.value(), sampling.get(), streaming.get(),
+                testLo, testHi);
         if (streaming.get() && applied.batchSize() == 0) {
             applied = applied.withBatching(16, applied.shuffle(), applied.dropLast());
             batchSize.load(16, "16");
         }
         givenData.set(false);
         reconfigure(applied.withData(data), "data " + data.target().formula() + " on ["
-                + TrainingService.number(data.xMin()) + ", " + TrainingService.number(data.xMax()) + "]");
+                + TrainingService.number(data.xMin()) + ", " + TrainingService.number(data.xMax()) + "]"
+                + (data.separateTestRange() ? ", tested on [" + TrainingService.number(testLo) + ", "
+                + TrainingService.number(testHi) + "]" : ""));
     }
 
     private void reconfigure(TrainingConfig config, String reason) {
@@ -458,6 +483,14 @@ public final class EditorModel {
 
     public ValidatedField<Double> xMax() {
         return xMax;
+    }
+
+    public ValidatedField<Double> testXMin() {
+        return testXMin;
+    }
+
+    public ValidatedField<Double> testXMax() {
+        return testXMax;
     }
 
     public ValidatedField<Integer> trainCount() {

@@ -50,6 +50,7 @@ public final class EditorView extends ScrollPane {
 
         Label message = new Label();
         message.getStyleClass().add("editor-message");
+        message.setId("editor-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
@@ -93,6 +94,10 @@ public final class EditorView extends ScrollPane {
                         expressionRow(),
                         field(model.xMin(), "Left end of the x-range."),
                         field(model.xMax(), "Right end of the x-range."),
+                        optionalField(model.testXMin(), "Extrapolation: the test points' own range, e.g. π to 2π"
+                                + " after training on −π to π. Empty: the training range."),
+                        optionalField(model.testXMax(), "Right end of the test points' own range. Empty: the"
+                                + " training range."),
                         field(model.trainCount(), "Number of training samples."),
                         field(model.testCount(), "Number of test samples, never trained on."),
                         field(model.noise(), "Standard deviation σ of Gaussian noise added to y."),
@@ -249,13 +254,23 @@ public final class EditorView extends ScrollPane {
     }
 
     private Node field(ValidatedField<?> f, String tip) {
+        return field(f, tip, null);
+    }
+
+    private Node field(ValidatedField<?> f, String tip, String prompt) {
         TextField text = textField(f);
+        text.setPromptText(prompt);
         text.setId(f.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("-$", ""));
         text.setTooltip(new Tooltip(tip));
         text.setPrefColumnCount(8);
         HBox line = new HBox(6, fieldName(f.name()), text);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, line, errorLabel(f));
+    }
+
+    /** A field that may stay empty, saying so in its prompt. */
+    private Node optionalField(ValidatedField<?> f, String tip) {
+        return field(f, tip, "as training");
     }
 
     private static TextField textField(ValidatedField<?> f) {

@@ -25,6 +25,12 @@ public final class Parsers {
         };
     }
 
+    /** Like {@link #number}, but an empty text is allowed and stands for NaN ("not given"). */
+    public static Function<String, Double> optionalNumber(String name, double min, double max) {
+        Function<String, Double> given = number(name, min, false, max);
+        return text -> text.isEmpty() ? Double.NaN : given.apply(text);
+    }
+
     /** A whole number in [min, max]. */
     public static Function<String, Integer> integer(String name, int min, int max) {
         return text -> {
