@@ -80,19 +80,19 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
             String n = sub(k + 1);
             String in = k == 0 ? "x" : "a" + sub(k);
             List<Term> terms = new ArrayList<>();
-            terms.add(new Term(in, k == 0 ? "the sample's input" : "from layer " + k, l.input()));
+            terms.add(new Term(in, k == 0 ? org.backpropstudio.i18n.Messages.text("inspection.input") : org.backpropstudio.i18n.Messages.text("inspection.fromLayer", k), l.input()));
             terms.add(new Term("W" + n, "", l.weights()));
             if (l.bias() != null) {
                 terms.add(new Term("b" + n, "", l.bias()));
             }
             terms.add(new Term("z" + n, in + "·W" + n + (l.bias() != null ? " + b" + n : ""), l.z()));
             terms.add(new Term("a" + n, function(l.activation()) + "(z" + n + ")", l.a()));
-            stages.add(new Stage(Phase.FORWARD, k, "Forward, layer " + (k + 1) + " (" + describe(l) + ")", terms));
+            stages.add(new Stage(Phase.FORWARD, k, org.backpropstudio.i18n.Messages.text("inspection.forward", k + 1, describe(l)), terms));
         }
         String last = sub(count);
-        stages.add(new Stage(Phase.LOSS, -1, "Loss: " + lossKind.wireName(), List.of(
+        stages.add(new Stage(Phase.LOSS, -1, org.backpropstudio.i18n.Messages.text("inspection.loss", lossKind.wireName()), List.of(
                 new Term("ŷ", "a" + last, t.prediction()),
-                new Term("y", "the sample's target", t.y()),
+                new Term("y", org.backpropstudio.i18n.Messages.text("inspection.target"), t.y()),
                 new Term("ℓ", lossFormula(lossKind), new double[][] {{t.loss()}}),
                 new Term("∂L/∂ŷ", lossGradientFormula(lossKind), t.lossGradient()))));
         for (int k = count - 1; k >= 0; k--) {
@@ -110,7 +110,7 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
                 terms.add(new Term("∂L/∂b" + n, "∂L/∂z" + n, l.dB()));
             }
             terms.add(new Term("∂L/∂" + in, "∂L/∂z" + n + "·W" + n + "ᵀ", l.dX()));
-            stages.add(new Stage(Phase.BACKWARD, k, "Backward, layer " + (k + 1) + " (" + describe(l) + ")", terms));
+            stages.add(new Stage(Phase.BACKWARD, k, org.backpropstudio.i18n.Messages.text("inspection.backward", k + 1, describe(l)), terms));
         }
         for (int k = 0; k < count; k++) {
             BackpropTrace.Layer l = t.layers().get(k);
@@ -122,11 +122,11 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
                 terms.add(new Term("Δb" + n, rule(optimizer, "b" + n), l.stepB()));
                 terms.add(new Term("b" + n + " new", "b" + n + " + Δb" + n, add(l.bias(), l.stepB())));
             }
-            stages.add(new Stage(Phase.UPDATE, k, "Update, layer " + (k + 1) + ": " + optimizer.name(), terms));
+            stages.add(new Stage(Phase.UPDATE, k, org.backpropstudio.i18n.Messages.text("inspection.update", k + 1, optimizer.name()), terms));
         }
-        stages.add(new Stage(Phase.EFFECT, -1, "The step's effect on this sample's loss", List.of(
+        stages.add(new Stage(Phase.EFFECT, -1, org.backpropstudio.i18n.Messages.text("inspection.effect"), List.of(
                 new Term("ℓ before", "", new double[][] {{t.loss()}}),
-                new Term("ℓ after", "the same sample through the updated weights", new double[][] {{t.lossAfter()}}),
+                new Term("ℓ after", org.backpropstudio.i18n.Messages.text("inspection.after"), new double[][] {{t.lossAfter()}}),
                 new Term("Δℓ", "ℓ after − ℓ before", new double[][] {{t.lossAfter() - t.loss()}}))));
         return new Inspection(epoch, sampleIndex, dataset, t.x()[0][0], t.y()[0][0], stages);
     }
@@ -170,7 +170,7 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
         for (int r : l.muted()) {
             rows.append(rows.length() == 0 ? "" : ", ").append(r + 1);
         }
-        return " (rows " + rows + " held at 0: muted units)";
+        return org.backpropstudio.i18n.Messages.text("inspection.muted", rows);
     }
 
     private static double[][] add(double[][] a, double[][] b) {
@@ -186,7 +186,7 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
 
     private static String describe(BackpropTrace.Layer l) {
         int units = l.z()[0].length;
-        return units + (units == 1 ? " unit, " : " units, ") + l.activation().wireName();
+        return org.backpropstudio.i18n.Messages.text(units == 1 ? "inspection.unit" : "inspection.units", units, l.activation().wireName());
     }
 
     /** The name of f in formulas: σ, tanh, relu, ... */

@@ -1,8 +1,11 @@
 package org.backpropstudio.training;
 
+import static org.backpropstudio.i18n.Messages.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.backpropstudio.i18n.Messages;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,12 +44,20 @@ public final class TrainingService implements AutoCloseable {
     public static final int GRID_POINTS = 200;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
-    /** How the status message of a loaded network begins. */
-    public static final String LOADED = "Loaded the network from ";
-    /** How the status message of a refused command begins. */
-    public static final String NOT_APPLIED = "Not applied: ";
-    /** Starts the message after the samples were edited by clicks. */
-    public static final String POINTS = "Points: ";
+    /** How the status message of a loaded network begins, in the current language. */
+    public static String loaded() {
+        return text("service.loaded", "");
+    }
+
+    /** How the status message of a refused command begins, in the current language. */
+    public static String notApplied() {
+        return text("service.notApplied", "");
+    }
+
+    /** How the message after the samples were edited by clicks begins, in the current language. */
+    public static String points() {
+        return text("service.points", "");
+    }
     /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
     private double[] clickRange;
     /**
@@ -136,7 +147,7 @@ public final class TrainingService implements AutoCloseable {
                 // never let the training thread die silently: stop, and say why
                 playing = false;
                 state = TrainingState.PAUSED;
-                message = "Training stopped by an internal error: " + e;
+                message = text("service.internalError", e);
                 latest.set(snapshotNow());
             }
             if (closed) {
@@ -179,7 +190,7 @@ public final class TrainingService implements AutoCloseable {
                 apply(c);
             } catch (RuntimeException e) {
                 // an impossible request is refused, never fatal to the training thread
-                message = NOT_APPLIED + e.getMessage();
+                message = text("service.notApplied", e.getMessage());
             }
             commandsHandled++;
             changed = true;
@@ -221,7 +232,7 @@ public final class TrainingService implements AutoCloseable {
         if (!config.streaming() && trainer.trainData().size() == 0) {
             playing = false;
             state = TrainingState.PAUSED;
-            message = "There are no training points: click on the fit chart to add some (shift-click: test points).";
+            message = text("service.noTrainingPoints");
             changed = true;
             return;
         }
@@ -240,16 +251,14 @@ public final class TrainingService implements AutoCloseable {
         if (notANumber || exploded) {
             playing = false;
             state = TrainingState.DIVERGED;
-            problem = String.format(Locale.ROOT, "Loss diverged at epoch %d — learning rate %s is too large; "
-                    + "lower it and press Reset", last.epoch(), number(config.optimizer().learningRate()));
-            message = notANumber ? "Training stopped: the loss is no longer a number."
-                    : "Training stopped: the loss exploded to " + number(worst) + ", from " + number(startingLoss)
-                    + " at the start.";
+            problem = text("service.diverged", last.epoch(), number(config.optimizer().learningRate()));
+            message = notANumber ? text("service.lossNaN")
+                    : text("service.lossExploded", number(worst), number(startingLoss));
             changed = true;
         } else if (trainer.epoch() >= config.epochs() && !wasStep) {
             playing = false;
             state = TrainingState.FINISHED;
-            message = "Finished " + config.epochs() + " epochs.";
+            message = text("service.finished", config.epochs());
             changed = true;
         } else if (wasStep) {
             state = TrainingState.PAUSED;
@@ -260,10 +269,10 @@ public final class TrainingService implements AutoCloseable {
     private void apply(Command c) {
         if (c instanceof Command.Play) {
             if (state == TrainingState.DIVERGED) {
-                message = "The loss diverged: lower the learning rate and press Reset.";
+                message = text("service.divergedHint");
             } else if (trainer.epoch() >= config.epochs()) {
                 state = TrainingState.FINISHED;
-                message = "Reached the limit of " + config.epochs() + " epochs; raise it to train on.";
+                message = text("service.limitReached", config.epochs());
             } else {
                 playing = true;
                 state = TrainingState.TRAINING;
@@ -277,18 +286,18 @@ public final class TrainingService implements AutoCloseable {
             }
         } else if (c instanceof Command.Step) {
             if (state == TrainingState.DIVERGED) {
-                message = "The loss diverged: lower the learning rate and press Reset.";
+                message = text("service.divergedHint");
             } else {
                 playing = false;
                 runEpoch(true);
             }
         } else if (c instanceof Command.Reset) {
-            restart(config, "Reset: weights re-initialized from seed " + config.seed() + ".");
+            restart(config, text("service.reset", config.seed()));
             playing = false;
             state = TrainingState.PAUSED;
         } else if (c instanceof Command.Reconfigure r) {
             checkBudget(r.config());
-            restart(r.config(), "Re-initialized from seed " + r.config().seed() + ": " + r.reason() + ".");
+            restart(r.config(), text("service.reinitialized", r.config().seed(), r.reason()));
         } else if (c instanceof Command.SetOptimizer o) {
             String label = describeChange(config.optimizer(), o.optimizer());
             trainer.setOptimizer(o.optimizer());
@@ -305,7 +314,7 @@ public final class TrainingService implements AutoCloseable {
             if (state == TrainingState.FINISHED && trainer.epoch() < e.epochs()) {
                 state = TrainingState.PAUSED;
             }
-            message = "Epoch limit: " + e.epochs() + ".";
+            message = text("service.epochLimit", e.epochs());
         } else if (c instanceof Command.ResizeLayer r) {
             int old = trainer.network().layers().get(r.index()).units();
             if (old != r.units()) {
@@ -316,7 +325,7 @@ public final class TrainingService implements AutoCloseable {
                 trainer.resizeHidden(r.index(), r.units());
                 inspectionDue = true;
                 config = config.withNetwork(trainer.network().spec());
-                mark("layer " + (r.index() + 1) + ": " + old + " → " + r.units() + " units");
+                mark(text("marker.units", r.index() + 1, old, r.units()));
             }
         } else if (c instanceof Command.SetActivation a) {
             Activation old = trainer.network().layers().get(a.index()).activation();
@@ -324,7 +333,7 @@ public final class TrainingService implements AutoCloseable {
                 trainer.setActivation(a.index(), a.activation());
                 inspectionDue = true;
                 config = config.withNetwork(trainer.network().spec());
-                mark("layer " + (a.index() + 1) + ": " + old.wireName() + " → " + a.activation().wireName());
+                mark(text("marker.activation", a.index() + 1, old.wireName(), a.activation().wireName()));
             }
         } else if (c instanceof Command.LoadNetwork l) {
             TrainingConfig loaded = config.withNetwork(l.network());
@@ -334,14 +343,14 @@ public final class TrainingService implements AutoCloseable {
             restart(loaded, "", fresh);
             playing = false;
             state = TrainingState.PAUSED;
-            message = LOADED + l.source() + ": " + l.network() + ".";
+            message = text("service.loaded", l.source() + ": " + l.network() + ".");
         } else if (c instanceof Command.CheckGradients g) {
             if (trainer.trainData().size() == 0 && trainer.testData().size() == 0) {
-                message = "There are no samples to check the gradients on: click on the fit chart to add some.";
+                message = text("service.noSamplesToCheck");
                 return;
             }
             gradients = checkGradients(g.samples());
-            message = gradients.passed() ? "Gradient check passed." : "Gradient check FAILED: see the report.";
+            message = text(gradients.passed() ? "service.gradcheckPassed" : "service.gradcheckFailed");
         } else if (c instanceof Command.Inspect i) {
             if (!Double.isFinite(i.x())) {
                 throw new IllegalArgumentException("the inspector needs a number for x, got " + i.x());
@@ -356,7 +365,7 @@ public final class TrainingService implements AutoCloseable {
             if (trainer.network().isMuted(unit) != m.muted()) {
                 trainer.setMuted(unit, m.muted());
                 inspectionDue = true;
-                mark(m.unit() + (m.muted() ? " muted" : " un-muted"));
+                mark(text(m.muted() ? "marker.muted" : "marker.unmuted", m.unit()));
             }
         } else if (c instanceof Command.AddSample a) {
             if (!Double.isFinite(a.x()) || !Double.isFinite(a.y())) {
@@ -364,12 +373,12 @@ public final class TrainingService implements AutoCloseable {
             }
             Dataset train = a.test() ? trainer.trainData() : append(trainer.trainData(), a.x(), a.y());
             Dataset test = a.test() ? append(trainer.testData(), a.x(), a.y()) : trainer.testData();
-            editSamples(train, test, (a.test() ? "+ test point" : "+ training point") + " at x = " + number(a.x()));
+            editSamples(train, test, text(a.test() ? "marker.addTest" : "marker.addTrain", number(a.x())));
         } else if (c instanceof Command.RemoveSample r) {
             removeNearest(r.x(), r.y());
         } else if (c instanceof Command.ClearSamples) {
             Dataset none = Dataset.of(new double[0], new double[0]);
-            editSamples(none, none, "points cleared");
+            editSamples(none, none, text("marker.cleared"));
         } else if (c instanceof Command.SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
@@ -403,7 +412,7 @@ public final class TrainingService implements AutoCloseable {
             }
         }
         if (bestSet < 0) {
-            message = "There are no points to remove.";
+            message = text("service.noPointsToRemove");
             return;
         }
         Dataset from = sets[bestSet];
@@ -417,8 +426,7 @@ public final class TrainingService implements AutoCloseable {
             }
         }
         sets[bestSet] = Dataset.of(xs, ys);
-        editSamples(sets[0], sets[1], (bestSet == 0 ? "− training point" : "− test point") + " at x = "
-                + number(removedX));
+        editSamples(sets[0], sets[1], text(bestSet == 0 ? "marker.removeTrain" : "marker.removeTest", number(removedX)));
     }
 
     /** Trains on from here with other samples; marks the change on the loss chart. */
@@ -432,10 +440,7 @@ public final class TrainingService implements AutoCloseable {
         startingLoss = startingLoss(trainer);
         inspectionDue = true;
         mark(what);
-        message = POINTS + what + " (" + train.size() + " training, " + test.size() + " test)";
-        if (train.size() == 0) {
-            message += ": click on the fit chart to add training points";
-        }
+        message = text(train.size() == 0 ? "service.pointsNone" : "service.pointsEdited", what, train.size(), test.size());
     }
 
     private static double startingLoss(Trainer t) {
@@ -459,10 +464,8 @@ public final class TrainingService implements AutoCloseable {
         long samples = samplesPerEpoch(c);
         double cost = params * (3.0 * samples + testSamples(c) + GRID_POINTS);
         if (cost > EPOCH_BUDGET) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a network of %,d parameters on %,d "
-                    + "samples per epoch needs about %s multiply-adds per epoch, more than the studio's %s; use fewer "
-                    + "samples or units (the command line has no limit)", params, samples, number(cost),
-                    number(EPOCH_BUDGET)));
+            throw new IllegalArgumentException(text("service.budget", Messages.integer(params),
+                    Messages.integer(samples), number(cost), number(EPOCH_BUDGET)));
         }
     }
 
@@ -519,21 +522,21 @@ public final class TrainingService implements AutoCloseable {
     private static String describeChange(OptimizerConfig from, OptimizerConfig to) {
         List<String> parts = new ArrayList<>();
         if (!from.name().equals(to.name())) {
-            parts.add("optimizer " + from.name() + " → " + to.name());
+            parts.add(text("marker.optimizer", from.name(), to.name()));
         }
         if (from.learningRate() != to.learningRate()) {
             parts.add("lr " + number(from.learningRate()) + " → " + number(to.learningRate()));
         }
         if (from instanceof OptimizerConfig.Sgd a && to instanceof OptimizerConfig.Sgd b) {
             if (a.momentum() != b.momentum()) {
-                parts.add("momentum " + number(a.momentum()) + " → " + number(b.momentum()));
+                parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));
             }
             if (a.nesterov() != b.nesterov()) {
-                parts.add(b.nesterov() ? "Nesterov on" : "Nesterov off");
+                parts.add(text(b.nesterov() ? "marker.nesterovOn" : "marker.nesterovOff"));
             }
         }
         if (!from.decay().equals(to.decay())) {
-            parts.add("decay " + from.decay() + " → " + to.decay());
+            parts.add(text("marker.decay", from.decay(), to.decay()));
         }
         return String.join(", ", parts);
     }
@@ -541,19 +544,19 @@ public final class TrainingService implements AutoCloseable {
     private String describeBatching(Command.SetBatching b) {
         List<String> parts = new ArrayList<>();
         if (b.batchSize() != config.batchSize()) {
-            parts.add("batch " + batchText(config.batchSize()) + " → " + batchText(b.batchSize()));
+            parts.add(text("marker.batch", batchText(config.batchSize()), batchText(b.batchSize())));
         }
         if (b.shuffle() != config.shuffle()) {
-            parts.add(b.shuffle() ? "shuffle on" : "shuffle off");
+            parts.add(text(b.shuffle() ? "marker.shuffleOn" : "marker.shuffleOff"));
         }
         if (b.dropLast() != config.dropLast()) {
-            parts.add(b.dropLast() ? "drop last on" : "drop last off");
+            parts.add(text(b.dropLast() ? "marker.dropLastOn" : "marker.dropLastOff"));
         }
         return String.join(", ", parts);
     }
 
     private static String batchText(int batchSize) {
-        return batchSize == 0 ? "full" : Integer.toString(batchSize);
+        return batchSize == 0 ? text("editor.batch.full") : Integer.toString(batchSize);
     }
 
     /** A number as a person would write it: 0.1, 0.003, 1000000, 1e-5, 2.5e8. */
@@ -648,7 +651,7 @@ public final class TrainingService implements AutoCloseable {
         }
         BackpropTrace trace = BackpropTrace.of(trainer.network(), config.loss(), trainer.optimizer(), xi, yi);
         return Inspection.of(trace, config.loss().kind(), config.optimizer(), trainer.epoch(), best,
-                useTrain ? "training" : "test");
+                useTrain ? text("inspector.set.training") : text("inspector.set.test"));
     }
 
     /** The engine's check on the running network, between epochs (the weights are restored exactly). */

@@ -49,31 +49,33 @@ public final class FileActions {
 
     /** The File menu; the PNG exports picture the given nodes. */
     Menu fileMenu(Node window, Node fit, Node loss, Node network) {
-        MenuItem open = StudioView.item("Open…", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
+        MenuItem open = StudioView.item("file.open", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
                 KeyCombination.SHORTCUT_DOWN), this::open);
-        MenuItem save = StudioView.item("Save experiment", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
+        MenuItem save = StudioView.item("file.save", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN), this::saveExperiment);
-        MenuItem saveAs = StudioView.item("Save experiment as…", null, new KeyCodeCombination(KeyCode.S,
+        MenuItem saveAs = StudioView.item("file.saveAs", null, new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveExperimentAs());
-        MenuItem export = StudioView.item("Export weights as…", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
+        MenuItem export = StudioView.item("file.exportWeights", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportWeights);
-        MenuItem quit = StudioView.item("Quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+        MenuItem quit = StudioView.item("file.quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.close());
-        Menu exports = new Menu("Export", null,
-                StudioView.item("Loss history as CSV…", null, null, () -> exportCsv("history.csv", this::historyCsv)),
-                StudioView.item("Predictions as CSV…", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
-                StudioView.item("Training data as CSV…", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
-                StudioView.item("Test data as CSV…", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
+        Menu exports = Localized.bind(new Menu(), "file.export");
+        exports.getItems().addAll(
+                StudioView.item("file.export.history", null, null, () -> exportCsv("history.csv", this::historyCsv)),
+                StudioView.item("file.export.predictions", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
+                StudioView.item("file.export.train", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
+                StudioView.item("file.export.test", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
                 new SeparatorMenuItem(),
-                StudioView.item("Window as PNG…", null, null, () -> exportPng("backprop-studio.png", window)),
-                StudioView.item("Fit chart as PNG…", null, null, () -> exportPng("fit.png", fit)),
-                StudioView.item("Loss chart as PNG…", null, null, () -> exportPng("loss.png", loss)),
-                StudioView.item("Network diagram as PNG…", null, null, () -> exportPng("network.png", network)));
-        MenuItem importData = StudioView.item("Import data CSV…", "mdi2f-file-table", null, this::importData);
-        Menu recentMenu = new Menu("Open recent");
-        recentMenu.getItems().add(new MenuItem("(none yet)"));
+                StudioView.item("file.export.window", null, null, () -> exportPng("backprop-studio.png", window)),
+                StudioView.item("file.export.fit", null, null, () -> exportPng("fit.png", fit)),
+                StudioView.item("file.export.loss", null, null, () -> exportPng("loss.png", loss)),
+                StudioView.item("file.export.network", null, null, () -> exportPng("network.png", network)));
+        MenuItem importData = StudioView.item("file.import", "mdi2f-file-table", null, this::importData);
+        Menu recentMenu = Localized.bind(new Menu(), "file.recent");
+        recentMenu.getItems().add(Localized.bind(new MenuItem(), "file.recent.none"));
         // the list is read on the file thread when the File menu opens, then shown
-        Menu file = new Menu("File", null, open, recentMenu, save, saveAs, export, exports, importData,
+        Menu file = Localized.bind(new Menu(), "file.menu");
+        file.getItems().addAll(open, recentMenu, save, saveAs, export, exports, importData,
                 new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> io.execute(() -> {
             java.util.List<java.nio.file.Path> files = recent.list();
@@ -84,7 +86,7 @@ public final class FileActions {
                             () -> openRecent(p.toFile())));
                 }
                 if (files.isEmpty()) {
-                    recentMenu.getItems().add(new MenuItem("(none yet)"));
+                    recentMenu.getItems().add(Localized.bind(new MenuItem(), "file.recent.none"));
                 }
             });
         }));
@@ -109,14 +111,14 @@ public final class FileActions {
         if (!vm.unsavedProperty().get()) {
             return true;
         }
-        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType(Localized.t("unsaved.save"),
                 javafx.scene.control.ButtonBar.ButtonData.YES);
-        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(Localized.t("unsaved.discard"),
                 javafx.scene.control.ButtonBar.ButtonData.NO);
         javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The experiment has changed since it was last saved.", save, discard, javafx.scene.control.ButtonType.CANCEL);
+                Localized.t("unsaved.text"), save, discard, javafx.scene.control.ButtonType.CANCEL);
         ask.initOwner(stage);
-        ask.setHeaderText("Save the changes first?");
+        ask.setHeaderText(Localized.t("unsaved.header"));
         var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
         if (answer == discard) {
             vm.markSaved();
@@ -143,9 +145,9 @@ public final class FileActions {
 
     private void saveExperimentAs() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save experiment");
+        chooser.setTitle(Localized.t("file.saveTitle"));
         chooser.setInitialFileName(vm.presetProperty().get() + ".bps.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiments", "*.bps.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Localized.t("file.filter.experiments"), "*.bps.json"));
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             saveExperiment(file);
@@ -172,7 +174,7 @@ public final class FileActions {
                     experimentFile = file;
                     vm.markSaved();
                     remember(file);
-                    vm.showMessage("Saved the experiment (epoch " + s.epoch() + ") to " + file.getName() + ".");
+                    vm.showMessage(Localized.t("file.savedExperiment", org.backpropstudio.i18n.Messages.integer(s.epoch()), file.getName()));
                     if (afterSave != null) {
                         Runnable next = afterSave;
                         afterSave = null;
@@ -180,7 +182,7 @@ public final class FileActions {
                     }
                 });
             } catch (IOException | IllegalArgumentException e) {
-                Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotSave", file.getName()), e.getMessage()));
             }
         });
     }
@@ -190,11 +192,11 @@ public final class FileActions {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open an experiment or weights");
+        chooser.setTitle(Localized.t("file.openTitle"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Experiments and weights", "*.bps.json", "*.weights.json", "*.json"),
-                new FileChooser.ExtensionFilter("Experiments", "*.bps.json"),
-                new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json"));
+                new FileChooser.ExtensionFilter(Localized.t("file.filter.both"), "*.bps.json", "*.weights.json", "*.json"),
+                new FileChooser.ExtensionFilter(Localized.t("file.filter.experiments"), "*.bps.json"),
+                new FileChooser.ExtensionFilter(Localized.t("file.filter.weights"), "*.weights.json"));
         File file = chooser.showOpenDialog(stage);
         if (file == null) {
             return;
@@ -243,7 +245,7 @@ public final class FileActions {
                     remember(file);
                 });
             } catch (ImportException e) {
-                Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotOpen", file.getName()), e.getMessage()));
             }
         });
     }
@@ -261,7 +263,7 @@ public final class FileActions {
                     remember(file);
                 });
             } catch (ImportException e) {
-                Platform.runLater(() -> showProblem("Could not open " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotOpen", file.getName()), e.getMessage()));
             }
         });
     }
@@ -283,10 +285,10 @@ public final class FileActions {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export weights");
+        chooser.setTitle(Localized.t("file.exportTitle"));
         chooser.setInitialFileName("network.weights.json");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Weights JSON", "*.weights.json", "*.json"),
-                new FileChooser.ExtensionFilter("NumPy arrays", "*.npz"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Localized.t("file.filter.weights"), "*.weights.json", "*.json"),
+                new FileChooser.ExtensionFilter(Localized.t("file.filter.npz"), "*.npz"));
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             exportWeights(s, file);
@@ -308,17 +310,17 @@ public final class FileActions {
                     WeightsJson.write(file.toPath(), weights);
                 }
                 Platform.runLater(() -> {
-                    vm.showMessage("Saved the weights of epoch " + s.epoch() + " to " + file.getName() + ".");
+                    vm.showMessage(Localized.t("file.savedWeights", org.backpropstudio.i18n.Messages.integer(s.epoch()), file.getName()));
                 });
             } catch (IOException | IllegalArgumentException e) {
-                Platform.runLater(() -> showProblem("Could not save " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotSave", file.getName()), e.getMessage()));
             }
         });
     }
 
     private void importData() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import data (a CSV with header x,y)");
+        chooser.setTitle(Localized.t("file.importTitle"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File file = chooser.showOpenDialog(stage);
         if (file == null) {
@@ -327,8 +329,8 @@ public final class FileActions {
         javafx.scene.control.ChoiceDialog<StudioViewModel.DataUse> ask = new javafx.scene.control.ChoiceDialog<>(
                 StudioViewModel.DataUse.SPLIT, StudioViewModel.DataUse.values());
         ask.initOwner(stage);
-        ask.setTitle("Import data");
-        ask.setHeaderText("How should the samples of " + file.getName() + " be used?");
+        ask.setTitle(Localized.t("file.importDialog"));
+        ask.setHeaderText(Localized.t("file.importHow", file.getName()));
         ask.showAndWait().ifPresent(use -> importData(file, use));
     }
 
@@ -339,7 +341,7 @@ public final class FileActions {
                 org.backpropstudio.engine.Dataset data = org.backpropstudio.io.CsvFiles.readData(file.toPath());
                 Platform.runLater(() -> vm.importData(data, use, file.getName()));
             } catch (ImportException e) {
-                Platform.runLater(() -> showProblem("Could not import " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotImport", file.getName()), e.getMessage()));
             }
         });
     }
@@ -354,7 +356,7 @@ public final class FileActions {
 
     private void exportCsv(String name, java.util.function.Function<Snapshot, String> text) {
         Snapshot s = vm.snapshotProperty().get();
-        File file = s == null ? null : askSave("Export " + name, name, "CSV", "*.csv");
+        File file = s == null ? null : askSave(Localized.t("file.exportNamed", name), name, "CSV", "*.csv");
         if (file != null) {
             writeText(file, text.apply(s));
         }
@@ -365,9 +367,9 @@ public final class FileActions {
         io.execute(() -> {
             try {
                 org.backpropstudio.io.AtomicFiles.writeString(file.toPath(), text);
-                Platform.runLater(() -> vm.showMessage("Wrote " + file.getName() + "."));
+                Platform.runLater(() -> vm.showMessage(Localized.t("file.wrote", file.getName())));
             } catch (IOException e) {
-                Platform.runLater(() -> showProblem("Could not write " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotWrite", file.getName()), e.getMessage()));
             }
         });
     }
@@ -402,7 +404,7 @@ public final class FileActions {
     }
 
     private void exportPng(String name, javafx.scene.Node node) {
-        File file = askSave("Export " + name, name, "PNG image", "*.png");
+        File file = askSave(Localized.t("file.exportNamed", name), name, Localized.t("file.filter.png"), "*.png");
         if (file != null) {
             writePng(node, file);
         }
@@ -419,9 +421,9 @@ public final class FileActions {
                         throw new IOException("no PNG encoder");
                     }
                 });
-                Platform.runLater(() -> vm.showMessage("Wrote " + file.getName() + "."));
+                Platform.runLater(() -> vm.showMessage(Localized.t("file.wrote", file.getName())));
             } catch (IOException e) {
-                Platform.runLater(() -> showProblem("Could not write " + file.getName(), e.getMessage()));
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotWrite", file.getName()), e.getMessage()));
             }
         });
     }

@@ -23,7 +23,7 @@ final class GradientCheckWindow {
 
     GradientCheckWindow(Window owner, String stylesheet) {
         stage.initOwner(owner);
-        stage.setTitle("Gradient check");
+        stage.titleProperty().bind(Localized.text("gradcheck.title"));
         content.setPadding(new Insets(14));
         content.setId("gradient-check");
         Scene scene = new Scene(content);
@@ -34,20 +34,18 @@ final class GradientCheckWindow {
 
     /** Shows a report (replacing the one shown). */
     void show(GradientReport r) {
-        Label verdict = new Label(r.passed() ? "Passed: backprop agrees with central differences."
-                : "FAILED: some gradient differs from central differences.");
+        Label verdict = Localized.bind(new Label(), r.passed() ? "gradcheck.passed" : "gradcheck.failed");
         verdict.setId("gradient-verdict");
         verdict.getStyleClass().addAll("section-title", r.passed() ? "check-passed" : "check-failed");
-        Label how = new Label(String.format(Locale.ROOT, "Epoch %d weights, %d training samples, ε = %s; "
-                + "relative error below %s passes.", r.epoch(), r.samples(), TrainingService.number(r.epsilon()),
-                TrainingService.number(r.tolerance())));
+        Label how = Localized.bind(new Label(), "gradcheck.how", org.backpropstudio.i18n.Messages.integer(r.epoch()),
+                r.samples(), TrainingService.number(r.epsilon()), TrainingService.number(r.tolerance()));
         how.getStyleClass().add("caption");
         GridPane table = new GridPane();
         table.setHgap(18);
         table.setVgap(4);
-        String[] heads = {"layer", "parameter", "entries checked", "at a kink", "max abs diff", "max rel diff"};
+        String[] heads = {"layer", "parameter", "checked", "kink", "abs", "rel"};
         for (int c = 0; c < heads.length; c++) {
-            Label h = new Label(heads[c]);
+            Label h = Localized.bind(new Label(), "gradcheck.head." + heads[c]);
             h.getStyleClass().add("field-name");
             table.add(h, c, 0);
         }
@@ -64,8 +62,7 @@ final class GradientCheckWindow {
             table.add(rel, 5, row);
             row++;
         }
-        Label note = new Label("Relative error = |backprop − numeric| / max(|backprop|, |numeric|, 1e-3·max(1, |L|, "
-                + "max|p|)). Entries whose ±ε step crosses a relu or |p − y| kink are not compared.");
+        Label note = Localized.bind(new Label(), "gradcheck.note");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         note.setMaxWidth(560);

@@ -19,37 +19,25 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class HelpOverlay extends StackPane {
 
-    /** A key and what it does. */
-    record Shortcut(String keys, String action) {
+    /** A key and what it does, named in the bundle as {@code help.ID.keys} and {@code help.ID.action}. */
+    record Shortcut(String id) {
+        String keysKey() {
+            return "help." + id + ".keys";
+        }
+
+        String actionKey() {
+            return "help." + id + ".action";
+        }
     }
 
-    static final List<Shortcut> SHORTCUTS = List.of(
-            new Shortcut("Space", "play / pause training"),
-            new Shortcut("S  or  →", "train exactly one epoch"),
-            new Shortcut("R", "reset: weights and data from the seed"),
-            new Shortcut("G", "gradient check of the current weights"),
-            new Shortcut("I", "backprop inspector on / off"),
-            new Shortcut("Page Down / Page Up", "the inspector's next / previous stage"),
-            new Shortcut("C", "unit contributions on the fit chart"),
-            new Shortcut("Enter  or  Tab", "apply what you typed in a field"),
-            new Shortcut("Escape", "leave a field (applying it), close this card"),
-            new Shortcut("Ctrl+O", "open an experiment or weights file"),
-            new Shortcut("Ctrl+S  /  Ctrl+Shift+S", "save the experiment / save as"),
-            new Shortcut("Ctrl+E", "export the weights (JSON or NumPy .npz)"),
-            new Shortcut("Ctrl+=  /  Ctrl+-  /  Ctrl+0", "bigger / smaller / normal text"),
-            new Shortcut("F11", "full screen"),
-            new Shortcut("F5", "lecture mode on / off (Esc leaves it too)"),
-            new Shortcut("P", "pin this run as a faded ghost to compare with"),
-            new Shortcut("click  /  shift-click", "on the fit chart: add a training / test point"),
-            new Shortcut("right-click  or  Ctrl-click", "on the fit chart: remove the point"),
-            new Shortcut("F1  or  ?", "this list"),
-            new Shortcut("Ctrl+Q", "quit"));
+    static final List<Shortcut> SHORTCUTS = java.util.stream.Stream.of("space", "step", "reset", "gradcheck", "inspector", "stages", "contributions", "apply", "escape", "open", "save", "export", "zoom", "fullScreen", "lecture", "pin", "click", "remove", "help", "quit")
+            .map(Shortcut::new).toList();
 
     HelpOverlay(String stylesheet) {
         setId("help-overlay");
         getStylesheets().add(stylesheet);
         getStyleClass().addAll("studio", "help-overlay");
-        Label title = new Label("Keyboard shortcuts");
+        Label title = Localized.bind(new Label(), "help.title");
         title.getStyleClass().add("section-title");
         Button close = new Button(null, new FontIcon("mdi2c-close"));
         close.getStyleClass().addAll("button-circle", "flat");
@@ -62,12 +50,12 @@ final class HelpOverlay extends StackPane {
         table.setHgap(24);
         table.setVgap(6);
         for (int i = 0; i < SHORTCUTS.size(); i++) {
-            Label keys = new Label(SHORTCUTS.get(i).keys());
+            Label keys = Localized.bind(new Label(), SHORTCUTS.get(i).keysKey());
             keys.getStyleClass().add("help-keys");
             table.add(keys, 0, i);
-            table.add(new Label(SHORTCUTS.get(i).action()), 1, i);
+            table.add(Localized.bind(new Label(), SHORTCUTS.get(i).actionKey()), 1, i);
         }
-        Label note = new Label("Single keys work when no text field has the focus. Every control also has a tooltip.");
+        Label note = Localized.bind(new Label(), "help.note");
         note.getStyleClass().add("caption");
         VBox card = new VBox(12, head, table, note);
         card.getStyleClass().add("help-card");

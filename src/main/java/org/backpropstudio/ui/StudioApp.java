@@ -27,6 +27,7 @@ import org.backpropstudio.training.TrainingService;
  * <ul>
  *   <li>{@code --preset=NAME}: start with another preset;</li>
  *   <li>{@code --play}: start training at once;</li>
+ *   <li>{@code --lang=TAG}: the language, {@code en} or {@code zh-CN} (default: the system's);</li>
  *   <li>{@code --screenshot=FILE --after=SECONDS}: write the window as a PNG after a while, then quit;</li>
  *   <li>{@code --measure=SECONDS}: train at max speed while redrawing every frame, print the speed
  *       against the headless engine and the frame times, then quit.</li>
@@ -66,7 +67,7 @@ public final class StudioApp extends Application {
         view.installKeys(scene);
         view.files().installCloseGuard();
         stage.setScene(scene);
-        stage.setTitle("Backprop Studio");
+        stage.titleProperty().bind(Localized.text("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(650);
         FrameLoop frames = new FrameLoop(service, vm, view);
@@ -136,6 +137,10 @@ public final class StudioApp extends Application {
         setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         List<String> args = getParameters().getRaw();
         String preset = option(args, "--preset", Presets.DEFAULT);
+        String language = option(args, "--lang", null);
+        if (language != null) {
+            Localized.setLocale(Locale.forLanguageTag(language)); // e.g. zh-CN, en
+        }
         Studio studio = open(stage, preset);
         stage.show();
         long shownAfter = System.currentTimeMillis()

@@ -62,7 +62,7 @@ public final class StudioView extends BorderPane {
     private final InspectorModel inspector =
             new InspectorModel();
     private final InspectorView inspectorView;
-    private final ToggleButton contributions = new ToggleButton("unit contributions");
+    private final ToggleButton contributions = Localized.bind(new ToggleButton(), "fit.contributions");
     private final HelpOverlay help = new HelpOverlay(StudioView.class.getResource("studio.css").toExternalForm());
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
@@ -144,11 +144,11 @@ public final class StudioView extends BorderPane {
             p.setLecture(on, on ? 2 : 1);
         }
         applyFontSize();
-        stage.setFullScreenExitHint(on ? "F5 or Esc leaves lecture mode" : null);
+        stage.setFullScreenExitHint(on ? Localized.t("lecture.exitHint") : null);
         if (stage.isFullScreen() != on) {
             stage.setFullScreen(on);
         }
-        vm.showMessage(on ? "Lecture mode: F5 or Esc to leave, Ctrl+= / Ctrl+- for the text size" : "Lecture mode off");
+        vm.showMessage(Localized.t(on ? "lecture.on" : "lecture.off"));
     }
 
     /** The text size in pixels (for tests). */
@@ -317,37 +317,76 @@ public final class StudioView extends BorderPane {
         Menu file = files.fileMenu(this, fitChart, lossChart, diagram);
         // Space, S and R belong to the scene's key filter, which ignores them while you type;
         // as menu accelerators they would fire inside text fields, so the items only name them
-        Menu training = new Menu("Training", null,
-                item("Play / Pause\tSpace", "mdi2p-play-pause", null, vm::togglePlay),
-                item("Step one epoch\tS, →", "mdi2s-skip-next", null, vm::step),
-                item("Reset\tR", "mdi2r-restart", null, vm::reset),
-                item("Gradient check\tG", "mdi2c-check-decagram", null, vm::checkGradients),
-                item("Pin this run\tP", "mdi2p-pin", null, vm::pin),
-                item("Backprop inspector\tI", "mdi2m-microscope", null, this::toggleInspector),
-                item("Next inspector stage\tPage Down", "mdi2c-chevron-right", null, inspector::next),
-                item("Previous inspector stage\tPage Up", "mdi2c-chevron-left", null, inspector::previous));
-        Menu view = new Menu("View", null,
-                item("Bigger text", "mdi2m-magnify-plus", new KeyCodeCombination(KeyCode.EQUALS,
+        Menu training = Localized.bind(new Menu(), "menu.training");
+        training.getItems().addAll(
+                item("menu.training.play", "mdi2p-play-pause", null, vm::togglePlay),
+                item("menu.training.step", "mdi2s-skip-next", null, vm::step),
+                item("menu.training.reset", "mdi2r-restart", null, vm::reset),
+                item("menu.training.gradcheck", "mdi2c-check-decagram", null, vm::checkGradients),
+                item("menu.training.pin", "mdi2p-pin", null, vm::pin),
+                item("menu.training.inspector", "mdi2m-microscope", null, this::toggleInspector),
+                item("menu.training.nextStage", "mdi2c-chevron-right", null, inspector::next),
+                item("menu.training.previousStage", "mdi2c-chevron-left", null, inspector::previous));
+        Menu view = Localized.bind(new Menu(), "menu.view");
+        view.getItems().addAll(
+                item("menu.view.bigger", "mdi2m-magnify-plus", new KeyCodeCombination(KeyCode.EQUALS,
                         KeyCombination.SHORTCUT_DOWN), () -> zoom(1.1)),
-                item("Smaller text", "mdi2m-magnify-minus", new KeyCodeCombination(KeyCode.MINUS,
+                item("menu.view.smaller", "mdi2m-magnify-minus", new KeyCodeCombination(KeyCode.MINUS,
                         KeyCombination.SHORTCUT_DOWN), () -> zoom(1 / 1.1)),
-                item("Normal text size", null, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                item("menu.view.normal", null, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                         () -> zoom(0)),
-                item("Full screen", "mdi2f-fullscreen", new KeyCodeCombination(KeyCode.F11),
+                item("menu.view.fullScreen", "mdi2f-fullscreen", new KeyCodeCombination(KeyCode.F11),
                         () -> stage.setFullScreen(!stage.isFullScreen())),
-                item("Lecture mode\tF5", "mdi2p-projector-screen", null, () -> setLecture(!lecture.get())),
-                item("Light / dark theme", "mdi2t-theme-light-dark", null, this::toggleTheme),
-                item("Unit contributions\tC", "mdi2v-vector-curve", null,
+                item("menu.view.lecture", "mdi2p-projector-screen", null, () -> setLecture(!lecture.get())),
+                item("menu.view.theme", "mdi2t-theme-light-dark", null, this::toggleTheme),
+                item("menu.view.contributions", "mdi2v-vector-curve", null,
                         () -> contributions.setSelected(!contributions.isSelected())));
-        Menu helpMenu = new Menu("Help", null,
-                item("Keyboard shortcuts\tF1, ?", "mdi2k-keyboard", null, help::toggle));
+        Menu helpMenu = Localized.bind(new Menu(), "menu.help");
+        helpMenu.getItems().addAll(
+                item("menu.help.shortcuts", "mdi2k-keyboard", null, help::toggle));
+        view.getItems().add(languageMenu());
         return new MenuBar(file, training, view, helpMenu);
     }
 
-    static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
-        MenuItem i = new MenuItem(text, icon == null ? null : new FontIcon(icon));
-        if (key != null) {
-            i.setAccelerator(key);
+    /**
+     * View → Language: the system's language (the default), English or 简体中文. Each language is
+     * named in its own words, so it can be found whichever is showing; the window switches at once.
+     */
+    private Menu languageMenu() {
+        Menu menu = Localized.bind(new Menu(), "menu.view.language");
+        menu.setId("language-menu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        java.util.Locale system = java.util.Locale.getDefault();
+        javafx.scene.control.RadioMenuItem systemItem = new javafx.scene.control.RadioMenuItem();
+        systemItem.textProperty().bind(Localized.text(() -> Localized.t("menu.view.language.system",
+                system.getDisplayName(Localized.localeProperty().get())), Localized.localeProperty()));
+        systemItem.setUserData(system);
+        menu.getItems().add(systemItem);
+        for (java.util.Locale l : org.backpropstudio.i18n.Messages.LANGUAGES) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(l.getDisplayName(l));
+            item.setUserData(l);
+            item.setId("language-" + l.toLanguageTag());
+            menu.getItems().add(item);
+        }
+        for (MenuItem i : menu.getItems()) {
+            javafx.scene.control.RadioMenuItem r = (javafx.scene.control.RadioMenuItem) i;
+            r.setToggleGroup(group);
+            r.setOnAction(e -> setLanguage((java.util.Locale) r.getUserData()));
+        }
+        systemItem.setSelected(true);
+        return menu;
+    }
+
+    /** Switches every text in the window to {@code locale} (a language without a bundle shows English). */
+    public void setLanguage(java.util.Locale locale) {
+        Localized.setLocale(locale);
+    }
+
+    /** A menu item named by the bundle's {@code key}, following the language. */
+    static MenuItem item(String textKey, String icon, KeyCombination accelerator, Runnable action) {
+        MenuItem i = Localized.bind(new MenuItem(null, icon == null ? null : new FontIcon(icon)), textKey);
+        if (accelerator != null) {
+            i.setAccelerator(accelerator);
         }
         i.setOnAction(e -> action.run());
         return i;
@@ -361,14 +400,14 @@ public final class StudioView extends BorderPane {
         scaledIcons.put(playIcon, 1.9);
         play.setGraphic(playIcon);
         vm.playingProperty().addListener((o, was, now) -> playIcon.setIconLiteral(now ? "mdi2p-pause" : "mdi2p-play"));
-        play.setTooltip(new Tooltip("Play / pause training (Space)"));
+        play.setTooltip(Localized.tooltip("toolbar.play"));
         play.setOnAction(e -> vm.togglePlay());
 
-        Button step = iconButton("step", "mdi2s-skip-next", "Step: train exactly one epoch (S or →)", vm::step);
-        Button reset = iconButton("reset", "mdi2r-restart", "Reset: re-initialize weights and data from the seed (R)",
+        Button step = iconButton("step", "mdi2s-skip-next", "toolbar.step", vm::step);
+        Button reset = iconButton("reset", "mdi2r-restart", "toolbar.reset",
                 vm::reset);
 
-        Label epochTitle = new Label("Epoch");
+        Label epochTitle = Localized.bind(new Label(), "toolbar.epoch");
         epochTitle.getStyleClass().add("caption");
         Label epoch = new Label();
         epoch.setId("epoch");
@@ -383,9 +422,9 @@ public final class StudioView extends BorderPane {
         preset.setId("preset");
         preset.getItems().setAll(Presets.names());
         preset.setValue(vm.presetProperty().get());
-        preset.setTooltip(new Tooltip("Load a classic tutorial setup (restarts training)"));
+        preset.setTooltip(Localized.tooltip("toolbar.preset.tip"));
         vm.presetProperty().addListener((o, a, b) -> preset.setValue(b.isEmpty() ? null : b));
-        preset.setPromptText("(experiment)");
+        preset.promptTextProperty().bind(Localized.text("toolbar.preset.experiment"));
         preset.setOnAction(e -> {
             if (preset.getValue() != null && !preset.getValue().equals(vm.presetProperty().get())) {
                 vm.loadPreset(preset.getValue());
@@ -396,7 +435,8 @@ public final class StudioView extends BorderPane {
         speed.setId("speed");
         speed.getItems().setAll(StudioViewModel.SPEEDS);
         speed.setValue(StudioViewModel.SPEEDS.get(0));
-        speed.setTooltip(new Tooltip("Training speed: as fast as possible, or slowly enough to explain each epoch"));
+        speed.setTooltip(Localized.tooltip("toolbar.speed.tip"));
+        Localized.choices(speed, StudioViewModel.Speed::label);
         speed.setOnAction(e -> {
             vm.setSpeed(speed.getValue());
             fitChart.setTransitionSeconds(transitionSeconds(speed.getValue().epochsPerSecond()));
@@ -404,11 +444,11 @@ public final class StudioView extends BorderPane {
 
         ToggleButton theme = new ToggleButton(null, new FontIcon("mdi2t-theme-light-dark"));
         theme.setId("theme");
-        theme.setTooltip(new Tooltip("Light or dark theme"));
+        theme.setTooltip(Localized.tooltip("toolbar.theme"));
         theme.setOnAction(e -> toggleTheme());
 
         Button check = iconButton("check-gradients", "mdi2c-check-decagram",
-                "Gradient check: compare backprop's gradients with central differences on the current weights (G)",
+                "toolbar.gradcheck",
                 vm::checkGradients);
         vm.gradientsProperty().addListener((o, a, report) -> {
             if (gradientWindow == null) {
@@ -418,14 +458,13 @@ public final class StudioView extends BorderPane {
         });
 
         Button pin = iconButton("pin", "mdi2p-pin",
-                "Pin run: keep this run's loss and fitted curves as faded ghosts to compare other settings with, "
-                        + "up to " + org.backpropstudio.training.PinnedRun.MAX + " (P)", vm::pin);
+                "toolbar.pin", vm::pin);
 
         Button inspect = iconButton("inspect", "mdi2m-microscope",
-                "Backprop inspector: every number backprop computes for one sample, stage by stage (I)",
+                "toolbar.inspector",
                 this::toggleInspector);
 
-        Button export = iconButton("export", "mdi2e-export", "Export the weights as JSON or NumPy .npz (Ctrl+E)",
+        Button export = iconButton("export", "mdi2e-export", "toolbar.export",
                 () -> files.exportWeights());
 
         FontIcon lectureIcon = new FontIcon("mdi2p-projector-screen");
@@ -433,13 +472,12 @@ public final class StudioView extends BorderPane {
         ToggleButton lectureToggle = new ToggleButton(null, lectureIcon);
         lectureToggle.setId("lecture");
         lectureToggle.getStyleClass().addAll("button-circle", "tool-button");
-        lectureToggle.setTooltip(new Tooltip("Lecture mode: full screen, large high-contrast text, only the common "
-                + "controls (F5)"));
+        lectureToggle.setTooltip(Localized.tooltip("toolbar.lecture"));
         lectureToggle.selectedProperty().bindBidirectional(lecture);
 
         // in lecture mode the losses are read out large in the toolbar, not small in the status bar
-        Node trainReadout = readout("train loss", "lecture-train-loss", vm.trainLossTextProperty());
-        Node testReadout = readout("test loss", "lecture-test-loss", vm.testLossTextProperty());
+        Node trainReadout = readout("status.trainLoss", "lecture-train-loss", vm.trainLossTextProperty());
+        Node testReadout = readout("status.testLoss", "lecture-test-loss", vm.testLossTextProperty());
         HBox lossReadout = new HBox(18, new Separator(Orientation.VERTICAL), trainReadout, testReadout);
         lossReadout.setAlignment(Pos.CENTER_LEFT);
         lossReadout.visibleProperty().bind(lecture);
@@ -448,7 +486,7 @@ public final class StudioView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox, lossReadout,
-                new Separator(Orientation.VERTICAL), labelled("preset", preset), labelled("speed", speed), spacer,
+                new Separator(Orientation.VERTICAL), labelled("toolbar.preset", preset), labelled("toolbar.speed", speed), spacer,
                 pin, inspect, check, export, lectureToggle, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
@@ -464,8 +502,8 @@ public final class StudioView extends BorderPane {
     }
 
     /** A large read-out: a caption over a value in the epoch counter's style. */
-    private static Node readout(String caption, String id, javafx.beans.value.ObservableValue<String> value) {
-        Label title = new Label(caption);
+    private static Node readout(String captionKey, String id, javafx.beans.value.ObservableValue<String> value) {
+        Label title = Localized.bind(new Label(), captionKey);
         title.getStyleClass().add("caption");
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label();
@@ -478,21 +516,21 @@ public final class StudioView extends BorderPane {
         return box;
     }
 
-    private static Node labelled(String text, Node control) {
-        Label l = new Label(text);
+    private static Node labelled(String key, Node control) {
+        Label l = Localized.bind(new Label(), key);
         l.getStyleClass().add("caption");
         VBox box = new VBox(0, l, control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private Button iconButton(String id, String icon, String tip, Runnable action) {
+    private Button iconButton(String id, String icon, String tipKey, Runnable action) {
         FontIcon graphic = new FontIcon(icon);
         scaledIcons.put(graphic, 1.4);
         Button b = new Button(null, graphic);
         b.setId(id);
         b.getStyleClass().addAll("button-circle", "tool-button");
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(Localized.tooltip(tipKey));
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -511,38 +549,35 @@ public final class StudioView extends BorderPane {
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
         diagram.setId("diagram");
-        Node fit = panel("The fit: the network's prediction over the data", fitChart);
-        Tooltip.install(fitChart, new Tooltip("Click: add a training point · shift-click: a test point · right-click "
-                + "or ctrl-click: remove the point · with the inspector open, a click picks the sample to trace"));
+        Node fit = panel("fit.title", fitChart);
+        Tooltip.install(fitChart, Localized.tooltip("fit.tip"));
         contributions.setId("contributions");
         contributions.setGraphic(new FontIcon("mdi2v-vector-curve"));
-        contributions.setTooltip(new Tooltip("Draw each last-hidden-layer unit's contribution vⱼ·hⱼ(x): their sum plus "
-                + "the output bias is the prediction. Click a unit in the diagram to mute it (C)"));
+        contributions.setTooltip(Localized.tooltip("fit.contributions.tip"));
         contributions.getStyleClass().add("small");
         contributions.selectedProperty().addListener((o, a, on) -> fitChart.setShowContributions(on));
         Label fitTitle = (Label) ((VBox) fit).getChildren().get(0);
         Region fitGap = new Region();
         HBox.setHgrow(fitGap, Priority.ALWAYS);
-        Button clear = new Button("clear points", new FontIcon("mdi2e-eraser"));
+        Button clear = Localized.bind(new Button(null, new FontIcon("mdi2e-eraser")), "fit.clearPoints");
         clear.setId("clear-points");
         clear.getStyleClass().add("small");
-        clear.setTooltip(new Tooltip("Remove every training and test point, then click your own in: click adds a "
-                + "training point, shift-click a test point, right-click (or ctrl-click) removes one"));
+        clear.setTooltip(Localized.tooltip("fit.clearPoints.tip"));
         clear.setOnAction(e -> vm.clearPoints());
         HBox fitHead = new HBox(8, fitTitle, fitGap, clear, contributions);
         fitHead.setAlignment(Pos.CENTER_LEFT);
         ((VBox) fit).getChildren().add(0, fitHead);
         ((VBox) fit).getChildren().add(1, pinnedChips());
-        Node lossPanel = panel("Loss per epoch (log scale); vertical lines mark live changes", lossChart);
+        Node lossPanel = panel("loss.title", lossChart);
         healthChart.setId("health-chart");
         healthShares.setId("health-shares");
-        Node healthPanel = panel("The size of each layer's gradient ‖∂L/∂W‖ over the last 200 epochs", healthChart);
+        Node healthPanel = panel("health.title", healthChart);
         ((VBox) healthPanel).getChildren().add(healthShares);
-        Tooltip.install(healthChart, new Tooltip("How much each layer's weights are being pushed. Curves that fall by "
-                + "powers of ten from the output back to the input mean vanishing gradients: the first layers barely "
-                + "learn. Try a larger initial σ, fewer layers, or ReLU."));
-        javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab("Loss", lossPanel);
-        javafx.scene.control.Tab healthTab = new javafx.scene.control.Tab("Gradient health", healthPanel);
+        Tooltip.install(healthChart, Localized.tooltip("health.tip"));
+        javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab(null, lossPanel);
+        lossTab.textProperty().bind(Localized.text("loss.tab"));
+        javafx.scene.control.Tab healthTab = new javafx.scene.control.Tab(null, healthPanel);
+        healthTab.textProperty().bind(Localized.text("health.tab"));
         healthTab.setId("health-tab");
         javafx.scene.control.TabPane losses = new javafx.scene.control.TabPane(lossTab, healthTab);
         losses.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -557,10 +592,9 @@ public final class StudioView extends BorderPane {
         Label hover = new Label();
         hover.getStyleClass().add("caption");
         hover.textProperty().bind(javafx.beans.binding.Bindings.when(diagram.hoverTextProperty().isEmpty())
-                .then("Blue: positive weight, orange: negative; thicker is larger |w|. Point at a connection or unit; "
-                        + "click a hidden unit to mute it.")
+                .then(Localized.text("diagram.legend"))
                 .otherwise(diagram.hoverTextProperty()));
-        VBox diagramPanel = new VBox(4, title("The network"), diagram, hover);
+        VBox diagramPanel = new VBox(4, title("diagram.title"), diagram, hover);
         diagramPanel.getStyleClass().add("panel");
         VBox.setVgrow(diagram, Priority.ALWAYS);
         SplitPane bottom = new SplitPane(losses, diagramPanel);
@@ -592,7 +626,7 @@ public final class StudioView extends BorderPane {
                 Button remove = new Button(null, new FontIcon("mdi2c-close"));
                 remove.setId("unpin-" + (k + 1));
                 remove.getStyleClass().addAll("flat", "small-button");
-                remove.setTooltip(new Tooltip("Remove the pinned run " + run.label()));
+                remove.setTooltip(Localized.tooltip("pin.remove", run.label()));
                 remove.setOnAction(e -> vm.unpin(run));
                 HBox chip = new HBox(2, name, remove);
                 chip.setAlignment(Pos.CENTER_LEFT);
@@ -615,16 +649,13 @@ public final class StudioView extends BorderPane {
         for (int k = 0; k < h.layers().size(); k++) {
             Label l;
             if (!Double.isNaN(h.dead()[k])) {
-                l = new Label(String.format(java.util.Locale.ROOT, "%s: %.0f %% of units dead", h.layers().get(k),
-                        100 * h.dead()[k]));
-                l.setTooltip(new Tooltip("A dead ReLU unit outputs 0 for every training sample, so no gradient flows "
-                        + "through it and it never learns again. Try a smaller learning rate, a positive initial bias, "
-                        + "or leaky ReLU."));
+                l = Localized.bind(new Label(), "health.dead", h.layers().get(k),
+                        org.backpropstudio.i18n.Messages.integer(Math.round(100 * h.dead()[k])));
+                l.setTooltip(Localized.tooltip("health.dead.tip"));
             } else if (!Double.isNaN(h.saturated()[k])) {
-                l = new Label(String.format(java.util.Locale.ROOT, "%s: %.0f %% saturated", h.layers().get(k),
-                        100 * h.saturated()[k]));
-                l.setTooltip(new Tooltip("A saturated sigmoid or tanh unit sits on a flat end, where f′ < 0.01 and "
-                        + "the gradient vanishes. Try a smaller initial σ for the weights, or ReLU."));
+                l = Localized.bind(new Label(), "health.saturated", h.layers().get(k),
+                        org.backpropstudio.i18n.Messages.integer(Math.round(100 * h.saturated()[k])));
+                l.setTooltip(Localized.tooltip("health.saturated.tip"));
             } else {
                 continue;
             }
@@ -633,15 +664,15 @@ public final class StudioView extends BorderPane {
         }
     }
 
-    private static Node panel(String caption, Node chart) {
-        VBox box = new VBox(2, title(caption), chart);
+    private static Node panel(String captionKey, Node chart) {
+        VBox box = new VBox(2, title(captionKey), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.getStyleClass().add("panel");
         return box;
     }
 
-    private static Label title(String text) {
-        Label l = new Label(text);
+    private static Label title(String key) {
+        Label l = Localized.bind(new Label(), key);
         l.getStyleClass().add("panel-title");
         return l;
     }
@@ -650,17 +681,18 @@ public final class StudioView extends BorderPane {
         Label state = new Label();
         state.setId("state");
         state.getStyleClass().add("state-label");
+        state.textProperty().bind(Localized.text(() -> Localized.t("state." + vm.stateProperty().get().name()
+                .toLowerCase(java.util.Locale.ROOT)), vm.stateProperty()));
         java.util.function.Consumer<org.backpropstudio.training.TrainingState> show = b -> {
-            state.setText(b.label());
             state.getStyleClass().removeAll("state-paused", "state-training", "state-finished", "state-diverged");
             state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
         };
         vm.stateProperty().addListener((o, a, b) -> show.accept(b));
         show.accept(vm.stateProperty().get());
-        Label epoch = boundLabel("epoch ", vm.epochTextProperty());
-        Label train = boundLabel("train loss ", vm.trainLossTextProperty());
+        Label epoch = boundLabel("status.epoch", vm.epochTextProperty());
+        Label train = boundLabel("status.trainLoss", vm.trainLossTextProperty());
         train.setId("train-loss");
-        Label test = boundLabel("test loss ", vm.testLossTextProperty());
+        Label test = boundLabel("status.testLoss", vm.testLossTextProperty());
         test.setId("test-loss");
         Label rate = new Label();
         rate.textProperty().bind(vm.rateTextProperty());
@@ -676,9 +708,9 @@ public final class StudioView extends BorderPane {
         return bar;
     }
 
-    private static Label boundLabel(String prefix, javafx.beans.value.ObservableValue<String> value) {
+    private static Label boundLabel(String key, javafx.beans.value.ObservableValue<String> value) {
         Label l = new Label();
-        l.textProperty().bind(javafx.beans.binding.Bindings.concat(prefix, value));
+        l.textProperty().bind(Localized.text(() -> Localized.t(key) + " " + value.getValue(), value));
         return l;
     }
 

@@ -28,32 +28,32 @@ import org.backpropstudio.ui.editor.EditorModel;
 public final class StudioViewModel {
 
     /** A choice of the speed control. */
-    public record Speed(String label, double epochsPerSecond) {
+    public record Speed(double epochsPerSecond) {
+        /** How the speed control names it, in the current language. */
+        public String label() {
+            if (Double.isInfinite(epochsPerSecond)) {
+                return Localized.t("speed.max");
+            }
+            return Localized.t(epochsPerSecond == 1 ? "speed.one" : "speed.rate",
+                    org.backpropstudio.i18n.Messages.integer((long) epochsPerSecond));
+        }
+
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 
-    public static final List<Speed> SPEEDS = List.of(new Speed("max speed", Double.POSITIVE_INFINITY),
-            new Speed("1000 epochs/s", 1000), new Speed("100 epochs/s", 100), new Speed("30 epochs/s", 30),
-            new Speed("10 epochs/s", 10), new Speed("3 epochs/s", 3), new Speed("1 epoch/s", 1));
+    public static final List<Speed> SPEEDS = List.of(new Speed(Double.POSITIVE_INFINITY), new Speed(1000),
+            new Speed(100), new Speed(30), new Speed(10), new Speed(3), new Speed(1));
 
     /** How imported samples are used. */
     public enum DataUse {
-        SPLIT("every 5th sample for testing, the rest for training"),
-        TRAIN("all for training, keeping the current test set"),
-        TEST("all for testing, keeping the current training set");
-
-        private final String label;
-
-        DataUse(String label) {
-            this.label = label;
-        }
+        SPLIT, TRAIN, TEST;
 
         @Override
         public String toString() {
-            return label;
+            return Localized.t("dataUse." + name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -101,6 +101,12 @@ public final class StudioViewModel {
                 message.set(b);
             }
         });
+        // numbers in the read-outs follow the language too
+        Localized.onChange(this, () -> {
+            if (snapshot.get() != null) {
+                apply(snapshot.get());
+            }
+        });
     }
 
     /** Takes in the newest snapshot (on the UI thread, once per frame at most). */
@@ -109,11 +115,12 @@ public final class StudioViewModel {
         state.set(s.state());
         playing.set(s.state() == TrainingState.TRAINING);
         epoch.set(s.epoch());
-        epochText.set(String.format(Locale.ROOT, "%,d", s.epoch()));
+        epochText.set(org.backpropstudio.i18n.Messages.integer(s.epoch()));
         trainLossText.set(s.epoch() == 0 ? "–" : lossText(s.trainLoss()));
         testLossText.set(s.epoch() == 0 ? "–" : lossText(s.testLoss()));
         rateText.set(s.state() == TrainingState.TRAINING
-                ? String.format(Locale.ROOT, "%,.0f epochs/s", s.epochsPerSecond()) : "");
+                ? Localized.t("status.rate", org.backpropstudio.i18n.Messages.integer(Math.round(s.epochsPerSecond())))
+                : "");
         problem.set(s.problem() == null ? "" : s.problem());
         if (s.gradients() != null && s.gradients() != gradients.get()) {
             gradients.set(s.gradients());
@@ -123,11 +130,11 @@ public final class StudioViewModel {
             message.set(s.message());
             // the service refused a change or loaded a network: show what is really running. Only
             // when the message arrives; later snapshots repeat it while newer edits are on their way.
-            boolean editorBehind = s.message().startsWith(TrainingService.NOT_APPLIED)
-                    || s.message().startsWith(TrainingService.LOADED);
+            boolean editorBehind = s.message().startsWith(TrainingService.notApplied())
+                    || s.message().startsWith(TrainingService.loaded());
             if (editorBehind && !s.config().equals(editor.applied())) {
                 editor.load(s.config());
-            } else if (s.message().startsWith(TrainingService.POINTS)
+            } else if (s.message().startsWith(TrainingService.points())
                     && s.config().data() instanceof org.backpropstudio.engine.DataSpec.GivenData given) {
                 editor.samplesEdited(given); // later edits in the editor keep the points
             }
@@ -138,7 +145,7 @@ public final class StudioViewModel {
         if (Double.isNaN(loss)) {
             return "NaN";
         }
-        return Double.isInfinite(loss) ? "∞" : String.format(Locale.ROOT, "%.4g", loss);
+        return Double.isInfinite(loss) ? "∞" : String.format(org.backpropstudio.i18n.Messages.locale(), "%.4g", loss);
     }
 
     /** Shows a note in the status bar (until the next snapshot brings another). */
@@ -153,13 +160,12 @@ public final class StudioViewModel {
     static String beyondTheEditor(org.backpropstudio.engine.NetworkSpec network) {
         int hidden = network.layers().size() - 1;
         if (hidden > EditorModel.MAX_HIDDEN_LAYERS) {
-            return "it has " + hidden + " hidden layers; the studio shows at most " + EditorModel.MAX_HIDDEN_LAYERS;
+            return Localized.t("open.tooManyLayers", hidden, EditorModel.MAX_HIDDEN_LAYERS);
         }
         for (int k = 0; k < hidden; k++) {
             int units = network.layers().get(k).units();
             if (units > EditorModel.MAX_UNITS) {
-                return "its layer " + (k + 1) + " has " + units + " units; the studio shows at most "
-                        + EditorModel.MAX_UNITS + " per layer";
+                return Localized.t("open.tooManyUnits", k + 1, units, EditorModel.MAX_UNITS);
             }
         }
         return null;
@@ -170,7 +176,7 @@ public final class StudioViewModel {
                             List<double[]> biases, String source) {
         String beyond = beyondTheEditor(network);
         if (beyond != null) {
-            message.set("Not opened " + source + ": " + beyond + " (the command line has no such limit).");
+            message.set(Localized.t("open.notOpened", source, beyond));
             return;
         }
         commands.accept(new Command.Pause());
@@ -192,14 +198,14 @@ public final class StudioViewModel {
                                List<org.backpropstudio.training.PinnedRun> pinnedRuns, String source) {
         String beyond = beyondTheEditor(config.network());
         if (beyond != null) {
-            message.set("Not opened " + source + ": " + beyond + " (the command line has no such limit).");
+            message.set(Localized.t("open.notOpened", source, beyond));
             return;
         }
         preset.set(""); // an experiment is no preset
         pinned.setAll(pinnedRuns);
         editor.load(config);
         commands.accept(new Command.Pause());
-        commands.accept(new Command.Reconfigure(config, "experiment " + source));
+        commands.accept(new Command.Reconfigure(config, Localized.t("reason.experiment", source)));
         if (weights != null) {
             commands.accept(new Command.LoadNetwork(weights.network(), weights.weights(), weights.biases(), source));
         }
@@ -239,15 +245,15 @@ public final class StudioViewModel {
         try {
             config = editor.applied().withData(new org.backpropstudio.engine.DataSpec.GivenData(train, test));
         } catch (IllegalArgumentException e) {
-            message.set("Could not use " + source + ": " + e.getMessage() + ".");
+            message.set(Localized.t("import.couldNotUse", source, e.getMessage()));
             return;
         }
         if (config.batchSize() > train.size()) {
             config = config.withBatching(0, config.shuffle(), config.dropLast());
         }
         editor.load(config);
-        commands.accept(new Command.Reconfigure(config, "data from " + source + " (" + train.size() + " training, "
-                + test.size() + " test samples)"));
+        commands.accept(new Command.Reconfigure(config, Localized.t("reason.dataFrom", source, train.size(),
+                test.size())));
     }
 
     /**
@@ -257,12 +263,11 @@ public final class StudioViewModel {
     public void pin() {
         Snapshot s = snapshot.get();
         if (s == null || s.epoch() == 0) {
-            message.set("Nothing to pin yet: train a few epochs first.");
+            message.set(Localized.t("pin.nothing"));
             return;
         }
         if (pinned.size() >= org.backpropstudio.training.PinnedRun.MAX) {
-            message.set("At most " + org.backpropstudio.training.PinnedRun.MAX + " runs can be pinned: remove one "
-                    + "first (its × above the fit chart).");
+            message.set(Localized.t("pin.full", org.backpropstudio.training.PinnedRun.MAX));
             return;
         }
         org.backpropstudio.training.PinnedRun run = org.backpropstudio.training.PinnedRun.of(s);
@@ -272,8 +277,7 @@ public final class StudioViewModel {
         }
         pinned.add(new org.backpropstudio.training.PinnedRun(label, run.losses(), run.x(), run.prediction()));
         unsaved.set(true);
-        message.set("Pinned " + label + " at epoch " + String.format(Locale.ROOT, "%,d", s.epoch())
-                + ": try other settings and compare.");
+        message.set(Localized.t("pin.done", label, org.backpropstudio.i18n.Messages.integer(s.epoch())));
     }
 
     private boolean labelTaken(String label) {
@@ -295,8 +299,7 @@ public final class StudioViewModel {
     /** Adds a point clicked on the fit chart, to the test set if {@code test}; training goes on. */
     public void addPoint(double x, double y, boolean test) {
         if (editor.applied().streaming()) {
-            message.set("Streamed data draws fresh samples every step: untick \"fresh batch every step\" to click "
-                    + "points in.");
+            message.set(Localized.t("points.streamed"));
             return;
         }
         commands.accept(new Command.AddSample(x, y, test));
@@ -310,7 +313,7 @@ public final class StudioViewModel {
     /** Removes every training and test point; training waits for new ones to be clicked in. */
     public void clearPoints() {
         if (editor.applied().streaming()) {
-            message.set("Streamed data has no fixed points to clear.");
+            message.set(Localized.t("points.streamedClear"));
             return;
         }
         commands.accept(new Command.Pause());
@@ -366,7 +369,7 @@ public final class StudioViewModel {
         preset.set(name);
         editor.load(Presets.get(name));
         commands.accept(new Command.Pause());
-        commands.accept(new Command.Reconfigure(Presets.get(name), "preset " + name));
+        commands.accept(new Command.Reconfigure(Presets.get(name), Localized.t("reason.preset", name)));
     }
 
     public void setSpeed(Speed speed) {

@@ -89,7 +89,7 @@ class RandomEditsTest {
                 }
                 latencies[n] = System.nanoTime() - t0;
                 slowest.merge(c.getClass().getSimpleName(), Math.round(latencies[n] / 1e5) / 10.0, Math::max);
-                if (last.message().startsWith(TrainingService.NOT_APPLIED)) {
+                if (last.message().startsWith(TrainingService.notApplied())) {
                     refused++;
                 }
                 if (last.state() == TrainingState.DIVERGED) {

@@ -247,6 +247,98 @@ class ClassroomWindowTest {
         assertThat(studio.view().fitChart().shadedRanges()).containsExactly(-3.14, 3.14, 3.14, 6.28);
     }
 
+    @Test
+    void switchingToChineseRenamesTheWholeWindowAtOnce(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        javafx.scene.control.Tooltip playTip = robot.lookup("#play").queryAs(javafx.scene.control.Button.class)
+                .getTooltip();
+        assertThat(playTip.getText()).isEqualTo("Play / pause training (Space)");
+        assertThat(fieldNames(robot)).contains("learning rate", "epochs", "test x min");
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu language = (javafx.scene.control.Menu) bar.getMenus().get(2).getItems().stream()
+                .filter(i -> "language-menu".equals(i.getId())).findFirst().orElseThrow();
+        javafx.scene.control.MenuItem chinese = language.getItems().stream()
+                .filter(i -> "language-zh-CN".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(chinese.getText()).isEqualTo("中文 (中国)");
+        try {
+            robot.interact(chinese::fire);
+            WaitForAsyncUtils.waitForFxEvents();
+            // the toolbar's tooltips and the editor's labels, without a restart
+            assertThat(playTip.getText()).isEqualTo("开始 / 暂停训练（空格）");
+            assertThat(robot.lookup("#pin").queryAs(javafx.scene.control.Button.class).getTooltip().getText())
+                    .startsWith("固定运行");
+            assertThat(fieldNames(robot)).contains("学习率", "轮数", "测试 x 最小值").doesNotContain("learning rate");
+            assertThat(bar.getMenus().get(1).getText()).isEqualTo("训练");
+            // and no English word is left anywhere in the window (the last status message excepted:
+            // it was said before the switch)
+            java.util.List<String> english = windowTexts(robot, bar).stream().filter(ClassroomWindowTest::english)
+                    .toList();
+            assertThat(english).isEmpty();
+            // the error under a field comes in the language chosen
+            robot.interact(() -> studio.viewModel().editor().epochs().textProperty().set("abc"));
+            assertThat(studio.viewModel().editor().epochs().errorProperty().get()).isEqualTo("轮数：“abc”不是整数");
+        } finally {
+            robot.interact(() -> studio.view().setLanguage(java.util.Locale.ENGLISH));
+        }
+        assertThat(playTip.getText()).isEqualTo("Play / pause training (Space)");
+    }
+
+    private static java.util.List<String> fieldNames(FxRobot robot) {
+        return robot.lookup(".field-name").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    /** Every text the window shows: labels, buttons, check boxes, tooltips, prompts, tabs, menus. */
+    private static java.util.List<String> windowTexts(FxRobot robot, javafx.scene.control.MenuBar bar) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (Node n : robot.lookup(".root").queryAll().iterator().next().lookupAll("*")) {
+            if ("status-message".equals(n.getId())) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.Labeled l) {
+                texts.add(l.getText());
+            }
+            if (n instanceof javafx.scene.control.Control c && c.getTooltip() != null) {
+                texts.add(c.getTooltip().getText());
+            }
+            if (n instanceof javafx.scene.control.TextInputControl t) {
+                texts.add(t.getPromptText());
+            }
+            if (n instanceof javafx.scene.control.TabPane p) {
+                p.getTabs().forEach(t -> texts.add(t.getText()));
+            }
+        }
+        java.util.ArrayDeque<javafx.scene.control.MenuItem> items = new java.util.ArrayDeque<>();
+        bar.getMenus().forEach(items::add);
+        while (!items.isEmpty()) {
+            javafx.scene.control.MenuItem i = items.pop();
+            texts.add(i.getText());
+            if (i instanceof javafx.scene.control.Menu m) {
+                items.addAll(m.getItems());
+            }
+        }
+        texts.removeIf(t -> t == null || t.isEmpty());
+        return texts;
+    }
+
+    /** Names that stay as they are in every language: functions, keys, file formats, the product. */
+    private static final java.util.Set<String> TECHNICAL = java.util.Set.of("sigmoid", "tanh", "relu", "leaky",
+            "identity", "softplus", "sin", "cos", "tan", "elu", "half", "mse", "mae", "huber", "softmax", "cross",
+            "entropy", "mean", "sum", "sgd", "adam", "rmsprop", "full", "classic", "deep", "momentum", "linear",
+            "neuron", "Backprop", "Studio", "Ctrl", "Shift", "Enter", "Tab", "Esc", "Page", "Down", "Up", "NumPy",
+            "JSON", "CSV", "PNG", "npz", "ReLU", "Nesterov", "English", "Language", "exp", "log", "sqrt", "abs",
+            "floor", "ceil", "signum", "sign", "Space", "max", "SGD");
+
+    /** True when a text has a word of three or more Latin letters that is not a technical name. */
+    private static boolean english(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(text);
+        while (m.find()) {
+            if (!TECHNICAL.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void type(FxRobot robot, String id, String text) {
         javafx.scene.control.TextField field = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> {

@@ -253,7 +253,7 @@ public final class FitChart extends Plot {
                 lo = Math.min(lo, targetY[i]);
                 hi = Math.max(hi, targetY[i]);
             }
-            targetName = "target " + target.formula();
+            targetName = org.backpropstudio.i18n.Messages.text("chart.target", target.formula());
         } else {
             targetY = new double[0];
             targetName = "";
@@ -290,9 +290,9 @@ public final class FitChart extends Plot {
         frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), v -> tick(v, yStep), "x", "y");
         clipToPlotArea(g);
         if (ranges != null) {
-            band(g, ranges[0], ranges[1], TRAIN, "training range");
+            band(g, ranges[0], ranges[1], TRAIN, org.backpropstudio.i18n.Messages.text("chart.trainingRange"));
             boolean unseen = ranges[2] >= ranges[1] || ranges[3] <= ranges[0];
-            band(g, ranges[2], ranges[3], TEST, unseen ? "test range: never seen in training" : "test range");
+            band(g, ranges[2], ranges[3], TEST, org.backpropstudio.i18n.Messages.text(unseen ? "chart.testRangeUnseen" : "chart.testRange"));
         }
         if (targetY.length > 0) {
             polyline(g, xs, targetY, xs.length, TARGET, 2, new double[] {7, 5});
@@ -308,18 +308,18 @@ public final class FitChart extends Plot {
         if (!targetName.isEmpty()) {
             entries.add(new LegendEntry(TARGET, targetName, Symbol.LINE));
         }
-        entries.add(new LegendEntry(PREDICTION, "prediction", Symbol.LINE));
+        entries.add(new LegendEntry(PREDICTION, org.backpropstudio.i18n.Messages.text("chart.prediction"), Symbol.LINE));
         if (trainX.length > 0) {
-            entries.add(new LegendEntry(TRAIN, dotsLabel("training points", trainX.length), Symbol.CIRCLE));
+            entries.add(new LegendEntry(TRAIN, dotsLabel(org.backpropstudio.i18n.Messages.text("chart.trainingPoints"), trainX.length), Symbol.CIRCLE));
         }
-        entries.add(new LegendEntry(TEST, dotsLabel("test points", testX.length), Symbol.SQUARE));
+        entries.add(new LegendEntry(TEST, dotsLabel(org.backpropstudio.i18n.Messages.text("chart.testPoints"), testX.length), Symbol.SQUARE));
         Contributions c = shown.contributions();
         if (showContributions && c != null) {
-            entries.add(new LegendEntry(unitColor(0, 3), c.identityOutput() ? "units vⱼ·hⱼ(x), Σ + c = prediction"
-                    : "units vⱼ·hⱼ(x), Σ + c = z, prediction = f(z)", Symbol.LINE));
+            entries.add(new LegendEntry(unitColor(0, 3), org.backpropstudio.i18n.Messages.text(c.identityOutput() ? "chart.units"
+                    : "chart.unitsOutput"), Symbol.LINE));
         } else if (showContributions) {
-            entries.add(new LegendEntry(TARGET, "contributions need ≤ " + Contributions.MAX_UNITS
-                    + " units in the last hidden layer and one output", Symbol.LINE));
+            entries.add(new LegendEntry(TARGET, org.backpropstudio.i18n.Messages.text("chart.contributionsNeed", Contributions.MAX_UNITS),
+                    Symbol.LINE));
         }
         legend(g, entries);
     }

@@ -51,8 +51,8 @@ public final class HealthChart extends Plot {
         double yMax = lo <= hi ? Math.max(Math.ceil(hi), yMin + 1) : 0;
         double xStep = xTickStep(xMin, xMax);
         double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
-        frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, "epoch",
-                "‖∂L/∂W‖ (log scale)");
+        frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, org.backpropstudio.i18n.Messages.text("chart.epoch"),
+                org.backpropstudio.i18n.Messages.text("chart.gradientNorm"));
         clipToPlotArea(g);
         double[] xs = new double[epochs.length];
         for (int i = 0; i < xs.length; i++) {
@@ -70,7 +70,7 @@ public final class HealthChart extends Plot {
             g.setFill(textColor());
             g.setFont(font(1.0));
             g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
-            g.fillText("‖∂L/∂W‖ = 0 in every layer: no gradient flows back, nothing is learning.",
+            g.fillText(org.backpropstudio.i18n.Messages.text("chart.noGradient"),
                     (left() + right()) / 2, (top() + bottom()) / 2);
         }
         legend(g, legend);

@@ -79,8 +79,8 @@ public final class LossChart extends Plot {
         double yMax = lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
         double xStep = xTickStep(0, xMax);
         double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
-        frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, "epoch",
-                "loss (log scale)");
+        frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, org.backpropstudio.i18n.Messages.text("chart.epoch"),
+                org.backpropstudio.i18n.Messages.text("chart.lossAxis"));
         clipToPlotArea(g);
         points = 0;
         ghostLabels.clear();
@@ -95,7 +95,8 @@ public final class LossChart extends Plot {
         curve(g, losses, losses.testMin(), losses.testMax(), TEST, 2, null);
         drawMarkers(g);
         g.restore();
-        legend(g, List.of(new LegendEntry(TRAIN, "train loss", Symbol.LINE), new LegendEntry(TEST, "test loss", Symbol.LINE)));
+        legend(g, List.of(new LegendEntry(TRAIN, org.backpropstudio.i18n.Messages.text("status.trainLoss"), Symbol.LINE),
+                new LegendEntry(TEST, org.backpropstudio.i18n.Messages.text("status.testLoss"), Symbol.LINE)));
     }
 
     /** The pinned runs' labels drawn so far in this drawing, as {x0, y0, x1, y1}. */

@@ -49,6 +49,11 @@ public abstract class Plot extends CanvasPane {
         this.overlay = overlay;
         overlay.setMouseTransparent(true);
         setMinSize(160, 120);
+        // every word and number drawn follows the language
+        org.backpropstudio.ui.Localized.onChange(this, () -> {
+            redraw();
+            redrawOverlay();
+        });
     }
 
     /** Scales text and margins with the studio's text size (1 = 13 px). */
@@ -357,7 +362,7 @@ public abstract class Plot extends CanvasPane {
     /** A legend label for a series of n dots: says when only some are drawn. */
     protected static String dotsLabel(String name, int n) {
         int stride = dotStride(n);
-        return stride == 1 ? name : String.format(java.util.Locale.ROOT, "%s (1 in %d drawn)", name, stride);
+        return stride == 1 ? name : org.backpropstudio.i18n.Messages.text("chart.someDrawn", name, stride);
     }
 
     /** A centred legend line under the x-axis title. */
@@ -397,7 +402,9 @@ public abstract class Plot extends CanvasPane {
 
     /** About how wide a label of the chart's 0.85 em text is (no text layout on the UI thread). */
     protected static double textWidth(String label, double scale) {
-        return label.length() * 6.6 * scale;
+        // a CJK character is about one em wide, twice a Latin one
+        long wide = label.codePoints().filter(c -> c >= 0x2E80).count();
+        return (label.length() + wide) * 6.6 * scale;
     }
 
     protected Color textColor() {
@@ -458,9 +465,9 @@ public abstract class Plot extends CanvasPane {
             return "0";
         }
         if (step >= 1 && Math.abs(v) < 1e7) {
-            return String.format(java.util.Locale.ROOT, "%,d", Math.round(v));
+            return org.backpropstudio.i18n.Messages.integer(Math.round(v));
         }
         int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
-        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+        return String.format(org.backpropstudio.i18n.Messages.locale(), "%." + decimals + "f", v);
     }
 }

@@ -55,6 +55,11 @@ public final class NetworkDiagram extends CanvasPane {
         super(320, 240, canvas);
         this.canvas = canvas;
         getStyleClass().add("network-diagram");
+        org.backpropstudio.ui.Localized.onChange(this, () -> {
+            if (shown != null) {
+                redraw();
+            }
+        });
         canvas.setOnMouseMoved(e -> {
             pointer = new double[] {e.getX(), e.getY()};
             hoverText.set(describe(e.getX(), e.getY()));
@@ -234,7 +239,7 @@ public final class NetworkDiagram extends CanvasPane {
             g.setFill(textColor);
             g.fillText(caption(c, sizes), x, MARGIN_TOP / 2);
             if (sizes[c] > n) {
-                g.fillText("+" + (sizes[c] - n) + " more", x, getHeight() - MARGIN_BOTTOM / 2);
+                g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x, getHeight() - MARGIN_BOTTOM / 2);
             }
         }
     }
@@ -259,11 +264,11 @@ public final class NetworkDiagram extends CanvasPane {
         g.strokeRoundRect(from - pad, MARGIN_TOP - 4, to - from + 2 * pad, getHeight() - MARGIN_TOP - MARGIN_BOTTOM + 8,
                 12, 12);
         String word = switch (highlight.phase()) {
-            case FORWARD -> "forward →";
-            case BACKWARD -> "← backward";
-            case UPDATE -> "update";
-            case LOSS -> "loss";
-            case EFFECT -> "effect";
+            case FORWARD -> org.backpropstudio.i18n.Messages.text("diagram.forward");
+            case BACKWARD -> org.backpropstudio.i18n.Messages.text("diagram.backward");
+            case UPDATE -> org.backpropstudio.i18n.Messages.text("diagram.update");
+            case LOSS -> org.backpropstudio.i18n.Messages.text("diagram.loss");
+            case EFFECT -> org.backpropstudio.i18n.Messages.text("diagram.effect");
         };
         g.setFill(HIGHLIGHT);
         g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
@@ -315,7 +320,7 @@ public final class NetworkDiagram extends CanvasPane {
 
     private String caption(int column, int[] sizes) {
         if (column == 0) {
-            return sizes[0] == 1 ? "x" : sizes[0] + " inputs";
+            return sizes[0] == 1 ? "x" : org.backpropstudio.i18n.Messages.text("diagram.inputs", sizes[0]);
         }
         LayerSpec l = shown.network().layers().get(column - 1);
         String symbol = l.activation().symbol();
@@ -335,14 +340,13 @@ public final class NetworkDiagram extends CanvasPane {
             int c = node[0];
             int i = node[1];
             if (c == 0) {
-                return "input " + (i + 1);
+                return org.backpropstudio.i18n.Messages.text("diagram.input", i + 1);
             }
             double[] b = shown.biases().get(c - 1);
-            String text = String.format(Locale.ROOT, "layer %d, unit %d: bias %s", c, i + 1,
-                    b == null ? "none" : String.format(Locale.ROOT, "%.4g", b[i]));
+            String text = org.backpropstudio.i18n.Messages.text("diagram.unit", c, i + 1,
+                    b == null ? org.backpropstudio.i18n.Messages.text("choice.none") : String.format(org.backpropstudio.i18n.Messages.locale(), "%.4g", b[i]));
             if (c < columns - 1) {
-                text += shown.muted().contains(new HiddenUnit(c - 1, i)) ? " — muted; click to un-mute"
-                        : " — click to mute it";
+                text += org.backpropstudio.i18n.Messages.text(shown.muted().contains(new HiddenUnit(c - 1, i)) ? "diagram.muted" : "diagram.mute");
             }
             return text;
         }

@@ -111,7 +111,7 @@ public final class EditorModel {
         });
         seed.setOnValid(v -> {
             if (!loading && v != applied.seed()) {
-                reconfigure(applied.withSeed(v), "seed " + v);
+                reconfigure(applied.withSeed(v), org.backpropstudio.i18n.Messages.text("reason.seed", v));
             }
         });
         outputActivation.addListener((o, a, b) -> {
@@ -224,7 +224,7 @@ public final class EditorModel {
     /** Adds a hidden layer before the output layer; training restarts from the seed. */
     public void addLayer() {
         if (hiddenLayers.size() >= MAX_HIDDEN_LAYERS) {
-            message.set("At most " + MAX_HIDDEN_LAYERS + " hidden layers.");
+            message.set(org.backpropstudio.i18n.Messages.text("editor.maxLayers", MAX_HIDDEN_LAYERS));
             return;
         }
         if (!allLayersValid()) {
@@ -233,7 +233,7 @@ public final class EditorModel {
         Activation like = hiddenLayers.isEmpty() ? Activation.TANH
                 : hiddenLayers.get(hiddenLayers.size() - 1).activationProperty().get();
         hiddenLayers.add(row(8, like));
-        reconfigure(applied.withNetwork(networkFromRows()), "layer " + hiddenLayers.size() + " added");
+        reconfigure(applied.withNetwork(networkFromRows()), org.backpropstudio.i18n.Messages.text("reason.layerAdded", hiddenLayers.size()));
     }
 
     /** Removes a hidden layer; training restarts from the seed. */
@@ -243,13 +243,13 @@ public final class EditorModel {
             return;
         }
         hiddenLayers.remove(index);
-        reconfigure(applied.withNetwork(networkFromRows()), "layer " + (index + 1) + " removed");
+        reconfigure(applied.withNetwork(networkFromRows()), org.backpropstudio.i18n.Messages.text("reason.layerRemoved", index + 1));
     }
 
     private boolean allLayersValid() {
         for (LayerRow r : hiddenLayers) {
             if (!r.units().isValid()) {
-                message.set("Fix the layer sizes first: " + r.units().errorProperty().get());
+                message.set(org.backpropstudio.i18n.Messages.text("editor.fixLayers", r.units().errorProperty().get()));
                 return false;
             }
         }
@@ -304,7 +304,7 @@ public final class EditorModel {
             return;
         }
         if (applied.streaming() && batchSize.value() == 0) {
-            message.set("Streaming data draws a batch every step: give the batch size as a number.");
+            message.set(org.backpropstudio.i18n.Messages.text("editor.streamingBatch"));
             return;
         }
         applied = applied.withBatching(batchSize.value(), shuffle.get(), dropLast.get());
@@ -317,7 +317,7 @@ public final class EditorModel {
         }
         Loss l = new Loss(loss.get(), reduction.get());
         if (!l.equals(applied.loss())) {
-            reconfigure(applied.withLoss(l), "loss " + l);
+            reconfigure(applied.withLoss(l), org.backpropstudio.i18n.Messages.text("reason.loss", l));
         }
     }
 
@@ -326,17 +326,17 @@ public final class EditorModel {
             return;
         }
         if (!(xMin.value() < xMax.value())) {
-            message.set("x min must be less than x max.");
+            message.set(org.backpropstudio.i18n.Messages.text("editor.xRange"));
             return;
         }
         double testLo = testXMin.value();
         double testHi = testXMax.value();
         if (Double.isNaN(testLo) != Double.isNaN(testHi)) {
-            message.set("Give both ends of the test x-range, or leave both empty to test on the training range.");
+            message.set(org.backpropstudio.i18n.Messages.text("editor.testRangeEnds"));
             return;
         }
         if (!Double.isNaN(testLo) && !(testLo < testHi)) {
-            message.set("test x min must be less than test x max.");
+            message.set(org.backpropstudio.i18n.Messages.text("editor.testRange"));
             return;
         }
         Target f = target.get();
@@ -348,8 +348,7 @@ public final class EditorModel {
                 bad = e.firstNonFinite(testLo, testHi, 2001);
             }
             if (!Double.isNaN(bad)) {
-                message.set("f(x) = " + typed + " is not a number at x = " + TrainingService.number(bad)
-                        + ": choose another x-range or expression.");
+                message.set(org.backpropstudio.i18n.Messages.text("editor.notANumberAt", typed, TrainingService.number(bad)));
                 return;
             }
             f = e;
@@ -362,10 +361,11 @@ public final class EditorModel {
             batchSize.load(16, "16");
         }
         givenData.set(false);
-        reconfigure(applied.withData(data), "data " + data.target().formula() + " on ["
-                + TrainingService.number(data.xMin()) + ", " + TrainingService.number(data.xMax()) + "]"
-                + (data.separateTestRange() ? ", tested on [" + TrainingService.number(testLo) + ", "
-                + TrainingService.number(testHi) + "]" : ""));
+        String range = "[" + TrainingService.number(data.xMin()) + ", " + TrainingService.number(data.xMax()) + "]";
+        reconfigure(applied.withData(data), data.separateTestRange()
+                ? org.backpropstudio.i18n.Messages.text("reason.dataSplit", data.target().formula(), range,
+                        "[" + TrainingService.number(testLo) + ", " + TrainingService.number(testHi) + "]")
+                : org.backpropstudio.i18n.Messages.text("reason.data", data.target().formula(), range));
     }
 
     private void reconfigure(TrainingConfig config, String reason) {

@@ -27,6 +27,7 @@ import org.backpropstudio.engine.Reduction;
 import org.backpropstudio.engine.TargetFunction;
 import org.backpropstudio.engine.WeightDecay;
 import org.backpropstudio.training.TrainingService;
+import org.backpropstudio.ui.Localized;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -56,55 +57,51 @@ public final class EditorView extends ScrollPane {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        Label folded = caption("Lecture mode: loss, optimizer, decay, batching, seed and data settings are folded "
-                + "away (F5 shows them again).");
+        Label folded = caption("editor.folded");
         folded.visibleProperty().bind(lecture);
         folded.managedProperty().bind(folded.visibleProperty());
         VBox content = new VBox(10,
-                section("Network"),
-                caption("input: x (1 value)"),
+                section("editor.network"),
+                caption("editor.input"),
                 layerRows,
                 addLayerButton(),
                 advanced(
                         row("output activation", choice(Activation.values(), model.outputActivationProperty(),
-                                "The output layer's activation; identity for regression.")),
+                                "tip.outputActivation")),
                         row("loss", choice(LossKind.values(), model.lossProperty(),
-                                "What is minimized per sample. Changing it restarts from the seed.")),
+                                "tip.loss")),
                         row("reduction", choice(Reduction.values(), model.reductionProperty(),
-                                "Mean or sum of the per-sample losses in a batch."))),
-                section("Training"),
+                                "tip.reduction"))),
+                section("editor.training"),
                 advanced(row("optimizer", choice(EditorModel.OPTIMIZERS.toArray(new String[0]),
-                        model.optimizerProperty(), "How the gradient updates the weights. Applied live."))),
+                        model.optimizerProperty(), "tip.optimizer"))),
                 learningRateRow(),
                 advanced(
-                        field(model.momentum(), "SGD momentum μ in [0, 1): v ← μ·v + g. Applied live."),
-                        row("weight decay", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
-                                "Adds λ·w (L2) or λ·sign(w) (L1) to each gradient. Applied live.")),
-                        field(model.decayLambda(), "The decay strength λ ≥ 0. Applied live."),
-                        field(model.batchSize(), "Samples per step, or 'full' for the whole training set. Applied live."),
-                        check("shuffle each epoch", model.shuffleProperty(), "A new sample order every epoch (seeded)."),
-                        check("drop last batch", model.dropLastProperty(), "Skip an epoch's last, smaller batch.")),
-                field(model.epochs(), "Training stops after this many epochs; raise it to continue."),
+                        field(model.momentum(), "tip.momentum"),
+                        row("weight decay kind", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
+                                "tip.decayKind")),
+                        field(model.decayLambda(), "tip.decayLambda"),
+                        field(model.batchSize(), "tip.batchSize"),
+                        check("editor.shuffle", model.shuffleProperty(), "tip.shuffle"),
+                        check("editor.dropLast", model.dropLastProperty(), "tip.dropLast")),
+                field(model.epochs(), "tip.epochs"),
                 advanced(
-                        field(model.seed(), "One seed for data, initial weights and shuffling. Changing it restarts."),
-                        section("Data"),
+                        field(model.seed(), "tip.seed"),
+                        section("editor.data"),
                         givenDataNote(),
                         row("target", choice(TargetFunction.values(), model.targetProperty(),
-                                "The function the network learns. Changing data restarts from the seed.")),
+                                "tip.target")),
                         expressionRow(),
-                        field(model.xMin(), "Left end of the x-range."),
-                        field(model.xMax(), "Right end of the x-range."),
-                        optionalField(model.testXMin(), "Extrapolation: the test points' own range, e.g. π to 2π"
-                                + " after training on −π to π. Empty: the training range."),
-                        optionalField(model.testXMax(), "Right end of the test points' own range. Empty: the"
-                                + " training range."),
-                        field(model.trainCount(), "Number of training samples."),
-                        field(model.testCount(), "Number of test samples, never trained on."),
-                        field(model.noise(), "Standard deviation σ of Gaussian noise added to y."),
+                        field(model.xMin(), "tip.xMin"),
+                        field(model.xMax(), "tip.xMax"),
+                        optionalField(model.testXMin(), "tip.testXMin"),
+                        optionalField(model.testXMax(), "tip.testXMax"),
+                        field(model.trainCount(), "tip.trainCount"),
+                        field(model.testCount(), "tip.testCount"),
+                        field(model.noise(), "tip.noise"),
                         row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
-                                "RANDOM: uniform random x; EVEN: evenly spaced x.")),
-                        check("fresh batch every step", model.streamingProperty(),
-                                "Streaming: draw a new random batch for every step (one step per epoch).")),
+                                "tip.sampling")),
+                        check("editor.streaming", model.streamingProperty(), "tip.streaming")),
                 folded,
                 message);
         content.getStyleClass().add("editor-content");
@@ -134,7 +131,7 @@ public final class EditorView extends ScrollPane {
         }
         if (rows.isEmpty()) {
             if (emptyCaption == null) {
-                emptyCaption = caption("no hidden layers: the output is a linear function of x");
+                emptyCaption = caption("editor.noHidden");
             }
             nodes.add(emptyCaption);
         }
@@ -155,10 +152,12 @@ public final class EditorView extends ScrollPane {
             units = textField(r.units());
             units.setPrefColumnCount(4);
             units.setTooltip(new Tooltip());
-            Button down = smallButton("mdi2m-minus", "One unit fewer", () -> nudge(r, -1));
-            Button up = smallButton("mdi2p-plus", "One unit more", () -> nudge(r, +1));
-            activation = choice(Activation.values(), r.activationProperty(), "");
-            remove = smallButton("mdi2c-close", "", () -> model.removeLayer(r));
+            Button down = smallButton("mdi2m-minus", "tip.unitFewer", () -> nudge(r, -1));
+            Button up = smallButton("mdi2p-plus", "tip.unitMore", () -> nudge(r, +1));
+            activation = choice(Activation.values(), r.activationProperty(), null);
+            activation.setTooltip(new Tooltip());
+            remove = smallButton("mdi2c-close", null, () -> model.removeLayer(r));
+            remove.setTooltip(new Tooltip());
             HBox line = new HBox(4, name, down, units, up, activation, remove);
             line.setAlignment(Pos.CENTER_LEFT);
             node = new VBox(2, line, errorLabel(r.units()));
@@ -166,14 +165,13 @@ public final class EditorView extends ScrollPane {
 
         void number(int index) {
             int n = index + 1;
-            name.setText("layer " + n);
+            name.textProperty().bind(Localized.text("editor.layer", n));
             units.setId("units-" + n);
-            units.getTooltip().setText("Units in hidden layer " + n + " (1–" + EditorModel.MAX_UNITS
-                    + "). Applied live: learned weights are kept, new units start with zero outgoing weights.");
+            units.getTooltip().textProperty().bind(Localized.text("tip.units", n, EditorModel.MAX_UNITS));
             activation.setId("activation-" + n);
-            activation.getTooltip().setText("Activation of hidden layer " + n + ". Applied live, keeping the weights.");
+            activation.getTooltip().textProperty().bind(Localized.text("tip.activation", n));
             remove.setId("remove-" + n);
-            remove.getTooltip().setText("Remove layer " + n + " (restarts from the seed)");
+            remove.getTooltip().textProperty().bind(Localized.text("tip.removeLayer", n));
         }
     }
 
@@ -184,9 +182,9 @@ public final class EditorView extends ScrollPane {
     }
 
     private Node addLayerButton() {
-        Button add = new Button("Add layer", new FontIcon("mdi2p-plus"));
+        Button add = Localized.bind(new Button(null, new FontIcon("mdi2p-plus")), "editor.addLayer");
         add.setId("add-layer");
-        add.setTooltip(new Tooltip("Adds a hidden layer before the output (restarts from the seed)."));
+        add.setTooltip(Localized.tooltip("tip.addLayer"));
         add.setOnAction(e -> model.addLayer());
         return add;
     }
@@ -195,13 +193,12 @@ public final class EditorView extends ScrollPane {
         ValidatedField<Double> lr = model.learningRate();
         TextField text = textField(lr);
         text.setId("learning-rate");
-        text.setTooltip(new Tooltip("The step size, any number in (0, 1e6]. Applied live at the next step; "
-                + "too large and the loss diverges."));
+        text.setTooltip(Localized.tooltip("tip.learningRate"));
         // the slider moves over log10(lr) from 1e-5 to 10 and applies when released
         Slider slider = new Slider(Math.log10(EditorModel.SLIDER_MIN_LEARNING_RATE),
                 Math.log10(EditorModel.SLIDER_MAX_LEARNING_RATE), -1);
         slider.setId("learning-rate-slider");
-        slider.setTooltip(new Tooltip("Learning rate on a logarithmic scale, 1e-5 … 10"));
+        slider.setTooltip(Localized.tooltip("tip.learningRateSlider"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         boolean[] syncing = {false};
         Runnable fromText = () -> {
@@ -228,7 +225,7 @@ public final class EditorView extends ScrollPane {
                 lr.commit();
             }
         });
-        Label name = fieldName("learning rate");
+        Label name = fieldName(lr.name());
         HBox line = new HBox(6, name, slider, text);
         line.setAlignment(Pos.CENTER_LEFT);
         text.setPrefColumnCount(6);
@@ -240,11 +237,10 @@ public final class EditorView extends ScrollPane {
         ValidatedField<String> f = model.expression();
         TextField text = textField(f);
         text.setId("expression");
-        text.setPromptText("or type one: sin(x) + 0.3*x");
-        text.setTooltip(new Tooltip("A target of your own, in x: + - * / ^, pi, e, and sin, cos, tan, exp, log, sqrt, "
-                + "abs, floor, ceil, signum… Enter applies it (restarts from the seed); empty uses the list above."));
+        text.promptTextProperty().bind(Localized.text("editor.expression.prompt"));
+        text.setTooltip(Localized.tooltip("tip.expression"));
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox line = new HBox(6, fieldName("f(x) ="), text);
+        HBox line = new HBox(6, fieldName(f.name()), text);
         line.setAlignment(Pos.CENTER_LEFT);
         Label error = errorLabel(f);
         error.setId("expression-error");
@@ -257,11 +253,13 @@ public final class EditorView extends ScrollPane {
         return field(f, tip, null);
     }
 
-    private Node field(ValidatedField<?> f, String tip, String prompt) {
+    private Node field(ValidatedField<?> f, String tipKey, String promptKey) {
         TextField text = textField(f);
-        text.setPromptText(prompt);
-        text.setId(f.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("-$", ""));
-        text.setTooltip(new Tooltip(tip));
+        if (promptKey != null) {
+            text.promptTextProperty().bind(Localized.text(promptKey));
+        }
+        text.setId(ValidatedField.idOf(f.name()));
+        text.setTooltip(Localized.tooltip(tipKey));
         text.setPrefColumnCount(8);
         HBox line = new HBox(6, fieldName(f.name()), text);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -270,7 +268,7 @@ public final class EditorView extends ScrollPane {
 
     /** A field that may stay empty, saying so in its prompt. */
     private Node optionalField(ValidatedField<?> f, String tip) {
-        return field(f, tip, "as training");
+        return field(f, tip, "editor.asTraining");
     }
 
     private static TextField textField(ValidatedField<?> f) {
@@ -296,35 +294,33 @@ public final class EditorView extends ScrollPane {
         return error;
     }
 
-    private static <T> ComboBox<T> choice(T[] values, javafx.beans.property.ObjectProperty<T> property, String tip) {
+    private static <T> ComboBox<T> choice(T[] values, javafx.beans.property.ObjectProperty<T> property, String tipKey) {
         ComboBox<T> box = new ComboBox<>();
         box.getItems().setAll(Arrays.asList(values));
         box.valueProperty().bindBidirectional(property);
-        box.setTooltip(new Tooltip(tip));
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                if (t instanceof Activation a) {
-                    return a.wireName();
-                }
-                if (t instanceof TargetFunction f) {
-                    return f.formula();
-                }
-                return t == null ? "" : t.toString().toLowerCase(Locale.ROOT);
+        if (tipKey != null) {
+            box.setTooltip(Localized.tooltip(tipKey));
+        }
+        // names that are words follow the language; technical names (sigmoid, half_mse, sgd) stay
+        Localized.choices(box, t -> {
+            if (t instanceof Activation a) {
+                return a.wireName();
             }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
+            if (t instanceof TargetFunction f) {
+                return f.formula();
             }
+            if (t instanceof DataSpec.Sampling || t instanceof WeightDecay.Kind) {
+                return Localized.t("choice." + t.toString().toLowerCase(Locale.ROOT));
+            }
+            return t.toString().toLowerCase(Locale.ROOT);
         });
         return box;
     }
 
-    private static Node check(String text, javafx.beans.property.BooleanProperty property, String tip) {
-        CheckBox box = new CheckBox(text);
+    private static Node check(String textKey, javafx.beans.property.BooleanProperty property, String tipKey) {
+        CheckBox box = Localized.bind(new CheckBox(), textKey);
         box.selectedProperty().bindBidirectional(property);
-        box.setTooltip(new Tooltip(tip));
+        box.setTooltip(Localized.tooltip(tipKey));
         return box;
     }
 
@@ -349,36 +345,39 @@ public final class EditorView extends ScrollPane {
     }
 
     private Node givenDataNote() {
-        Label note = caption("This setup uses its own data table. Change a field below to fit a function instead.");
+        Label note = caption("editor.givenData");
         note.visibleProperty().bind(model.givenDataProperty());
         note.managedProperty().bind(note.visibleProperty());
         return note;
     }
 
+    /** A field's name, from its English name (bundle key {@code field.ID}). */
     private static Label fieldName(String name) {
-        Label l = new Label(name);
+        Label l = Localized.bind(new Label(), "field." + ValidatedField.idOf(name));
         l.getStyleClass().addAll("field-name", "field-label"); // 9.2 em wide (studio.css)
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static Label section(String title) {
-        Label l = new Label(title);
+    private static Label section(String key) {
+        Label l = Localized.bind(new Label(), key);
         l.getStyleClass().add("section-title");
         return l;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
+    private static Label caption(String key) {
+        Label l = Localized.bind(new Label(), key);
         l.getStyleClass().add("caption");
         l.setWrapText(true);
         return l;
     }
 
-    private static Button smallButton(String icon, String tip, Runnable action) {
+    private static Button smallButton(String icon, String tipKey, Runnable action) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().addAll("flat", "small-button");
-        b.setTooltip(new Tooltip(tip));
+        if (tipKey != null) {
+            b.setTooltip(Localized.tooltip(tipKey));
+        }
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -1,5 +1,7 @@
 package org.backpropstudio.ui.editor;
 
+import static org.backpropstudio.i18n.Messages.text;
+
 import java.util.Locale;
 import java.util.function.Function;
 import org.backpropstudio.training.TrainingService;
@@ -15,11 +17,12 @@ public final class Parsers {
         return text -> {
             double v = parseDouble(name, text);
             if (minExclusive ? !(v > min) : !(v >= min)) {
-                throw new IllegalArgumentException(name + " must be " + (minExclusive ? "greater than " : "at least ")
-                        + TrainingService.number(min));
+                throw new IllegalArgumentException(text(minExclusive ? "parse.greaterThan" : "parse.atLeast",
+                        ValidatedField.displayName(name), TrainingService.number(min)));
             }
             if (v > max) {
-                throw new IllegalArgumentException(name + " must be at most " + TrainingService.number(max));
+                throw new IllegalArgumentException(text("parse.atMost", ValidatedField.displayName(name),
+                        TrainingService.number(max)));
             }
             return v;
         };
@@ -36,7 +39,7 @@ public final class Parsers {
         return text -> {
             long v = parseLong(name, text);
             if (v < min || v > max) {
-                throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+                throw new IllegalArgumentException(text("parse.wholeRange", ValidatedField.displayName(name), min, max));
             }
             return (int) v;
         };
@@ -55,28 +58,28 @@ public final class Parsers {
 
     private static double parseDouble(String name, String text) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(name + " is empty: type a number");
+            throw new IllegalArgumentException(text("parse.emptyNumber", ValidatedField.displayName(name)));
         }
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a number");
+            throw new IllegalArgumentException(text("parse.notNumber", ValidatedField.displayName(name), text));
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a finite number");
+            throw new IllegalArgumentException(text("parse.notFinite", ValidatedField.displayName(name), text));
         }
         return v;
     }
 
     private static long parseLong(String name, String text) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException(name + " is empty: type a whole number");
+            throw new IllegalArgumentException(text("parse.emptyWhole", ValidatedField.displayName(name)));
         }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + text + "' is not a whole number");
+            throw new IllegalArgumentException(text("parse.notWhole", ValidatedField.displayName(name), text));
         }
     }
 }

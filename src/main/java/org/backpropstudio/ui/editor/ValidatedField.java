@@ -94,8 +94,19 @@ public final class ValidatedField<T> {
         }
     }
 
+    /** The field's name in English, which also gives its node id and bundle key. */
     public String name() {
         return name;
+    }
+
+    /** A field's id: its English name in lower case, words joined by '-' ("learning-rate", "noise"). */
+    public static String idOf(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** The field's name in the current language (bundle key {@code field.ID}). */
+    public static String displayName(String name) {
+        return org.backpropstudio.i18n.Messages.text("field." + idOf(name));
     }
 
     public StringProperty textProperty() {

@@ -33,7 +33,7 @@ public final class InspectorView extends VBox {
     private final Label sample = new Label();
     private final Label stageTitle = new Label();
     private final Label counter = new Label();
-    private final Label frozen = new Label("Training: the numbers are as of the epoch shown. Refresh to update.");
+    private final Label frozen = org.backpropstudio.ui.Localized.bind(new Label(), "inspector.frozen");
     private final VBox terms = new VBox(10);
     private final TextField xField = new TextField();
     private static final java.util.function.Function<String, Double> X =
@@ -50,12 +50,12 @@ public final class InspectorView extends VBox {
         getStyleClass().addAll("panel", "inspector");
         setPadding(new Insets(8, 10, 8, 10));
 
-        Label title = new Label("Backprop inspector");
+        Label title = org.backpropstudio.ui.Localized.bind(new Label(), "inspector.title");
         title.getStyleClass().add("panel-title");
         Button closeButton = new Button(null, new FontIcon("mdi2c-close"));
         closeButton.setId("inspector-close");
         closeButton.getStyleClass().addAll("button-circle", "flat");
-        closeButton.setTooltip(new Tooltip("Close the inspector (I)"));
+        closeButton.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.close"));
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -66,9 +66,9 @@ public final class InspectorView extends VBox {
         sample.setWrapText(true);
         sample.setMinHeight(Region.USE_PREF_SIZE);
         xField.setId("inspector-x");
-        xField.setPromptText("e.g. 1.5");
+        xField.promptTextProperty().bind(org.backpropstudio.ui.Localized.text("inspector.xPrompt"));
         xField.setPrefColumnCount(7);
-        xField.setTooltip(new Tooltip("Type an x and press Enter: the training sample nearest to it is traced"));
+        xField.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.xTip"));
         Label xError = new Label();
         xError.getStyleClass().add("field-error");
         xError.managedProperty().bind(xError.textProperty().isNotEmpty());
@@ -80,9 +80,9 @@ public final class InspectorView extends VBox {
                 xError.setText(ex.getMessage());
             }
         });
-        Button refresh = new Button("Refresh", new FontIcon("mdi2r-refresh"));
+        Button refresh = org.backpropstudio.ui.Localized.bind(new Button(null, new FontIcon("mdi2r-refresh")), "inspector.refresh");
         refresh.setId("inspector-refresh");
-        refresh.setTooltip(new Tooltip("Trace the same sample through the current weights"));
+        refresh.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.refreshTip"));
         refresh.setOnAction(e -> {
             Inspection i = model.inspectionProperty().get();
             if (i != null) {
@@ -93,17 +93,17 @@ public final class InspectorView extends VBox {
         xName.getStyleClass().add("field-name");
         HBox pickRow = new HBox(6, xName, xField, refresh);
         pickRow.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("or click a point on the fit chart");
+        Label hint = org.backpropstudio.ui.Localized.bind(new Label(), "inspector.hint");
         hint.getStyleClass().add("caption");
 
-        Button previous = new Button("Previous", new FontIcon("mdi2c-chevron-left"));
+        Button previous = org.backpropstudio.ui.Localized.bind(new Button(null, new FontIcon("mdi2c-chevron-left")), "inspector.previousButton");
         previous.setId("inspector-previous");
-        previous.setTooltip(new Tooltip("The stage before (Page Up)"));
+        previous.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.previous"));
         previous.setOnAction(e -> model.previous());
         previous.disableProperty().bind(model.atFirstProperty());
-        Button next = new Button("Next", new FontIcon("mdi2c-chevron-right"));
+        Button next = org.backpropstudio.ui.Localized.bind(new Button(null, new FontIcon("mdi2c-chevron-right")), "inspector.nextButton");
         next.setId("inspector-next");
-        next.setTooltip(new Tooltip("The next stage (Page Down)"));
+        next.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.next"));
         next.setOnAction(e -> model.next());
         next.disableProperty().bind(model.atLastProperty());
         counter.setId("inspector-counter");
@@ -125,8 +125,7 @@ public final class InspectorView extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        Label note = new Label("One sample, as a batch of one: the engine's own forward and backward passes, and one "
-                + "step of the optimizer (with its current state) on copies of the weights.");
+        Label note = org.backpropstudio.ui.Localized.bind(new Label(), "inspector.note");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -140,7 +139,7 @@ public final class InspectorView extends VBox {
         while (termViews.size() < 6) {
             addTermView();
         }
-        render();
+        org.backpropstudio.ui.Localized.onChange(this, this::render); // now, and again in each language chosen
     }
 
     /** Says whether the numbers may be behind the training. */
@@ -153,15 +152,14 @@ public final class InspectorView extends VBox {
         Inspection.Stage s = model.currentStage().get();
         List<Inspection.Term> shown = i == null || s == null ? List.of() : s.terms();
         if (i == null || s == null) {
-            sample.setText("Pick a sample: click a point on the fit chart or type its x.");
+            sample.setText(org.backpropstudio.i18n.Messages.text("inspector.pick"));
             counter.setText("");
             stageTitle.setText("");
         } else {
-            sample.setText(String.format(Locale.ROOT, "%s sample %d: x = %s, y = %s; weights of epoch %,d",
-                    i.dataset().substring(0, 1).toUpperCase(Locale.ROOT) + i.dataset().substring(1),
-                    i.sampleIndex() + 1, InspectorModel.format(i.x()), InspectorModel.format(i.y()), i.epoch()));
-            counter.setText(String.format(Locale.ROOT, "stage %d of %d", model.stageProperty().get() + 1,
-                    i.stages().size()));
+            sample.setText(org.backpropstudio.i18n.Messages.text("inspector.sample", i.dataset().substring(0, 1).toUpperCase(Locale.ROOT)
+                    + i.dataset().substring(1), i.sampleIndex() + 1, InspectorModel.format(i.x()),
+                    InspectorModel.format(i.y()), org.backpropstudio.i18n.Messages.integer(i.epoch())));
+            counter.setText(org.backpropstudio.i18n.Messages.text("inspector.stage", model.stageProperty().get() + 1, i.stages().size()));
             stageTitle.setText(s.title());
         }
         // the term views are kept and refilled: new labels for every stage and every step cost the
@@ -262,10 +260,10 @@ public final class InspectorView extends VBox {
     /** "showing 6 of 10 rows", "showing 5 of 10 columns" or both. */
     static String shownPart(Inspection.Term t) {
         String rows = t.rows() > InspectorModel.MAX_ROWS
-                ? String.format(Locale.ROOT, "%d of %d rows", InspectorModel.MAX_ROWS, t.rows()) : "";
+                ? org.backpropstudio.i18n.Messages.text("inspector.rows", InspectorModel.MAX_ROWS, t.rows()) : "";
         String cols = t.cols() > InspectorModel.MAX_COLS
-                ? String.format(Locale.ROOT, "%d of %d columns", InspectorModel.MAX_COLS, t.cols()) : "";
-        return "showing " + rows + (rows.isEmpty() || cols.isEmpty() ? "" : ", ") + cols;
+                ? org.backpropstudio.i18n.Messages.text("inspector.columns", InspectorModel.MAX_COLS, t.cols()) : "";
+        return org.backpropstudio.i18n.Messages.text("inspector.showing", rows + (rows.isEmpty() || cols.isEmpty() ? "" : ", ") + cols);
     }
 
     /** The values shown for each visible term, row by row (for tests). */

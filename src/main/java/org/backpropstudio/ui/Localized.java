@@ -1,0 +1,123 @@
+package org.backpropstudio.ui;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import org.backpropstudio.i18n.Messages;
+
+/**
+ * The chosen language as a JavaFX property: every text bound through here follows a switch at
+ * once, so the window re-renders in the other language without a restart. UI thread only.
+ */
+public final class Localized {
+
+    private static final ReadOnlyObjectWrapper<Locale> LOCALE = new ReadOnlyObjectWrapper<>(Messages.locale());
+
+    private Localized() {
+    }
+
+    public static ReadOnlyObjectProperty<Locale> localeProperty() {
+        return LOCALE.getReadOnlyProperty();
+    }
+
+    /** Switches every bound text, chart and message to {@code l}. */
+    public static void setLocale(Locale l) {
+        Messages.setLocale(l);
+        LOCALE.set(l);
+    }
+
+    /** {@link Messages#text}: the text in the current language, now. */
+    public static String t(String key, Object... args) {
+        return Messages.text(key, args);
+    }
+
+    /** The text for {@code key}, following the language. */
+    public static StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> Messages.text(key, args), LOCALE);
+    }
+
+    /** A text computed from other values too, following the language and those values. */
+    public static StringBinding text(Callable<String> compute, Observable... dependencies) {
+        Observable[] all = new Observable[dependencies.length + 1];
+        all[0] = LOCALE;
+        System.arraycopy(dependencies, 0, all, 1, dependencies.length);
+        return Bindings.createStringBinding(compute, all);
+    }
+
+    /** Binds a label's, button's or tab's text to {@code key}. */
+    public static <T extends Labeled> T bind(T node, String key, Object... args) {
+        node.textProperty().bind(text(key, args));
+        return node;
+    }
+
+    /** Binds a menu item's text to {@code key}. */
+    public static <T extends MenuItem> T bind(T item, String key, Object... args) {
+        item.textProperty().bind(text(key, args));
+        return item;
+    }
+
+    /** A tooltip following the language. */
+    public static Tooltip tooltip(String key, Object... args) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text(key, args));
+        return tip;
+    }
+
+    /**
+     * Runs {@code action} now and after every switch of language, for as long as {@code owner}
+     * lives (for what cannot be bound: canvases, choice lists).
+     */
+    public static void onChange(Object owner, Runnable action) {
+        action.run();
+        javafx.beans.value.ChangeListener<Locale> listener = (o, a, b) -> action.run();
+        KEEP.computeIfAbsent(owner, k -> new java.util.ArrayList<>()).add(listener);
+        LOCALE.addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+    }
+
+    /**
+     * Names a combo box's choices with {@code name}, in the current language and again after each
+     * switch: the list and the shown choice both (a new converter alone leaves the shown one).
+     */
+    public static <T> void choices(javafx.scene.control.ComboBox<T> box, java.util.function.Function<T, String> name) {
+        onChange(box, () -> {
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(T t) {
+                    return t == null ? "" : name.apply(t);
+                }
+
+                @Override
+                public T fromString(String text) {
+                    throw new UnsupportedOperationException();
+                }
+            });
+            box.setCellFactory(list -> new NamedCell<>(name));
+            box.setButtonCell(new NamedCell<>(name));
+        });
+    }
+
+    /** A list cell showing its item's name. */
+    private static final class NamedCell<T> extends javafx.scene.control.ListCell<T> {
+        private final java.util.function.Function<T, String> name;
+
+        NamedCell(java.util.function.Function<T, String> name) {
+            this.name = name;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : name.apply(item));
+        }
+    }
+
+    /** Keeps each owner's listeners alive exactly as long as the owner. */
+    private static final java.util.Map<Object, java.util.List<Object>> KEEP = new java.util.WeakHashMap<>();
+}
