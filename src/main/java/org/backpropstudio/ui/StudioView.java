@@ -363,7 +363,8 @@ public final class StudioView extends BorderPane {
         systemItem.setUserData(system);
         menu.getItems().add(systemItem);
         for (java.util.Locale l : org.backpropstudio.i18n.Messages.LANGUAGES) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(l.getDisplayName(l));
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    l.getLanguage().equals("zh") ? "简体中文" : l.getDisplayName(l));
             item.setUserData(l);
             item.setId("language-" + l.toLanguageTag());
             menu.getItems().add(item);

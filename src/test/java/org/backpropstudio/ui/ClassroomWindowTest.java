@@ -259,7 +259,7 @@ class ClassroomWindowTest {
                 .filter(i -> "language-menu".equals(i.getId())).findFirst().orElseThrow();
         javafx.scene.control.MenuItem chinese = language.getItems().stream()
                 .filter(i -> "language-zh-CN".equals(i.getId())).findFirst().orElseThrow();
-        assertThat(chinese.getText()).isEqualTo("中文 (中国)");
+        assertThat(chinese.getText()).isEqualTo("简体中文");
         try {
             robot.interact(chinese::fire);
             WaitForAsyncUtils.waitForFxEvents();

@@ -37,7 +37,8 @@ public final class FitChart extends Plot {
     /** The function the data came from, kept while points are clicked in, or null. */
     private org.backpropstudio.engine.Target target;
     private long targetGeneration = -1;
-    private String targetName = "target";
+    /** The target's formula for the legend, or "" when there is no target curve. */
+    private String targetName = "";
     /** Extrapolation split: {train lo, train hi, test lo, test hi}, or null (one range). */
     private double[] ranges;
     private double yMin = -1;
@@ -253,7 +254,7 @@ public final class FitChart extends Plot {
                 lo = Math.min(lo, targetY[i]);
                 hi = Math.max(hi, targetY[i]);
             }
-            targetName = org.backpropstudio.i18n.Messages.text("chart.target", target.formula());
+            targetName = target.formula();
         } else {
             targetY = new double[0];
             targetName = "";
@@ -306,7 +307,8 @@ public final class FitChart extends Plot {
         g.restore();
         List<LegendEntry> entries = new ArrayList<>();
         if (!targetName.isEmpty()) {
-            entries.add(new LegendEntry(TARGET, targetName, Symbol.LINE));
+            entries.add(new LegendEntry(TARGET, org.backpropstudio.i18n.Messages.text("chart.target", targetName),
+                    Symbol.LINE));
         }
         entries.add(new LegendEntry(PREDICTION, org.backpropstudio.i18n.Messages.text("chart.prediction"), Symbol.LINE));
         if (trainX.length > 0) {
