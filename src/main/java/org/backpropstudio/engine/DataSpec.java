@@ -98,7 +98,7 @@ public sealed interface DataSpec {
             for (int i = 0; i < n; i++) {
                 xs[i] = sampling == Sampling.EVEN
                         ? (n == 1 ? (lo + hi) / 2 : lo + (hi - lo) * i / (n - 1))
-                        : lo + (hi - lo) * random.nextDouble();
+                        : uniform(lo, hi, random);
             }
             for (int i = 0; i < n; i++) {
                 ys[i] = label(xs[i], random);
@@ -108,7 +108,11 @@ public sealed interface DataSpec {
 
         /** One x from U(xMin, xMax). */
         public double drawX(RandomGenerator random) {
-            return xMin + (xMax - xMin) * random.nextDouble();
+            return uniform(xMin, xMax, random);
+        }
+
+        private static double uniform(double lo, double hi, RandomGenerator random) {
+            return lo + (hi - lo) * random.nextDouble();
         }
 
         /** {@code f(x)} plus noise (drawing from {@code random} only when σ > 0). */

@@ -80,28 +80,4 @@ public final class Messages {
     public static String integer(long v) {
         return NumberFormat.getIntegerInstance(locale).format(v);
     }
-
-    /**
-     * A number to about 4 significant digits in the locale's digits and separators: 0.1, 2.718,
-     * 1,000, 3.2e-7 (tiny and huge ones in scientific notation).
-     */
-    public static String number(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Double.toString(v);
-        }
-        double a = Math.abs(v);
-        if (v == Math.rint(v) && a < 1e7) {
-            return integer((long) v);
-        }
-        if (a != 0 && (a < 1e-3 || a >= 1e7)) {
-            java.text.DecimalFormat f = new java.text.DecimalFormat("0.###E0",
-                    java.text.DecimalFormatSymbols.getInstance(locale));
-            return f.format(v).replace("E", "e");
-        }
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        int digits = a == 0 ? 0 : Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
-        f.setMaximumFractionDigits(digits);
-        f.setGroupingUsed(a >= 1e4);
-        return f.format(v);
-    }
 }

@@ -71,13 +71,13 @@ public final class Localized {
     }
 
     /**
-     * Runs {@code action} now and after every switch of language, for as long as {@code owner}
-     * lives (for what cannot be bound: canvases, choice lists).
+     * Runs {@code action} after every switch of language, for as long as {@code owner} lives (for
+     * what cannot be bound: canvases, choice lists). The node keeps the listener; the language
+     * holds it only weakly, so a closed window is not kept alive by it.
      */
-    public static void onChange(Object owner, Runnable action) {
-        action.run();
+    public static void onSwitch(javafx.scene.Node owner, Runnable action) {
         javafx.beans.value.ChangeListener<Locale> listener = (o, a, b) -> action.run();
-        KEEP.computeIfAbsent(owner, k -> new java.util.ArrayList<>()).add(listener);
+        owner.getProperties().put(new Object(), listener);
         LOCALE.addListener(new javafx.beans.value.WeakChangeListener<>(listener));
     }
 
@@ -85,12 +85,12 @@ public final class Localized {
      * Names a combo box's choices with {@code name}, in the current language and again after each
      * switch: the list and the shown choice both (a new converter alone leaves the shown one).
      */
-    public static <T> void choices(javafx.scene.control.ComboBox<T> box, java.util.function.Function<T, String> name) {
-        onChange(box, () -> {
+    public static <T> void choices(javafx.scene.control.ComboBox<T> box, java.util.function.Function<T, String> names) {
+        Runnable name = () -> {
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(T t) {
-                    return t == null ? "" : name.apply(t);
+                    return t == null ? "" : names.apply(t);
                 }
 
                 @Override
@@ -98,9 +98,11 @@ public final class Localized {
                     throw new UnsupportedOperationException();
                 }
             });
-            box.setCellFactory(list -> new NamedCell<>(name));
-            box.setButtonCell(new NamedCell<>(name));
-        });
+            box.setCellFactory(list -> new NamedCell<>(names));
+            box.setButtonCell(new NamedCell<>(names));
+        };
+        name.run();
+        onSwitch(box, name);
     }
 
     /** A list cell showing its item's name. */
@@ -118,6 +120,4 @@ public final class Localized {
         }
     }
 
-    /** Keeps each owner's listeners alive exactly as long as the owner. */
-    private static final java.util.Map<Object, java.util.List<Object>> KEEP = new java.util.WeakHashMap<>();
 }

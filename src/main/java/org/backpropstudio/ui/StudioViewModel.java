@@ -101,13 +101,16 @@ public final class StudioViewModel {
                 message.set(b);
             }
         });
-        // numbers in the read-outs follow the language too
-        Localized.onChange(this, () -> {
-            if (snapshot.get() != null) {
-                apply(snapshot.get());
-            }
-        });
+        // numbers in the read-outs follow the language too (held weakly: see the field)
+        Localized.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relocalize));
     }
+
+    /** Words the read-outs afresh after a switch of language; this model keeps it, the language only weakly. */
+    private final javafx.beans.value.ChangeListener<Locale> relocalize = (o, a, b) -> {
+        if (snapshot.get() != null) {
+            apply(snapshot.get());
+        }
+    };
 
     /** Takes in the newest snapshot (on the UI thread, once per frame at most). */
     public void apply(Snapshot s) {

@@ -90,15 +90,10 @@ class MessagesTest {
     void numbersFollowTheLocale() {
         Messages.setLocale(Locale.ENGLISH);
         assertThat(Messages.integer(2000)).isEqualTo("2,000");
-        assertThat(Messages.number(0.01914)).isEqualTo("0.01914");
-        assertThat(Messages.number(12345.6)).isEqualTo("12,346"); // 4 significant digits
-        assertThat(Messages.number(3.2e-7)).isEqualTo("3.2e-7");
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(Messages.integer(2000)).isEqualTo("2,000");
-        assertThat(Messages.number(2.5)).isEqualTo("2.5");
         Messages.setLocale(Locale.GERMANY); // no German words: English text, German numbers
         assertThat(Messages.integer(2000)).isEqualTo("2.000");
-        assertThat(Messages.number(0.5)).isEqualTo("0,5");
         assertThat(Messages.text("service.finished", Messages.integer(2000))).isEqualTo("Finished 2.000 epochs.");
     }
 

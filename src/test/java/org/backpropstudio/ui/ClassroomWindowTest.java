@@ -2,7 +2,6 @@ package org.backpropstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -33,11 +32,8 @@ class ClassroomWindowTest {
     java.nio.file.Path dir;
 
     @Start
-    void start(Stage stage) throws java.io.IOException {
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        studio = StudioApp.open(stage, "classic-sigmoid",
-                new RecentFiles(java.nio.file.Files.createTempDirectory("recent").resolve("recent-files.txt")));
-        stage.show();
+    void start(Stage stage) {
+        studio = WindowTests.openStudio(stage, WindowTests.temporaryRecentList());
     }
 
     @AfterEach

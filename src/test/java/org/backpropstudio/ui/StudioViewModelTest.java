@@ -149,4 +149,16 @@ class StudioViewModelTest {
         assertThat(sent).isEmpty();
         assertThat(vm.messageProperty().get()).contains("it has 9 hidden layers; the studio shows at most 8");
     }
+
+    @Test
+    void lossReadOutsFollowTheLocale() {
+        try {
+            org.backpropstudio.i18n.Messages.setLocale(java.util.Locale.GERMANY);
+            assertThat(StudioViewModel.lossText(0.019142)).isEqualTo("0,01914");
+            org.backpropstudio.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(StudioViewModel.lossText(0.019142)).isEqualTo("0.01914");
+        } finally {
+            org.backpropstudio.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.backpropstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -30,14 +29,8 @@ class StudioWindowTest {
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        try {
-            recentList = java.nio.file.Files.createTempDirectory("recent").resolve("recent-files.txt");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        studio = StudioApp.open(stage, "classic-sigmoid", new RecentFiles(recentList));
-        stage.show();
+        recentList = WindowTests.temporaryRecentList();
+        studio = WindowTests.openStudio(stage, recentList);
     }
 
     @AfterEach

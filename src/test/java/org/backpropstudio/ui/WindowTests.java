@@ -11,6 +11,24 @@ final class WindowTests {
     private WindowTests() {
     }
 
+    /** A recent-files list in a new temporary directory, so tests never touch the user's. */
+    static java.nio.file.Path temporaryRecentList() {
+        try {
+            return java.nio.file.Files.createTempDirectory("recent").resolve("recent-files.txt");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Opens and shows the classic-sigmoid studio in the light theme, keeping its recent files in {@code recentList}. */
+    static StudioApp.Studio openStudio(javafx.stage.Stage stage, java.nio.file.Path recentList) {
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        StudioApp.Studio studio = StudioApp.open(stage, "classic-sigmoid", new RecentFiles(recentList));
+        stage.show();
+        return studio;
+    }
+
     /** Waits up to 15 s for a condition; fails naming what it waited for. */
     static void waitUntil(String what, BooleanSupplier condition) {
         try {

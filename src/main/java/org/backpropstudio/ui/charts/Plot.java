@@ -50,7 +50,7 @@ public abstract class Plot extends CanvasPane {
         overlay.setMouseTransparent(true);
         setMinSize(160, 120);
         // every word and number drawn follows the language
-        org.backpropstudio.ui.Localized.onChange(this, () -> {
+        org.backpropstudio.ui.Localized.onSwitch(this, () -> {
             redraw();
             redrawOverlay();
         });

@@ -55,7 +55,7 @@ public final class NetworkDiagram extends CanvasPane {
         super(320, 240, canvas);
         this.canvas = canvas;
         getStyleClass().add("network-diagram");
-        org.backpropstudio.ui.Localized.onChange(this, () -> {
+        org.backpropstudio.ui.Localized.onSwitch(this, () -> {
             if (shown != null) {
                 redraw();
             }

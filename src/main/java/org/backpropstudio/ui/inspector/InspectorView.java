@@ -139,7 +139,8 @@ public final class InspectorView extends VBox {
         while (termViews.size() < 6) {
             addTermView();
         }
-        org.backpropstudio.ui.Localized.onChange(this, this::render); // now, and again in each language chosen
+        render();
+        org.backpropstudio.ui.Localized.onSwitch(this, this::render);
     }
 
     /** Says whether the numbers may be behind the training. */
