@@ -44,6 +44,14 @@ class StudioWindowTest {
         return studio.viewModel().snapshotProperty().get();
     }
 
+    /**
+     * Waits until the fit chart has drawn the newest snapshot: the studio draws one canvas a
+     * frame, so the fit may follow the snapshot, the loss chart and the diagram by a few frames.
+     */
+    private void waitForTheFit() {
+        waitUntil("the fit chart draws the newest snapshot", () -> studio.view().fitChart().snapshot() == shown());
+    }
+
     private int epoch() {
         return studio.viewModel().epochProperty().get();
     }
@@ -84,6 +92,7 @@ class StudioWindowTest {
         waitUntil("some epochs are trained and drawn", () -> epoch() > 50);
         // the loss chart is redrawn at most 20 times a second while training
         waitUntil("the loss chart shows them", () -> studio.view().lossChart().pointCount() > 20);
+        waitUntil("the fit chart shows the new curve", () -> studio.view().fitChart().snapshot().epoch() > 0);
         assertThat(studio.view().fitChart().predictionValues()).isNotEqualTo(before);
         assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
     }
@@ -122,8 +131,9 @@ class StudioWindowTest {
         double[] before = studio.view().fitChart().predictionValues();
         type(robot, "#units-1", "14");
         waitUntil("the resize is applied", () -> shown().network().toString().equals("1 → 14 σ → 10 σ → 1"));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForTheFit();
         assertThat(epoch()).isEqualTo(1);
+        assertThat(studio.view().fitChart().snapshot().network()).hasToString("1 → 14 σ → 10 σ → 1");
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(before);
     }
 
@@ -187,6 +197,7 @@ class StudioWindowTest {
         robot.interact(() -> studio.view().files().openWeights(file));
         waitUntil("the network is loaded", () -> shown().message().startsWith("Loaded the network from"));
         WaitForAsyncUtils.waitForFxEvents();
+        waitForTheFit();
         assertThat(shown().network()).hasToString("1 → 10 σ → 10 σ → 1");
         assertThat(robot.lookup("#units-1").queryAs(TextField.class).getText()).isEqualTo("10");
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(exported.prediction());
@@ -228,6 +239,7 @@ class StudioWindowTest {
         waitUntil("the experiment is open", () -> shown().message().startsWith("Loaded the network from demo"));
         waitUntil("it is remembered", () -> new RecentFiles(recentList).list().contains(file.toPath()));
         WaitForAsyncUtils.waitForFxEvents();
+        waitForTheFit();
         assertThat(shown().config()).isEqualTo(saved.config());
         assertThat(robot.lookup("#learning-rate").queryAs(TextField.class).getText()).isEqualTo("0.1");
         assertThat(robot.lookup("#momentum").queryAs(TextField.class).getText()).isEqualTo("0.5");
@@ -339,6 +351,7 @@ class StudioWindowTest {
         waitUntil("unit 4 of layer 2 is muted", () -> shown().muted().contains(
                 new org.backpropstudio.training.HiddenUnit(1, 3)));
         WaitForAsyncUtils.waitForFxEvents();
+        waitForTheFit();
         double[] after = studio.view().fitChart().predictionValues();
         for (int i = 0; i < after.length; i++) {
             assertThat(before.prediction()[i] - after[i]).isCloseTo(contribution[i],
@@ -347,6 +360,7 @@ class StudioWindowTest {
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).isEqualTo("unit 4 of layer 2 muted");
         robot.clickOn(studio.view().diagram().localToScreen(unit));
         waitUntil("un-muted", () -> shown().muted().isEmpty());
+        waitForTheFit();
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(before.prediction());
     }
 

@@ -389,6 +389,11 @@ public final class FitChart extends Plot {
         return showContributions && shown != null && shown.contributions() != null;
     }
 
+    /** The snapshot drawn last, or null (for tests). */
+    public Snapshot snapshot() {
+        return shown;
+    }
+
     /** The plotted prediction (for tests). */
     public double[] predictionValues() {
         return shown == null ? new double[0] : shown.prediction().clone();
