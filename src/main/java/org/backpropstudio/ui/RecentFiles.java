@@ -29,6 +29,11 @@ public final class RecentFiles {
         return new RecentFiles(Path.of(System.getProperty("user.home"), ".backprop-studio", "recent-files.txt"));
     }
 
+    /** The text file that keeps the list. */
+    Path storage() {
+        return storage;
+    }
+
     /** The remembered files that still exist, newest first; empty if there is no list yet. */
     public List<Path> list() {
         List<Path> files = new ArrayList<>();

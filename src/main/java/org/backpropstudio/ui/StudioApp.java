@@ -27,7 +27,7 @@ import org.backpropstudio.training.TrainingService;
  * <ul>
  *   <li>{@code --preset=NAME}: start with another preset;</li>
  *   <li>{@code --play}: start training at once;</li>
- *   <li>{@code --lang=TAG}: the language, {@code en} or {@code zh-CN} (default: the system's);</li>
+ *   <li>{@code --lang=TAG}: the language, {@code en} or {@code zh-CN} (default: the one chosen last in View → Language, else the system's);</li>
  *   <li>{@code --screenshot=FILE --after=SECONDS}: write the window as a PNG after a while, then quit;</li>
  *   <li>{@code --measure=SECONDS}: train at max speed while redrawing every frame, print the speed
  *       against the headless engine and the frame times, then quit.</li>
@@ -132,14 +132,24 @@ public final class StudioApp extends Application {
         }
     }
 
+    /** The language to start in: {@code --lang}, else the one chosen last in View → Language, else null (the system's). */
+    private Locale startLanguage;
+
+    /** Runs before the window, on the launcher thread: reads the remembered language off the UI thread. */
+    @Override
+    public void init() {
+        String language = option(getParameters().getRaw(), "--lang", null);
+        startLanguage = language != null ? Locale.forLanguageTag(language) // e.g. zh-CN, en
+                : Settings.beside(RecentFiles.inHomeDirectory()).language().orElse(null);
+    }
+
     @Override
     public void start(Stage stage) {
         setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         List<String> args = getParameters().getRaw();
         String preset = option(args, "--preset", Presets.DEFAULT);
-        String language = option(args, "--lang", null);
-        if (language != null) {
-            Localized.setLocale(Locale.forLanguageTag(language)); // e.g. zh-CN, en
+        if (startLanguage != null) {
+            Localized.setLocale(startLanguage);
         }
         Studio studio = open(stage, preset);
         stage.show();

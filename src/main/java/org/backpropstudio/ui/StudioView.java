@@ -74,6 +74,9 @@ public final class StudioView extends BorderPane {
     /** Icons whose size follows the text size, with their size in em. */
     private final java.util.Map<FontIcon, Double> scaledIcons = new java.util.LinkedHashMap<>();
 
+    private final Executor io;
+    private final Settings settings;
+
     /**
      * @param io     where file reads and writes run, off the UI thread
      * @param recent the list of recently opened and saved files
@@ -81,6 +84,8 @@ public final class StudioView extends BorderPane {
     public StudioView(StudioViewModel vm, Stage stage, Executor io, RecentFiles recent) {
         this.vm = vm;
         this.stage = stage;
+        this.io = io;
+        this.settings = Settings.beside(recent);
         this.files = new FileActions(vm, stage, io, recent);
         getStyleClass().add("studio");
         getStylesheets().add(StudioView.class.getResource("studio.css").toExternalForm());
@@ -350,7 +355,8 @@ public final class StudioView extends BorderPane {
 
     /**
      * View → Language: the system's language (the default), English or 简体中文. Each language is
-     * named in its own words, so it can be found whichever is showing; the window switches at once.
+     * named in its own words, so it can be found whichever is showing; the window switches at once
+     * and the choice is remembered for the next start. The item of the language showing is ticked.
      */
     private Menu languageMenu() {
         Menu menu = Localized.bind(new Menu(), "menu.view.language");
@@ -369,18 +375,37 @@ public final class StudioView extends BorderPane {
             item.setId("language-" + l.toLanguageTag());
             menu.getItems().add(item);
         }
+        java.util.Locale showing = Localized.localeProperty().get();
         for (MenuItem i : menu.getItems()) {
             javafx.scene.control.RadioMenuItem r = (javafx.scene.control.RadioMenuItem) i;
             r.setToggleGroup(group);
-            r.setOnAction(e -> setLanguage((java.util.Locale) r.getUserData()));
+            r.setOnAction(e -> chooseLanguage(r == systemItem ? null : (java.util.Locale) r.getUserData()));
+            r.setSelected(r == systemItem ? showing.equals(system) : !showing.equals(system) && showing.equals(r.getUserData()));
         }
-        systemItem.setSelected(true);
+        if (group.getSelectedToggle() == null) {
+            systemItem.setSelected(true);
+        }
         return menu;
     }
 
     /** Switches every text in the window to {@code locale} (a language without a bundle shows English). */
     public void setLanguage(java.util.Locale locale) {
         Localized.setLocale(locale);
+    }
+
+    /**
+     * As chosen in View → Language: switches to {@code language} (null: the system's) and
+     * remembers it in the settings, written off the UI thread.
+     */
+    public void chooseLanguage(java.util.Locale language) {
+        setLanguage(language == null ? java.util.Locale.getDefault() : language);
+        io.execute(() -> {
+            try {
+                settings.saveLanguage(language);
+            } catch (java.io.IOException e) {
+                // remembering the language is a convenience, as the recent files are: it switched all the same
+            }
+        });
     }
 
     /** A menu item named by the bundle's {@code key}, following the language. */

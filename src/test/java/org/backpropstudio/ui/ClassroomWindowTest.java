@@ -31,9 +31,12 @@ class ClassroomWindowTest {
     @TempDir
     java.nio.file.Path dir;
 
+    private java.nio.file.Path recentList;
+
     @Start
     void start(Stage stage) {
-        studio = WindowTests.openStudio(stage, WindowTests.temporaryRecentList());
+        recentList = WindowTests.temporaryRecentList();
+        studio = WindowTests.openStudio(stage, recentList);
     }
 
     @AfterEach
@@ -256,9 +259,15 @@ class ClassroomWindowTest {
         javafx.scene.control.MenuItem chinese = language.getItems().stream()
                 .filter(i -> "language-zh-CN".equals(i.getId())).findFirst().orElseThrow();
         assertThat(chinese.getText()).isEqualTo("简体中文");
+        javafx.scene.control.RadioMenuItem system = (javafx.scene.control.RadioMenuItem) language.getItems().get(0);
+        assertThat(system.isSelected()).isTrue();
+        Settings settings = new Settings(recentList.resolveSibling("settings.properties"));
         try {
             robot.interact(chinese::fire);
             WaitForAsyncUtils.waitForFxEvents();
+            // remembered for the next start, beside the recent files
+            waitUntil("the choice is remembered", () -> settings.language().isPresent());
+            assertThat(settings.language()).contains(java.util.Locale.SIMPLIFIED_CHINESE);
             // the toolbar's tooltips and the editor's labels, without a restart
             assertThat(playTip.getText()).isEqualTo("开始 / 暂停训练（空格）");
             assertThat(robot.lookup("#pin").queryAs(javafx.scene.control.Button.class).getTooltip().getText())
@@ -274,9 +283,10 @@ class ClassroomWindowTest {
             robot.interact(() -> studio.viewModel().editor().epochs().textProperty().set("abc"));
             assertThat(studio.viewModel().editor().epochs().errorProperty().get()).isEqualTo("轮数：“abc”不是整数");
         } finally {
-            robot.interact(() -> studio.view().setLanguage(java.util.Locale.ENGLISH));
+            robot.interact(system::fire);
         }
         assertThat(playTip.getText()).isEqualTo("Play / pause training (Space)");
+        waitUntil("the system's language is remembered", () -> settings.language().isEmpty());
     }
 
     private static java.util.List<String> fieldNames(FxRobot robot) {

@@ -1,0 +1,67 @@
+package org.backpropstudio.ui;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.backpropstudio.i18n.Messages;
+import org.backpropstudio.io.AtomicFiles;
+
+/**
+ * The choices the studio remembers between runs (for now the language), in a small properties
+ * file beside the recent-files list. Call from a thread other than the UI thread: it reads and
+ * writes the disk. A missing or unreadable file means "nothing chosen": it is a convenience,
+ * never worth an error.
+ */
+public final class Settings {
+
+    private static final String LANGUAGE = "language";
+
+    private final Path storage;
+
+    /** @param storage the properties file (created when first written) */
+    public Settings(Path storage) {
+        this.storage = storage;
+    }
+
+    /** The settings kept in the same directory as {@code recent}: {@code ~/.backprop-studio/settings.properties}. */
+    public static Settings beside(RecentFiles recent) {
+        return new Settings(recent.storage().resolveSibling("settings.properties"));
+    }
+
+    /**
+     * The language chosen in View → Language, if one of the studio's languages was chosen; empty
+     * for the system's language, no choice yet, or a file that cannot be read.
+     */
+    public Optional<Locale> language() {
+        String tag = read().getProperty(LANGUAGE, "");
+        return Messages.LANGUAGES.stream().filter(l -> l.toLanguageTag().equals(tag)).findFirst();
+    }
+
+    /** Remembers {@code language}, or the system's language when it is null; other settings are kept. */
+    public void saveLanguage(Locale language) throws IOException {
+        Properties p = read();
+        p.setProperty(LANGUAGE, language == null ? "system" : language.toLanguageTag());
+        StringWriter text = new StringWriter();
+        p.store(text, "Backprop Studio settings");
+        Files.createDirectories(storage.toAbsolutePath().getParent());
+        AtomicFiles.writeString(storage, text.toString());
+    }
+
+    private Properties read() {
+        Properties p = new Properties();
+        if (Files.isRegularFile(storage)) {
+            try (Reader in = Files.newBufferedReader(storage, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException | RuntimeException e) {
+                return new Properties(); // unreadable: as if nothing were chosen
+            }
+        }
+        return p;
+    }
+}
