@@ -76,6 +76,8 @@ public final class StudioView extends BorderPane {
 
     private final Executor io;
     private final Settings settings;
+    /** True when the mouse press now being handled took the focus from a text field. */
+    private boolean clickLeftAField;
 
     /**
      * @param io     where file reads and writes run, off the UI thread
@@ -103,7 +105,10 @@ public final class StudioView extends BorderPane {
         inspector.currentStage().addListener((o, a, shownStage) -> diagram.setHighlight(shownStage));
         fitChart.setOnPick(vm::inspect);
         fitChart.setPointEditor((edit, x, y) -> {
-            if (edit == FitChart.Edit.REMOVE) {
+            if (clickLeftAField) {
+                // a click made to leave a text field should not change the data as well
+                vm.showMessage(Localized.t("points.fieldLeft"));
+            } else if (edit == FitChart.Edit.REMOVE) {
                 vm.removePoint(x, y);
             } else {
                 vm.addPoint(x, y, edit == FitChart.Edit.ADD_TEST);
@@ -630,8 +635,12 @@ public final class StudioView extends BorderPane {
         split.setDividerPositions(0.56);
         VBox centre = new VBox(banner, split);
         VBox.setVgrow(split, Priority.ALWAYS);
-        // clicking the charts leaves any text field, so Space, S and R work again
-        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        // clicking the charts leaves any text field (committing it), so Space, S and R work again;
+        // such a click adds or removes no point
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            clickLeftAField = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+            requestFocus();
+        });
         return centre;
     }
 

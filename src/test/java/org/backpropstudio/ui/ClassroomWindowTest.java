@@ -164,6 +164,15 @@ class ClassroomWindowTest {
     void clickingTheFitChartAddsAndRemovesPoints(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null && studio.view().fitChart().trainPointCount() == 50);
         var chart = studio.view().fitChart();
+        // a click that leaves a text field only leaves it: the data stay as they are
+        robot.clickOn("#learning-rate");
+        assertThat(robot.lookup("#learning-rate").queryAs(javafx.scene.control.TextField.class).isFocused()).isTrue();
+        robot.clickOn(screen(chart, chart.screenPosition(0, 0.8)), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText())
+                .isEqualTo("That click only left the text field. Click again to add or remove a point.");
+        assertThat(robot.lookup("#learning-rate").queryAs(javafx.scene.control.TextField.class).isFocused()).isFalse();
+        assertThat(shown().train().size()).isEqualTo(50);
         // a training point at (0, 0.8), a test point at (−3, −0.5)
         robot.clickOn(screen(chart, chart.screenPosition(0, 0.8)), MouseButton.PRIMARY);
         waitUntil("a training point is added", () -> shown().train().size() == 51);
