@@ -516,9 +516,29 @@ public final class StudioView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, play, step, reset, new Separator(Orientation.VERTICAL), epochBox, lossReadout,
+        HBox tools = new HBox(10, pin, inspect, check, export, theme);
+        tools.setId("tools");
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.managedProperty().bind(tools.visibleProperty());
+        HBox bar = new HBox(10) {
+            /**
+             * When the bar is too narrow for everything (lecture mode's large text on a 1280-pixel
+             * projector), the tool buttons fold away first: each is in the menus too, and the
+             * controls a lecture needs (Play, the read-outs, preset, speed) keep their full size.
+             */
+            @Override
+            protected void layoutChildren() {
+                double needed = snappedLeftInset() + snappedRightInset() + getSpacing() * (getChildren().size() - 1);
+                for (Node n : getChildren()) {
+                    needed += n == spacer ? 0 : n.prefWidth(-1);
+                }
+                tools.setVisible(getWidth() >= needed);
+                super.layoutChildren();
+            }
+        };
+        bar.getChildren().addAll(play, step, reset, new Separator(Orientation.VERTICAL), epochBox, lossReadout,
                 new Separator(Orientation.VERTICAL), labelled("toolbar.preset", preset), labelled("toolbar.speed", speed), spacer,
-                pin, inspect, check, export, lectureToggle, theme);
+                tools, lectureToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -595,6 +615,11 @@ public final class StudioView extends BorderPane {
         clear.getStyleClass().add("small");
         clear.setTooltip(Localized.tooltip("fit.clearPoints.tip"));
         clear.setOnAction(e -> vm.clearPoints());
+        // in lecture mode the two buttons show their icons only (their tooltips name them), so the title keeps its room
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {clear, contributions}) {
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(lecture)
+                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        }
         HBox fitHead = new HBox(8, fitTitle, fitGap, clear, contributions);
         fitHead.setAlignment(Pos.CENTER_LEFT);
         ((VBox) fit).getChildren().add(0, fitHead);
@@ -605,6 +630,10 @@ public final class StudioView extends BorderPane {
         Node healthPanel = panel("health.title", healthChart);
         ((VBox) healthPanel).getChildren().add(healthShares);
         Tooltip.install(healthChart, Localized.tooltip("health.tip"));
+        // in lecture mode the loss chart needs every pixel of height: its tab and axis name it already
+        Node lossTitle = ((VBox) lossPanel).getChildren().get(0);
+        lossTitle.visibleProperty().bind(lecture.not());
+        lossTitle.managedProperty().bind(lossTitle.visibleProperty());
         javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab(null, lossPanel);
         lossTab.textProperty().bind(Localized.text("loss.tab"));
         javafx.scene.control.Tab healthTab = new javafx.scene.control.Tab(null, healthPanel);
@@ -699,16 +728,19 @@ public final class StudioView extends BorderPane {
         }
     }
 
-    private static Node panel(String captionKey, Node chart) {
+    private Node panel(String captionKey, Node chart) {
         VBox box = new VBox(2, title(captionKey), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.getStyleClass().add("panel");
         return box;
     }
 
-    private static Label title(String key) {
-        Label l = Localized.bind(new Label(), key);
+    /** A panel's title; in lecture mode its short form ({@code key.short}), which fits at the large text size. */
+    private Label title(String key) {
+        Label l = new Label();
+        l.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? key + ".short" : key), lecture));
         l.getStyleClass().add("panel-title");
+        l.setId(key.replace('.', '-')); // fit-title, loss-title, ...
         return l;
     }
 
@@ -729,6 +761,11 @@ public final class StudioView extends BorderPane {
         train.setId("train-loss");
         Label test = boundLabel("status.testLoss", vm.testLossTextProperty());
         test.setId("test-loss");
+        // in lecture mode the toolbar reads these out large: the status bar keeps its room for messages
+        for (Label l : new Label[] {epoch, train, test}) {
+            l.visibleProperty().bind(lecture.not());
+            l.managedProperty().bind(l.visibleProperty());
+        }
         Label rate = new Label();
         rate.textProperty().bind(vm.rateTextProperty());
         Label message = new Label();
@@ -765,6 +802,7 @@ public final class StudioView extends BorderPane {
         fitChart.setTextScale(fontSize / BASE_FONT_SIZE);
         lossChart.setTextScale(fontSize / BASE_FONT_SIZE);
         healthChart.setTextScale(fontSize / BASE_FONT_SIZE);
+        diagram.setTextScale(fontSize / BASE_FONT_SIZE);
     }
 
     private void toggleTheme() {

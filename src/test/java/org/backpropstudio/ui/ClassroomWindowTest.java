@@ -71,6 +71,14 @@ class ClassroomWindowTest {
         assertThat(shownOnScreen(robot.lookup("#units-1").query())).isTrue();
         assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isTrue();
         assertThat(studio.view().getStyleClass()).contains("lecture");
+        // short titles, icon-only chart buttons, captions as large as the text; the status bar
+        // leaves the losses to the toolbar's read-outs and the loss chart's title to its tab
+        assertThat(robot.lookup("#fit-title").queryAs(Label.class).getText()).isEqualTo("The fit");
+        assertThat(robot.lookup("#clear-points").queryAs(javafx.scene.control.Button.class).getContentDisplay())
+                .isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        assertThat(studio.view().diagram().textScale()).isEqualTo(StudioView.LECTURE_SCALE);
+        assertThat(shownOnScreen(robot.lookup("#train-loss").query())).isFalse();
+        assertThat(shownOnScreen(robot.lookup("#loss-title").query())).isFalse();
 
         // Ctrl+= makes it bigger still; F5 again gives the normal size back
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
@@ -82,6 +90,36 @@ class ClassroomWindowTest {
         assertThat(studio.view().fontSize()).isEqualTo(normal);
         assertThat(shownOnScreen(optimizer)).isTrue();
         assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isFalse();
+        assertThat(robot.lookup("#fit-title").queryAs(Label.class).getText())
+                .isEqualTo("The fit: the network's prediction over the data");
+        assertThat(robot.lookup("#clear-points").queryAs(javafx.scene.control.Button.class).getContentDisplay())
+                .isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
+        assertThat(studio.view().diagram().textScale()).isEqualTo(1);
+        assertThat(shownOnScreen(robot.lookup("#train-loss").query())).isTrue();
+        assertThat(shownOnScreen(robot.lookup("#loss-title").query())).isTrue();
+    }
+
+    @Test
+    void aToolbarTooNarrowFoldsItsToolButtonsAwayFirst(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        Node tools = robot.lookup("#tools").query();
+        Node speed = robot.lookup("#speed").query();
+        Stage stage = (Stage) tools.getScene().getWindow();
+        assertThat(shownOnScreen(tools)).isTrue();
+        // the narrowest window with large text: the tools fold away, Play, preset and speed stay
+        robot.interact(() -> stage.setWidth(1000));
+        for (int i = 0; i < 5; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tools.isVisible()).isFalse();
+        assertThat(shownOnScreen(speed)).isTrue();
+        assertThat(speed.localToScene(speed.getLayoutBounds()).getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
+        // normal text in a normal window: they come back
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        robot.interact(() -> stage.setWidth(1400));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tools.isVisible()).isTrue();
     }
 
     @Test

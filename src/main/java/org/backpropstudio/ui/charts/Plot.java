@@ -207,10 +207,13 @@ public abstract class Plot extends CanvasPane {
         y0 = yMin;
         y1 = yMax > yMin ? yMax : yMin + 1;
         double s = textScale;
+        // short charts (the loss chart under lecture mode's large text on a 720-pixel projector)
+        // leave out the x title, which the ticks make plain, and keep the height for the plot
+        compact = getHeight() - 68 * s < COMPACT_BELOW;
         left = 62 * s;
         right = getWidth() - 14 * s;
         top = 10 * s;
-        bottom = getHeight() - 58 * s;
+        bottom = getHeight() - (compact ? 38 : 58) * s;
         g.setFont(font(0.85));
         g.setLineWidth(1);
         g.setTextBaseline(VPos.CENTER);
@@ -241,12 +244,26 @@ public abstract class Plot extends CanvasPane {
         g.setFill(text);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(font(0.9));
-        g.fillText(xTitle, (left + right) / 2, bottom + 27 * s);
-        g.save();
-        g.translate(14 * s, (top + bottom) / 2);
-        g.rotate(-90);
-        g.fillText(yTitle, 0, 0);
-        g.restore();
+        if (!compact) {
+            g.fillText(xTitle, (left + right) / 2, bottom + 27 * s);
+        }
+        // the y title runs along the axis: drawn only where it fits, never cut off
+        if (textWidth(yTitle, s) <= getHeight()) {
+            g.save();
+            g.translate(14 * s, (top + bottom) / 2);
+            g.rotate(-90);
+            g.fillText(yTitle, 0, 0);
+            g.restore();
+        }
+    }
+
+    /** Plot areas shorter than this (pixels) with the x title make the chart compact: no x title. */
+    static final double COMPACT_BELOW = 120;
+    private boolean compact;
+
+    /** True when the last frame left out the x title to keep the plot tall enough (for tests). */
+    public boolean compact() {
+        return compact;
     }
 
     /** Clips what follows to the plot area, until {@link GraphicsContext#restore()}. */
@@ -376,7 +393,7 @@ public abstract class Plot extends CanvasPane {
             total += 26 * s + textWidth(e.label(), s);
         }
         double x = (left + right) / 2 - total / 2;
-        double y = bottom + 45 * s;
+        double y = bottom + (compact ? 27 : 45) * s;
         for (LegendEntry e : entries) {
             g.setStroke(e.color());
             g.setFill(e.color());

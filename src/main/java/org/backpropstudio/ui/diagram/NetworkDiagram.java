@@ -107,6 +107,28 @@ public final class NetworkDiagram extends CanvasPane {
         onUnitClicked = action;
     }
 
+    /** Text size relative to the normal one (1.6 in lecture mode): the captions and their margins grow with it. */
+    private double textScale = 1;
+
+    /** Scales the captions (layer sizes, "+N more", the inspector's stage) with the window's text. */
+    public void setTextScale(double scale) {
+        textScale = scale;
+        redraw();
+    }
+
+    /** The captions' size relative to the normal one (for tests). */
+    public double textScale() {
+        return textScale;
+    }
+
+    private double marginTop() {
+        return MARGIN_TOP * textScale;
+    }
+
+    private double marginBottom() {
+        return MARGIN_BOTTOM * textScale;
+    }
+
     /** The colour of the captions (follows the theme). */
     public void setTextColor(Color c) {
         textColor = c;
@@ -168,8 +190,8 @@ public final class NetworkDiagram extends CanvasPane {
     }
 
     private double nodeY(int index, int count) {
-        double h = getHeight() - MARGIN_TOP - MARGIN_BOTTOM;
-        return MARGIN_TOP + h * (index + 0.5) / count;
+        double h = getHeight() - marginTop() - marginBottom();
+        return marginTop() + h * (index + 0.5) / count;
     }
 
     private double radius(int[] sizes) {
@@ -177,7 +199,7 @@ public final class NetworkDiagram extends CanvasPane {
         for (int s : sizes) {
             most = Math.max(most, drawn(s));
         }
-        double h = getHeight() - MARGIN_TOP - MARGIN_BOTTOM;
+        double h = getHeight() - marginTop() - marginBottom();
         return Math.max(2, Math.min(9, 0.35 * h / most));
     }
 
@@ -218,7 +240,7 @@ public final class NetworkDiagram extends CanvasPane {
         }
         buckets.stroke(g);
         double r = radius(sizes);
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(11 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int c = 0; c < columns; c++) {
@@ -237,9 +259,9 @@ public final class NetworkDiagram extends CanvasPane {
                 }
             }
             g.setFill(textColor);
-            g.fillText(caption(c, sizes), x, MARGIN_TOP / 2);
+            g.fillText(caption(c, sizes), x, marginTop() / 2);
             if (sizes[c] > n) {
-                g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x, getHeight() - MARGIN_BOTTOM / 2);
+                g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x, getHeight() - marginBottom() / 2);
             }
         }
     }
@@ -257,11 +279,11 @@ public final class NetworkDiagram extends CanvasPane {
         double to = layer < 0 ? from : columnX(layer + 1, columns);
         double pad = r + 8;
         g.setFill(HIGHLIGHT.deriveColor(0, 1, 1, 0.13));
-        g.fillRoundRect(from - pad, MARGIN_TOP - 4, to - from + 2 * pad, getHeight() - MARGIN_TOP - MARGIN_BOTTOM + 8,
+        g.fillRoundRect(from - pad, marginTop() - 4, to - from + 2 * pad, getHeight() - marginTop() - marginBottom() + 8,
                 12, 12);
         g.setStroke(HIGHLIGHT.deriveColor(0, 1, 1, 0.7));
         g.setLineWidth(1.5);
-        g.strokeRoundRect(from - pad, MARGIN_TOP - 4, to - from + 2 * pad, getHeight() - MARGIN_TOP - MARGIN_BOTTOM + 8,
+        g.strokeRoundRect(from - pad, marginTop() - 4, to - from + 2 * pad, getHeight() - marginTop() - marginBottom() + 8,
                 12, 12);
         String word = switch (highlight.phase()) {
             case FORWARD -> org.backpropstudio.i18n.Messages.text("diagram.forward");
@@ -271,10 +293,10 @@ public final class NetworkDiagram extends CanvasPane {
             case EFFECT -> org.backpropstudio.i18n.Messages.text("diagram.effect");
         };
         g.setFill(HIGHLIGHT);
-        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11));
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(word, (from + to) / 2, getHeight() - MARGIN_BOTTOM / 2);
+        g.fillText(word, (from + to) / 2, getHeight() - marginBottom() / 2);
     }
 
     /** The hidden unit under the pointer, or null. */

@@ -55,6 +55,24 @@ class ChartDrawingTest {
     }
 
     @Test
+    void aShortChartLeavesOutItsXTitleToKeepThePlotTall() throws Exception {
+        // 300 px high at the normal size: room for everything
+        WaitForAsyncUtils.asyncFx(() -> chart.show(history(100), List.of())).get();
+        assertThat(chart.compact()).isFalse();
+        assertThat(chart.bottom() - chart.top()).isGreaterThan(Plot.COMPACT_BELOW);
+        // 160 px high at lecture mode's 1.6: the plot keeps 20 px more than it would with the x title
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setTextScale(1.6);
+            chart.setMaxHeight(160);
+            chart.getParent().layout();
+            chart.show(history(101), List.of());
+        }).get();
+        assertThat(chart.getHeight()).isEqualTo(160);
+        assertThat(chart.compact()).isTrue();
+        assertThat(chart.bottom() - chart.top()).isCloseTo(160 - 48 * 1.6, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aSeriesOfManyPointsIsThinnedAndTheLegendSaysHowMuch() {
         assertThat(Plot.dotStride(0)).isEqualTo(1);
         assertThat(Plot.dotStride(Plot.MAX_DOTS)).isEqualTo(1);
