@@ -209,7 +209,7 @@ public abstract class Plot extends CanvasPane {
         double s = textScale;
         // short charts (the loss chart under lecture mode's large text on a 720-pixel projector)
         // leave out the x title, which the ticks make plain, and keep the height for the plot
-        compact = getHeight() - 68 * s < COMPACT_BELOW;
+        compact = compactAt(getHeight());
         left = 62 * s;
         right = getWidth() - 14 * s;
         top = 10 * s;
@@ -260,6 +260,15 @@ public abstract class Plot extends CanvasPane {
     /** Plot areas shorter than this (pixels) with the x title make the chart compact: no x title. */
     static final double COMPACT_BELOW = 120;
     private boolean compact;
+
+    private boolean compactAt(double height) {
+        return height - 68 * textScale < COMPACT_BELOW;
+    }
+
+    /** The plot area's height that {@link #frame} will give: the pane less the margins and, unless compact, the x title. */
+    private double plotHeight() {
+        return getHeight() - (compactAt(getHeight()) ? 48 : 68) * textScale;
+    }
 
     /** True when the last frame left out the x title to keep the plot tall enough (for tests). */
     public boolean compact() {
@@ -444,7 +453,7 @@ public abstract class Plot extends CanvasPane {
      */
     protected double yTickStep(double lo, double hi) {
         double step = niceStep(hi - lo);
-        double room = Math.max(30, getHeight() - 90 * textScale);
+        double room = Math.max(30, plotHeight());
         for (int guard = 0; guard < 30 && (hi - lo) / step * 20 * textScale > room; guard++) {
             step = nextNiceStep(step);
         }

@@ -73,6 +73,23 @@ class ChartDrawingTest {
     }
 
     @Test
+    void yTicksAreSpacedForThePlotAreaItGets() throws Exception {
+        // the fit chart of lecture mode on a 720-pixel screen: 215 px high at 1.6× text, y in ±1.44
+        double step = WaitForAsyncUtils.asyncFx(() -> {
+            Plot plot = new Plot() {
+                @Override
+                protected void draw(javafx.scene.canvas.GraphicsContext g) {
+                }
+            };
+            plot.setTextScale(1.6);
+            plot.resize(600, 215);
+            return plot.yTickStep(-1.44, 1.44);
+        }).get();
+        // ticks at −1, 0 and 1 (32 px a label at 1.6×, 138 px of compact plot); a step of 2 would leave only 0
+        assertThat(step).isEqualTo(1);
+    }
+
+    @Test
     void aSeriesOfManyPointsIsThinnedAndTheLegendSaysHowMuch() {
         assertThat(Plot.dotStride(0)).isEqualTo(1);
         assertThat(Plot.dotStride(Plot.MAX_DOTS)).isEqualTo(1);
