@@ -144,11 +144,8 @@ public final class FileActions {
     }
 
     private void saveExperimentAs() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Localized.t("file.saveTitle"));
-        chooser.setInitialFileName(vm.presetProperty().get() + ".bps.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Localized.t("file.filter.experiments"), "*.bps.json"));
-        File file = chooser.showSaveDialog(stage);
+        File file = chooser(Localized.t("file.saveTitle"), vm.presetProperty().get() + ".bps.json",
+                filter("file.filter.experiments", "*.bps.json")).showSaveDialog(stage);
         if (file != null) {
             saveExperiment(file);
         } else {
@@ -191,13 +188,10 @@ public final class FileActions {
         if (!confirmUnsaved(this::open)) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Localized.t("file.openTitle"));
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(Localized.t("file.filter.both"), "*.bps.json", "*.weights.json", "*.json"),
-                new FileChooser.ExtensionFilter(Localized.t("file.filter.experiments"), "*.bps.json"),
-                new FileChooser.ExtensionFilter(Localized.t("file.filter.weights"), "*.weights.json"));
-        File file = chooser.showOpenDialog(stage);
+        File file = chooser(Localized.t("file.openTitle"), null,
+                filter("file.filter.both", "*.bps.json", "*.weights.json", "*.json"),
+                filter("file.filter.experiments", "*.bps.json"),
+                filter("file.filter.weights", "*.weights.json")).showOpenDialog(stage);
         if (file == null) {
             return;
         }
@@ -284,12 +278,9 @@ public final class FileActions {
         if (s == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Localized.t("file.exportTitle"));
-        chooser.setInitialFileName("network.weights.json");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Localized.t("file.filter.weights"), "*.weights.json", "*.json"),
-                new FileChooser.ExtensionFilter(Localized.t("file.filter.npz"), "*.npz"));
-        File file = chooser.showSaveDialog(stage);
+        File file = chooser(Localized.t("file.exportTitle"), "network.weights.json",
+                filter("file.filter.weights", "*.weights.json", "*.json"), filter("file.filter.npz", "*.npz"))
+                .showSaveDialog(stage);
         if (file != null) {
             exportWeights(s, file);
         }
@@ -319,10 +310,8 @@ public final class FileActions {
     }
 
     private void importData() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Localized.t("file.importTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showOpenDialog(stage);
+        File file = chooser(Localized.t("file.importTitle"), null, new FileChooser.ExtensionFilter("CSV", "*.csv"))
+                .showOpenDialog(stage);
         if (file == null) {
             return;
         }
@@ -347,11 +336,23 @@ public final class FileActions {
     }
 
     private File askSave(String title, String name, String description, String pattern) {
+        return chooser(title, name, new FileChooser.ExtensionFilter(description, pattern)).showSaveDialog(stage);
+    }
+
+    /** A file chooser titled {@code title}, suggesting the file {@code name} (null: none), offering {@code filters}. */
+    private static FileChooser chooser(String title, String name, FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        return chooser.showSaveDialog(stage);
+        if (name != null) {
+            chooser.setInitialFileName(name);
+        }
+        chooser.getExtensionFilters().addAll(filters);
+        return chooser;
+    }
+
+    /** A file-type filter named by the bundle's {@code key}. */
+    private static FileChooser.ExtensionFilter filter(String key, String... patterns) {
+        return new FileChooser.ExtensionFilter(Localized.t(key), patterns);
     }
 
     private void exportCsv(String name, java.util.function.Function<Snapshot, String> text) {
