@@ -247,8 +247,11 @@ public abstract class Plot extends CanvasPane {
         if (!compact) {
             g.fillText(xTitle, (left + right) / 2, bottom + 27 * s);
         }
-        // the y title runs along the axis: drawn only where it fits, never cut off
-        if (textWidth(yTitle, s) <= getHeight()) {
+        // the y title runs along the axis, centred on the plot: drawn only where it fits, never cut
+        // off (textWidth is for 0.85 em, the title is 0.9 em)
+        double half = textWidth(yTitle, s) * 0.9 / 0.85 / 2;
+        double middle = (top + bottom) / 2;
+        if (middle - half >= 0 && middle + half <= getHeight()) {
             g.save();
             g.translate(14 * s, (top + bottom) / 2);
             g.rotate(-90);
