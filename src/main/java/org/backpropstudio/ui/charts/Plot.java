@@ -251,7 +251,8 @@ public abstract class Plot extends CanvasPane {
         // off (textWidth is for 0.85 em, the title is 0.9 em)
         double half = textWidth(yTitle, s) * 0.9 / 0.85 / 2;
         double middle = (top + bottom) / 2;
-        if (middle - half >= 0 && middle + half <= getHeight()) {
+        yTitleDrawn = middle - half >= 0 && middle + half <= getHeight();
+        if (yTitleDrawn) {
             g.save();
             g.translate(14 * s, (top + bottom) / 2);
             g.rotate(-90);
@@ -271,6 +272,13 @@ public abstract class Plot extends CanvasPane {
     /** The plot area's height that {@link #frame} will give: the pane less the margins and, unless compact, the x title. */
     private double plotHeight() {
         return getHeight() - (compactAt(getHeight()) ? 48 : 68) * textScale;
+    }
+
+    private boolean yTitleDrawn;
+
+    /** True when the last frame drew the y title, which it leaves out where it would be cut off (for tests). */
+    public boolean yTitleDrawn() {
+        return yTitleDrawn;
     }
 
     /** True when the last frame left out the x title to keep the plot tall enough (for tests). */

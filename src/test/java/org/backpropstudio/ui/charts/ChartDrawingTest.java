@@ -55,10 +55,11 @@ class ChartDrawingTest {
     }
 
     @Test
-    void aShortChartLeavesOutItsXTitleToKeepThePlotTall() throws Exception {
+    void aShortChartLeavesOutItsXTitleToKeepThePlotTallAndAYTitleThatWouldBeCut() throws Exception {
         // 300 px high at the normal size: room for everything
         WaitForAsyncUtils.asyncFx(() -> chart.show(history(100), List.of())).get();
         assertThat(chart.compact()).isFalse();
+        assertThat(chart.yTitleDrawn()).isTrue();
         assertThat(chart.bottom() - chart.top()).isGreaterThan(Plot.COMPACT_BELOW);
         // 160 px high at lecture mode's 1.6: the plot keeps 20 px more than it would with the x title
         WaitForAsyncUtils.asyncFx(() -> {
@@ -69,6 +70,7 @@ class ChartDrawingTest {
         }).get();
         assertThat(chart.getHeight()).isEqualTo(160);
         assertThat(chart.compact()).isTrue();
+        assertThat(chart.yTitleDrawn()).isFalse(); // "loss (log scale)" at 1.6× is longer than 160 px
         assertThat(chart.bottom() - chart.top()).isCloseTo(160 - 48 * 1.6, org.assertj.core.data.Offset.offset(1e-9));
     }
 
