@@ -13,7 +13,7 @@ import org.backpropstudio.i18n.Messages;
 import org.backpropstudio.io.AtomicFiles;
 
 /**
- * The choices the studio remembers between runs (for now the language), in a small properties
+ * The choices the studio remembers between runs (the language and the theme), in a small properties
  * file beside the recent-files list. Call from a thread other than the UI thread: it reads and
  * writes the disk. A missing or unreadable file means "nothing chosen": it is a convenience,
  * never worth an error.
@@ -21,6 +21,7 @@ import org.backpropstudio.io.AtomicFiles;
 public final class Settings {
 
     private static final String LANGUAGE = "language";
+    private static final String THEME = "theme";
 
     private final Path storage;
 
@@ -45,8 +46,29 @@ public final class Settings {
 
     /** Remembers {@code language}, or the system's language when it is null; other settings are kept. */
     public void saveLanguage(Locale language) throws IOException {
+        save(LANGUAGE, language == null ? "system" : language.toLanguageTag());
+    }
+
+    /** True when the dark theme was chosen last; false for the light one, no choice or an unreadable file. */
+    public boolean dark() {
+        return read().getProperty(THEME, "").equals("dark");
+    }
+
+    /** Remembers the theme; other settings are kept. */
+    public void saveDark(boolean dark) throws IOException {
+        save(THEME, dark ? "dark" : "light");
+    }
+
+    /** Sets one key, keeping the others, and replaces the file whole (one save at a time: none is lost). */
+    private void save(String key, String value) throws IOException {
+        synchronized (Settings.class) {
+            saveNow(key, value);
+        }
+    }
+
+    private void saveNow(String key, String value) throws IOException {
         Properties p = read();
-        p.setProperty(LANGUAGE, language == null ? "system" : language.toLanguageTag());
+        p.setProperty(key, value);
         StringWriter text = new StringWriter();
         p.store(text, "Backprop Studio settings");
         Files.createDirectories(storage.toAbsolutePath().getParent());

@@ -135,12 +135,17 @@ public final class StudioApp extends Application {
     /** The language to start in: {@code --lang}, else the one chosen last in View → Language, else null (the system's). */
     private Locale startLanguage;
 
-    /** Runs before the window, on the launcher thread: reads the remembered language off the UI thread. */
+    /** The dark theme was chosen last. */
+    private boolean startDark;
+
+    /** Runs before the window, on the launcher thread: reads the remembered choices off the UI thread. */
     @Override
     public void init() {
+        Settings settings = Settings.beside(RecentFiles.inHomeDirectory());
         String language = option(getParameters().getRaw(), "--lang", null);
         startLanguage = language != null ? Locale.forLanguageTag(language) // e.g. zh-CN, en
-                : Settings.beside(RecentFiles.inHomeDirectory()).language().orElse(null);
+                : settings.language().orElse(null);
+        startDark = settings.dark();
     }
 
     @Override
@@ -152,6 +157,7 @@ public final class StudioApp extends Application {
             Localized.setLocale(startLanguage);
         }
         Studio studio = open(stage, preset);
+        studio.view().setDark(startDark);
         stage.show();
         long shownAfter = System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -66,7 +66,8 @@ public final class StudioView extends BorderPane {
     private final HelpOverlay help = new HelpOverlay(StudioView.class.getResource("studio.css").toExternalForm());
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
-    private boolean dark;
+    /** The dark theme is on; the toolbar's toggle and View → Light / dark theme both set it. */
+    private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
     /** The text size before lecture mode, given back when it ends. */
     private double fontSizeBeforeLecture = BASE_FONT_SIZE;
@@ -117,6 +118,7 @@ public final class StudioView extends BorderPane {
         diagram.setOnUnitClicked(vm::toggleMute);
         applyFontSize();
         lecture.addListener((o, was, now) -> applyLecture(now));
+        dark.addListener((o, was, now) -> applyTheme(now));
         // leaving full screen (Esc) ends lecture mode too
         stage.fullScreenProperty().addListener((o, was, now) -> {
             if (!now && lecture.get()) {
@@ -476,7 +478,8 @@ public final class StudioView extends BorderPane {
         ToggleButton theme = new ToggleButton(null, new FontIcon("mdi2t-theme-light-dark"));
         theme.setId("theme");
         theme.setTooltip(Localized.tooltip("toolbar.theme"));
-        theme.setOnAction(e -> toggleTheme());
+        theme.selectedProperty().bindBidirectional(dark); // the click toggles it
+        theme.setOnAction(e -> rememberTheme());
 
         Button check = iconButton("check-gradients", "mdi2c-check-decagram",
                 "toolbar.gradcheck",
@@ -806,15 +809,41 @@ public final class StudioView extends BorderPane {
     }
 
     private void toggleTheme() {
-        dark = !dark;
-        Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+        dark.set(!dark.get());
+        rememberTheme();
+    }
+
+    /** The dark theme on or off, as at start-up from the settings (not remembered again). */
+    public void setDark(boolean on) {
+        dark.set(on);
+    }
+
+    /** The dark theme is on (for tests). */
+    public boolean dark() {
+        return dark.get();
+    }
+
+    /** Remembers the theme chosen for the next start, off the UI thread. */
+    private void rememberTheme() {
+        boolean on = dark.get();
+        io.execute(() -> {
+            try {
+                settings.saveDark(on);
+            } catch (java.io.IOException e) {
+                // a convenience, as the language and the recent files are
+            }
+        });
+    }
+
+    private void applyTheme(boolean on) {
+        Application.setUserAgentStylesheet(on ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        diagram.setTextColor(dark ? Color.web("#e6edf3") : Color.web("#24292f"));
-        fitChart.setDark(dark);
-        lossChart.setDark(dark);
-        healthChart.setDark(dark);
+        diagram.setTextColor(on ? Color.web("#e6edf3") : Color.web("#24292f"));
+        fitChart.setDark(on);
+        lossChart.setDark(on);
+        healthChart.setDark(on);
         getStyleClass().remove("dark");
-        if (dark) {
+        if (on) {
             getStyleClass().add("dark");
         }
     }

@@ -100,6 +100,30 @@ class ClassroomWindowTest {
     }
 
     @Test
+    void theThemeFromTheMenuTicksTheToolbarToggleAndIsRemembered(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        javafx.scene.control.ToggleButton toggle = robot.lookup("#theme").queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem themeItem = bar.getMenus().get(2).getItems().stream()
+                .filter(i -> "Light / dark theme".equals(i.getText())).findFirst().orElseThrow();
+        Settings settings = new Settings(recentList.resolveSibling("settings.properties"));
+        try {
+            robot.interact(themeItem::fire);
+            assertThat(studio.view().dark()).isTrue();
+            assertThat(toggle.isSelected()).isTrue(); // the toolbar's toggle follows the menu
+            assertThat(studio.view().getStyleClass()).contains("dark");
+            waitUntil("the dark theme is remembered", settings::dark);
+            // the toolbar's toggle turns it off again, and that is remembered too
+            robot.clickOn(toggle);
+            assertThat(studio.view().dark()).isFalse();
+            assertThat(studio.view().getStyleClass()).doesNotContain("dark");
+            waitUntil("the light theme is remembered", () -> !settings.dark());
+        } finally {
+            robot.interact(() -> studio.view().setDark(false));
+        }
+    }
+
+    @Test
     void aToolbarTooNarrowFoldsItsToolButtonsAwayFirst(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null);
         Node tools = robot.lookup("#tools").query();

@@ -29,11 +29,24 @@ class SettingsTest {
     }
 
     @Test
+    void theThemeIsRememberedBesideTheLanguage() throws Exception {
+        Settings settings = new Settings(dir.resolve("settings.properties"));
+        assertThat(settings.dark()).isFalse();
+        settings.saveLanguage(Locale.SIMPLIFIED_CHINESE);
+        settings.saveDark(true);
+        assertThat(settings.dark()).isTrue();
+        assertThat(settings.language()).contains(Locale.SIMPLIFIED_CHINESE);
+        settings.saveDark(false);
+        assertThat(settings.dark()).isFalse();
+        assertThat(Files.readString(dir.resolve("settings.properties"))).contains("theme=light");
+    }
+
+    @Test
     void otherSettingsAreKept() throws Exception {
         Path file = dir.resolve("settings.properties");
-        Files.writeString(file, "theme=dark\n");
+        Files.writeString(file, "theme=dark\nfuture.setting=42\n");
         new Settings(file).saveLanguage(Locale.SIMPLIFIED_CHINESE);
-        assertThat(Files.readString(file)).contains("theme=dark").contains("language=zh-CN");
+        assertThat(Files.readString(file)).contains("theme=dark").contains("future.setting=42").contains("language=zh-CN");
     }
 
     @Test
