@@ -1,5 +1,7 @@
 package org.backpropstudio.io;
 
+import static org.backpropstudio.i18n.Messages.text;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ public final class CsvFiles {
             }
         }
         if (col < 0) {
-            throw new ImportException(file + ": the header has no column 'x' (it is '" + lines.get(0).trim() + "')");
+            throw new ImportException(text("csv.noXColumn", file, lines.get(0).trim()));
         }
         List<Double> xs = new ArrayList<>();
         for (int line = 1; line < lines.size(); line++) {
@@ -71,8 +73,7 @@ public final class CsvFiles {
             }
             String[] cells = text.split(",", -1);
             if (cells.length != header.length) {
-                throw new ImportException(file + ", line " + (line + 1) + ": expected " + header.length
-                        + " values, found " + cells.length);
+                throw new ImportException(text("csv.valueCount", file, line + 1, header.length, cells.length));
             }
             xs.add(number(file, line + 1, "x", cells[col]));
         }
@@ -82,13 +83,11 @@ public final class CsvFiles {
     private static List<double[]> columns(String file, List<String> lines, String... columns) throws ImportException {
         String[] header = header(file, lines);
         if (header.length != columns.length) {
-            throw new ImportException(file + ": expected the header '" + String.join(",", columns) + "', found '"
-                    + lines.get(0).trim() + "'");
+            throw new ImportException(text("csv.header", file, String.join(",", columns), lines.get(0).trim()));
         }
         for (int i = 0; i < columns.length; i++) {
             if (!header[i].trim().equals(columns[i])) {
-                throw new ImportException(file + ": expected the header '" + String.join(",", columns)
-                        + "', found '" + lines.get(0).trim() + "'");
+                throw new ImportException(text("csv.header", file, String.join(",", columns), lines.get(0).trim()));
             }
         }
         List<double[]> rows = new ArrayList<>();
@@ -99,8 +98,8 @@ public final class CsvFiles {
             }
             String[] cells = text.split(",", -1);
             if (cells.length != columns.length) {
-                throw new ImportException(file + ", line " + (line + 1) + ": expected " + columns.length
-                        + " values (" + String.join(",", columns) + "), found " + cells.length);
+                throw new ImportException(text("csv.valueCountNamed", file, line + 1, columns.length,
+                        String.join(",", columns), cells.length));
             }
             double[] row = new double[columns.length];
             for (int i = 0; i < columns.length; i++) {
@@ -109,14 +108,14 @@ public final class CsvFiles {
             rows.add(row);
         }
         if (rows.isEmpty()) {
-            throw new ImportException(file + ": no samples after the header");
+            throw new ImportException(text("csv.noSamples", file));
         }
         return rows;
     }
 
     private static String[] header(Object file, List<String> lines) throws ImportException {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new ImportException(file + ": the file is empty (expected a header line)");
+            throw new ImportException(text("csv.empty", file));
         }
         String first = lines.get(0);
         if (first.startsWith("\uFEFF")) {
@@ -131,12 +130,11 @@ public final class CsvFiles {
         try {
             v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new ImportException(file + ", line " + line + ": " + column + " is '" + shorten(t) + "', not a number");
+            throw new ImportException(text("csv.notANumber", file, line, column, shorten(t)));
         }
         if (!Double.isFinite(v)) {
-            throw new ImportException(file + ", line " + line + ": " + column + " is " + shorten(t)
-                    + (Double.isNaN(v) || t.toLowerCase(java.util.Locale.ROOT).contains("inf") ? ""
-                    : ", beyond the largest double (about 1.8e308)") + "; only finite numbers are allowed");
+            boolean named = Double.isNaN(v) || t.toLowerCase(java.util.Locale.ROOT).contains("inf"); // NaN, Infinity
+            throw new ImportException(text(named ? "csv.notFinite" : "csv.tooLarge", file, line, column, shorten(t)));
         }
         return v;
     }
@@ -147,7 +145,7 @@ public final class CsvFiles {
     }
 
     private static List<String> readLines(Path file) throws ImportException {
-        return TextFiles.read(file, "a CSV file").lines().toList();
+        return TextFiles.read(file, "textFile.csv").lines().toList();
     }
 
     /** Writes {@code x,y} rows atomically. */

@@ -239,7 +239,7 @@ public final class ExperimentJson {
 
     /** Reads a file; every failure is an {@link ImportException} naming the problem. */
     public static Experiment read(Path file) throws ImportException {
-        return parse(TextFiles.read(file, "an experiment"));
+        return parse(TextFiles.read(file, "textFile.experiment"));
     }
 
     /** Parses and validates an experiment's text. */

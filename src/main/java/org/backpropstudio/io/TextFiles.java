@@ -1,5 +1,7 @@
 package org.backpropstudio.io;
 
+import static org.backpropstudio.i18n.Messages.text;
+
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -19,24 +21,24 @@ final class TextFiles {
     /**
      * The file's UTF-8 text.
      *
-     * @param what what the file should be, for the messages ("a weights file")
+     * @param what the key of what the file should be, for the messages ({@code textFile.weights}: "a weights file")
      * @throws ImportException for a directory, a file over 64 MiB, a missing, unreadable or non-UTF-8 file
      */
     static String read(Path file, String what) throws ImportException {
         try {
             if (Files.isDirectory(file)) {
-                throw new ImportException(file + " is a directory, not " + what);
+                throw new ImportException(text("textFile.directory", file, text(what)));
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new ImportException(file + " is larger than " + (MAX_BYTES >> 20) + " MiB; not " + what);
+                throw new ImportException(text("textFile.tooLarge", file, MAX_BYTES >> 20, text(what)));
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ImportException(file + ": no such file");
+            throw new ImportException(text("textFile.missing", file));
         } catch (MalformedInputException e) {
-            throw new ImportException(file + ": not a UTF-8 text file");
+            throw new ImportException(text("textFile.notUtf8", file));
         } catch (IOException e) {
-            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new ImportException(text("textFile.unreadable", file, e.getMessage()), e);
         }
     }
 }

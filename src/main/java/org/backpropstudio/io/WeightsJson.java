@@ -39,7 +39,7 @@ public final class WeightsJson {
 
     /** Reads a file; every failure, including I/O, is an {@link ImportException}. */
     public static WeightsFile read(Path file) throws ImportException {
-        return parse(TextFiles.read(file, "a weights file"));
+        return parse(TextFiles.read(file, "textFile.weights"));
     }
 
     /** Parses and validates the text of a weights file. */

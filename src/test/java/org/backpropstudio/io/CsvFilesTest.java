@@ -64,4 +64,19 @@ class CsvFilesTest {
         assertThatThrownBy(() -> CsvFiles.readData(file)).isInstanceOf(ImportException.class)
                 .hasMessageContaining(message);
     }
+
+    @Test
+    void theReasonComesInTheLanguageShowing() throws IOException {
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, "x,y\n1,2\n3,abc\n");
+        java.util.Locale before = org.backpropstudio.i18n.Messages.locale();
+        try {
+            org.backpropstudio.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThatThrownBy(() -> CsvFiles.readData(file)).isInstanceOf(ImportException.class)
+                    .hasMessage(file + "，第 3 行：y 是“abc”，不是数字");
+        } finally {
+            org.backpropstudio.i18n.Messages.setLocale(before);
+        }
+        assertThatThrownBy(() -> CsvFiles.readData(file)).hasMessage(file + ", line 3: y is 'abc', not a number");
+    }
 }
