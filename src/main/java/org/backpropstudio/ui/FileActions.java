@@ -116,10 +116,10 @@ public final class FileActions {
         javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(Localized.t("unsaved.discard"),
                 javafx.scene.control.ButtonBar.ButtonData.NO);
         javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                Localized.t("unsaved.text"), save, discard, javafx.scene.control.ButtonType.CANCEL);
+                Localized.t("unsaved.text"), save, discard, cancelButton());
         ask.initOwner(stage);
         ask.setHeaderText(Localized.t("unsaved.header"));
-        var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        var answer = ask.showAndWait().orElse(null);
         if (answer == discard) {
             vm.markSaved();
             return true;
@@ -262,6 +262,17 @@ public final class FileActions {
         });
     }
 
+    /** OK in the language showing: JavaFX's own OK and Cancel keep the system's language, fixed at start. */
+    private static javafx.scene.control.ButtonType okButton() {
+        return new javafx.scene.control.ButtonType(Localized.t("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    }
+
+    /** Cancel in the language showing. */
+    private static javafx.scene.control.ButtonType cancelButton() {
+        return new javafx.scene.control.ButtonType(Localized.t("dialog.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
     private void showProblem(String title, String detail) {
         vm.showMessage(title + ": " + detail);
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
@@ -269,6 +280,7 @@ public final class FileActions {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.setContentText(detail);
+        alert.getButtonTypes().setAll(okButton());
         alert.getDialogPane().setId("problem-dialog");
         alert.show();
     }
@@ -318,6 +330,7 @@ public final class FileActions {
         javafx.scene.control.ChoiceDialog<StudioViewModel.DataUse> ask = new javafx.scene.control.ChoiceDialog<>(
                 StudioViewModel.DataUse.SPLIT, StudioViewModel.DataUse.values());
         ask.initOwner(stage);
+        ask.getDialogPane().getButtonTypes().setAll(okButton(), cancelButton());
         ask.setTitle(Localized.t("file.importDialog"));
         ask.setHeaderText(Localized.t("file.importHow", file.getName()));
         ask.showAndWait().ifPresent(use -> importData(file, use));

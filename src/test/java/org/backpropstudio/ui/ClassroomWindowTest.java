@@ -318,7 +318,7 @@ class ClassroomWindowTest {
     }
 
     @Test
-    void switchingToChineseRenamesTheWholeWindowAtOnce(FxRobot robot) {
+    void switchingToChineseRenamesTheWholeWindowAtOnce(FxRobot robot) throws Exception {
         waitUntil("the first snapshot", () -> shown() != null);
         javafx.scene.control.Tooltip playTip = robot.lookup("#play").queryAs(javafx.scene.control.Button.class)
                 .getTooltip();
@@ -353,6 +353,15 @@ class ClassroomWindowTest {
             // the error under a field comes in the language chosen
             robot.interact(() -> studio.viewModel().editor().epochs().textProperty().set("abc"));
             assertThat(studio.viewModel().editor().epochs().errorProperty().get()).isEqualTo("轮数：“abc”不是整数");
+            // a file's problem: the dialog, the reason and its button (JavaFX's own OK keeps the system's language)
+            java.nio.file.Path bad = dir.resolve("bad.csv");
+            java.nio.file.Files.writeString(bad, "x,y\n1,2\n3,abc\n");
+            robot.interact(() -> studio.view().files().importData(bad.toFile(), StudioViewModel.DataUse.SPLIT));
+            waitUntil("the dialog", () -> robot.lookup("#problem-dialog").tryQuery().isPresent());
+            javafx.scene.control.DialogPane dialog = robot.lookup("#problem-dialog").queryAs(javafx.scene.control.DialogPane.class);
+            assertThat(dialog.getContentText()).isEqualTo(bad + "，第 3 行：y 是“abc”，不是数字");
+            assertThat(dialog.getButtonTypes()).extracting(javafx.scene.control.ButtonType::getText).containsExactly("确定");
+            robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
         } finally {
             robot.interact(system::fire);
         }
