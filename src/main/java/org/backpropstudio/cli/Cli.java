@@ -29,6 +29,9 @@ public final class Cli implements Runnable {
 
     /** Runs the command line with the process's standard streams; returns the exit code. */
     public static int run(String... args) {
+        // the command line's own texts are English, so the reasons the file readers give are too,
+        // whatever the system's language (a script's output does not change with it)
+        org.backpropstudio.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
