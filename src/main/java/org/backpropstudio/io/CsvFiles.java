@@ -82,13 +82,12 @@ public final class CsvFiles {
 
     private static List<double[]> columns(String file, List<String> lines, String... columns) throws ImportException {
         String[] header = header(file, lines);
-        if (header.length != columns.length) {
-            throw new ImportException(text("csv.header", file, String.join(",", columns), lines.get(0).trim()));
+        boolean expected = header.length == columns.length;
+        for (int i = 0; expected && i < columns.length; i++) {
+            expected = header[i].trim().equals(columns[i]);
         }
-        for (int i = 0; i < columns.length; i++) {
-            if (!header[i].trim().equals(columns[i])) {
-                throw new ImportException(text("csv.header", file, String.join(",", columns), lines.get(0).trim()));
-            }
+        if (!expected) {
+            throw new ImportException(text("csv.header", file, String.join(",", columns), lines.get(0).trim()));
         }
         List<double[]> rows = new ArrayList<>();
         for (int line = 1; line < lines.size(); line++) {
