@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.backpropstudio.bench.Workload;
 import org.backpropstudio.engine.EpochResult;
+import org.backpropstudio.engine.MatrixKernels;
 import org.backpropstudio.engine.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +43,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new Cli.UserException("--runs must be ≥ 1 and --warmup ≥ 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Java %s, %d cores; median of %d runs after %d warm-up runs%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs, warmup);
+        out.printf(Locale.ROOT, "Java %s, %d cores; median of %d runs after %d warm-up runs%nmatrix products: %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs, warmup,
+                MatrixKernels.kernelName());
         for (Workload w : workloads == null ? List.of(Workload.values()) : workloads) {
             int epochs = full || w != Workload.W3 ? w.config().epochs() : 2;
             long sampleSteps = (long) epochs * w.samplesPerEpoch();

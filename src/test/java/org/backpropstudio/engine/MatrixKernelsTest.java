@@ -12,44 +12,108 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MatrixKernelsTest {
 
-    /** m, k, n: 1×1, batch 1, odd sizes, and sizes past the multi-threaded crossover. */
+    /**
+     * m, k, n: 1×1, batch 1, odd sizes, depths that are not a multiple of the unrolling (4) or the
+     * tile (16), a B wider than two tiles (1100 columns), and sizes past the split between cores
+     * (130³ and 256³ are over {@link MatrixKernels#PARALLEL_WORK}).
+     *
+     * <p>Every path sums each entry's terms in order from its starting value, one rounding per
+     * multiply and per add, as the naive loops do: the results must agree to the last bit.
+     */
     @ParameterizedTest
-    @CsvSource({"1,1,1", "1,10,10", "1,1,10", "10,1,1", "7,3,5", "32,64,64", "33,17,65", "256,256,256", "300,129,70"})
-    void productsAgreeWithNaiveLoops(int m, int k, int n) {
+    @CsvSource({"1,1,1", "1,10,10", "1,1,10", "10,1,1", "7,3,5", "32,64,64", "33,17,65", "3,37,1100",
+            "130,130,130", "256,256,256", "300,129,70"})
+    void productsAgreeWithNaiveLoopsToTheLastBit(int m, int k, int n) {
+        assertThat(MatrixKernels.PARALLEL_WORK).isBetween(1L << 20, 130L * 130 * 130);
         Random random = new Random(m * 1000L + k * 10L + n);
         DMatrixRMaj a = Naive.random(m, k, random);
         DMatrixRMaj b = Naive.random(k, n, random);
         DMatrixRMaj bias = Naive.random(1, n, random);
         DMatrixRMaj c = new DMatrixRMaj(1, 1);
-        double tolerance = 1e-12 * k;
 
         MatrixKernels.multiplyAddRow(a, b, null, c);
-        assertThat(Naive.maxDifference(c, Naive.multiply(a, b))).isLessThan(tolerance);
+        assertSameBits(c, Naive.multiply(a, b));
 
+        // with a bias, the sum starts from it: C[i][j] = (…(b[j] + A[i][0]·B[0][j]) + …)
         MatrixKernels.multiplyAddRow(a, b, bias, c);
-        DMatrixRMaj expected = Naive.multiply(a, b);
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                expected.set(i, j, expected.get(i, j) + bias.get(0, j));
+                double s = bias.get(0, j);
+                for (int p = 0; p < k; p++) {
+                    s += a.get(i, p) * b.get(p, j);
+                }
+                expected.set(i, j, s);
             }
         }
-        assertThat(Naive.maxDifference(c, expected)).isLessThan(tolerance);
+        assertSameBits(c, expected);
 
         // Aᵀ·B with A (m × k), B (m × n)
         DMatrixRMaj b2 = Naive.random(m, n, random);
         MatrixKernels.multiplyTransA(a, b2, c);
-        assertThat(Naive.maxDifference(c, Naive.multiply(Naive.transpose(a), b2))).isLessThan(1e-12 * m);
+        assertSameBits(c, Naive.multiply(Naive.transpose(a), b2));
 
-        // A·Bᵀ with A (m × k), B (n × k)
+        // A·Bᵀ with A (m × k), B (n × k), by dot products and through Bᵀ formed in a work matrix
         DMatrixRMaj b3 = Naive.random(n, k, random);
         MatrixKernels.multiplyTransB(a, b3, c);
-        assertThat(Naive.maxDifference(c, Naive.multiply(a, Naive.transpose(b3)))).isLessThan(tolerance);
-        DMatrixRMaj viaTranspose = new DMatrixRMaj(1, 1);
-        MatrixKernels.multiplyTransB(a, b3, viaTranspose, new DMatrixRMaj(1, 1));
-        // the transposed route accumulates in the same order: identical to the last bit
-        assertThat(viaTranspose.numRows).isEqualTo(c.numRows);
-        assertThat(viaTranspose.numCols).isEqualTo(c.numCols);
-        assertThat(Arrays.copyOf(viaTranspose.data, m * n)).containsExactly(Arrays.copyOf(c.data, m * n));
+        assertSameBits(c, Naive.multiply(a, Naive.transpose(b3)));
+        MatrixKernels.multiplyTransB(a, b3, c, new DMatrixRMaj(1, 1));
+        assertSameBits(c, Naive.multiply(a, Naive.transpose(b3)));
+    }
+
+    private static void assertSameBits(DMatrixRMaj actual, DMatrixRMaj expected) {
+        assertThat(actual.numRows).isEqualTo(expected.numRows);
+        assertThat(actual.numCols).isEqualTo(expected.numCols);
+        int size = expected.numRows * expected.numCols;
+        assertThat(Arrays.copyOf(actual.data, size)).containsExactly(Arrays.copyOf(expected.data, size));
+    }
+
+    @Test
+    void productsSplitBetweenCoresGiveTheSameBitsEveryTime() {
+        Random random = new Random(7);
+        DMatrixRMaj a = Naive.random(200, 150, random);
+        DMatrixRMaj b = Naive.random(150, 90, random);
+        DMatrixRMaj first = new DMatrixRMaj(1, 1);
+        MatrixKernels.multiplyAddRow(a, b, null, first);
+        for (int run = 0; run < 20; run++) {
+            DMatrixRMaj again = new DMatrixRMaj(1, 1);
+            MatrixKernels.multiplyAddRow(a, b, null, again);
+            assertSameBits(again, first);
+        }
+    }
+
+    /**
+     * The build starts the test JVM with {@code --add-modules jdk.incubator.vector}, so the products
+     * above ran on {@link VectorRows}; here the plain loops and the vector kernel are run side by
+     * side on the same inputs, over shapes that leave partial tiles of rows and columns, with A read
+     * directly and transposed.
+     */
+    @Test
+    void vectorKernelGivesThePlainLoopsBitsOnEveryShape() {
+        assertThat(MatrixKernels.vectorized()).as("products on the Vector API in the test JVM (pom.xml argLine)")
+                .isTrue();
+        VectorRows vector = new VectorRows();
+        Random random = new Random(11);
+        int[] sizes = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 64, 70};
+        for (int trial = 0; trial < 400; trial++) {
+            int rows = sizes[random.nextInt(sizes.length)];
+            int depth = sizes[random.nextInt(sizes.length)];
+            int n = sizes[random.nextInt(sizes.length)];
+            boolean transposed = random.nextBoolean();
+            // A (rows × depth) read as a[i·aRow + p·aCol]: row-major, or the transpose of a (depth × rows) matrix
+            int aRow = transposed ? 1 : depth;
+            int aCol = transposed ? rows : 1;
+            double[] a = random.doubles(rows * depth, -2, 2).toArray();
+            double[] b = random.doubles(depth * n, -2, 2).toArray();
+            double[] start = random.doubles(rows * n, -1, 1).toArray();
+            int from = random.nextInt(rows);
+            double[] plain = start.clone();
+            double[] vectorized = start.clone();
+            MatrixKernels.accumulateRows(a, aRow, aCol, b, plain, depth, n, from, rows);
+            vector.accumulateRows(a, aRow, aCol, b, vectorized, depth, n, from, rows);
+            assertThat(vectorized).as("rows %d..%d of (%d × %d)·(%d × %d)%s", from, rows, rows, depth, depth, n,
+                    transposed ? ", A transposed" : "").containsExactly(plain);
+        }
     }
 
     @Test
