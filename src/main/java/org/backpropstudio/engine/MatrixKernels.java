@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The three products a dense layer needs, on EJML row-major matrices, written as plain loops over
- * the matrices' arrays.
+ * The three products a dense layer needs, on EJML row-major matrices, written here over the
+ * matrices' arrays rather than taken from EJML.
  *
  * <p>Every product runs in the order {@code C[i][j] = (…((c₀ + A[i][0]·B[0][j]) + A[i][1]·B[1][j])
  * + …)}, one rounding per multiply and per add, whatever its size. So a result does not depend on
@@ -53,7 +53,7 @@ public final class MatrixKernels {
      */
     static final int TILE_N = 256;
 
-    /** The row kernel {@code C[i] += A[i]·B}: {@link VectorRows}, or null for the plain loops. */
+    /** A row kernel {@code C[i] += A[i]·B} other than the plain loops: {@link VectorRows}. */
     interface RowKernel {
         String name();
 
