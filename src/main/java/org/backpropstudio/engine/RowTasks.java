@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -82,7 +83,7 @@ final class RowTasks {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory helperThreads() {
+    private static ThreadFactory helperThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, "backprop-rows-" + count.incrementAndGet());
