@@ -68,20 +68,6 @@ class MatrixKernelsTest {
         assertThat(Arrays.copyOf(actual.data, size)).containsExactly(Arrays.copyOf(expected.data, size));
     }
 
-    @Test
-    void productsSplitBetweenCoresGiveTheSameBitsEveryTime() {
-        Random random = new Random(7);
-        DMatrixRMaj a = Naive.random(200, 150, random);
-        DMatrixRMaj b = Naive.random(150, 90, random);
-        DMatrixRMaj first = new DMatrixRMaj(1, 1);
-        MatrixKernels.multiplyAddRow(a, b, null, first);
-        for (int run = 0; run < 20; run++) {
-            DMatrixRMaj again = new DMatrixRMaj(1, 1);
-            MatrixKernels.multiplyAddRow(a, b, null, again);
-            assertSameBits(again, first);
-        }
-    }
-
     /**
      * The build starts the test JVM with {@code --add-modules jdk.incubator.vector}, so the products
      * above ran on {@link VectorRows}; here the plain loops and the vector kernel are run side by
