@@ -70,9 +70,12 @@ public final class MatrixKernels {
     private MatrixKernels() {
     }
 
+    private static boolean plainAsked() {
+        return "plain".equals(System.getProperty("backprop.kernels"));
+    }
+
     private static RowKernel vectorKernel() {
-        if ("plain".equals(System.getProperty("backprop.kernels"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (plainAsked() || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
         try {
@@ -85,12 +88,15 @@ public final class MatrixKernels {
 
     /** Which products are in use, for {@code bench} and the logs. */
     public static String kernelName() {
-        return VECTOR != null ? VECTOR.name()
+        if (VECTOR != null) {
+            return VECTOR.name();
+        }
+        return plainAsked() ? "plain loops (asked for with -Dbackprop.kernels=plain)"
                 : "plain loops (start Java with --add-modules jdk.incubator.vector for the Vector API)";
     }
 
     /** True when products run on the Vector API. */
-    public static boolean vectorized() {
+    static boolean vectorized() {
         return VECTOR != null;
     }
 
