@@ -35,39 +35,51 @@ public final class Settings {
         return new Settings(recent.storage().resolveSibling("settings.properties"));
     }
 
+    /** What was chosen, read from the file once. */
+    public record Choices(Optional<Locale> language, boolean dark) {
+    }
+
+    /** The language and the theme chosen, in one read of the file (see {@link #language()} and {@link #dark()}). */
+    public Choices choices() {
+        Properties p = read();
+        return new Choices(language(p), dark(p));
+    }
+
     /**
      * The language chosen in View → Language, if one of the studio's languages was chosen; empty
      * for the system's language, no choice yet, or a file that cannot be read.
      */
     public Optional<Locale> language() {
-        String tag = read().getProperty(LANGUAGE, "");
+        return language(read());
+    }
+
+    private static Optional<Locale> language(Properties p) {
+        String tag = p.getProperty(LANGUAGE, "");
         return Messages.LANGUAGES.stream().filter(l -> l.toLanguageTag().equals(tag)).findFirst();
     }
 
     /** Remembers {@code language}, or the system's language when it is null; other settings are kept. */
     public void saveLanguage(Locale language) throws IOException {
-        save(LANGUAGE, language == null ? "system" : language.toLanguageTag());
+        save(storage, LANGUAGE, language == null ? "system" : language.toLanguageTag());
     }
 
     /** True when the dark theme was chosen last; false for the light one, no choice or an unreadable file. */
     public boolean dark() {
-        return read().getProperty(THEME, "").equals("dark");
+        return dark(read());
+    }
+
+    private static boolean dark(Properties p) {
+        return p.getProperty(THEME, "").equals("dark");
     }
 
     /** Remembers the theme; other settings are kept. */
     public void saveDark(boolean dark) throws IOException {
-        save(THEME, dark ? "dark" : "light");
+        save(storage, THEME, dark ? "dark" : "light");
     }
 
     /** Sets one key, keeping the others, and replaces the file whole (one save at a time: none is lost). */
-    private void save(String key, String value) throws IOException {
-        synchronized (Settings.class) {
-            saveNow(key, value);
-        }
-    }
-
-    private void saveNow(String key, String value) throws IOException {
-        Properties p = read();
+    private static synchronized void save(Path storage, String key, String value) throws IOException {
+        Properties p = read(storage);
         p.setProperty(key, value);
         StringWriter text = new StringWriter();
         p.store(text, "Backprop Studio settings");
@@ -76,6 +88,10 @@ public final class Settings {
     }
 
     private Properties read() {
+        return read(storage);
+    }
+
+    private static Properties read(Path storage) {
         Properties p = new Properties();
         if (Files.isRegularFile(storage)) {
             try (Reader in = Files.newBufferedReader(storage, StandardCharsets.UTF_8)) {

@@ -169,11 +169,11 @@ public final class StudioApp extends Application {
     /** Runs before the window, on the launcher thread: reads the remembered choices off the UI thread. */
     @Override
     public void init() {
-        Settings settings = Settings.beside(RecentFiles.inHomeDirectory());
+        Settings.Choices chosen = Settings.beside(RecentFiles.inHomeDirectory()).choices();
         String language = option(getParameters().getRaw(), "--lang", null);
         startLanguage = language != null ? Locale.forLanguageTag(language) // e.g. zh-CN, en
-                : settings.language().orElse(null);
-        startDark = settings.dark();
+                : chosen.language().orElse(null);
+        startDark = chosen.dark();
     }
 
     @Override

@@ -406,11 +406,24 @@ public final class StudioView extends BorderPane {
      */
     public void chooseLanguage(java.util.Locale language) {
         setLanguage(language == null ? java.util.Locale.getDefault() : language);
+        remember(() -> settings.saveLanguage(language));
+    }
+
+    /** A setting saved for the next start. */
+    private interface Save {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Saves a setting off the UI thread. A failure is ignored: remembering is a convenience, as
+     * the recent files are, and the choice took effect all the same.
+     */
+    private void remember(Save save) {
         io.execute(() -> {
             try {
-                settings.saveLanguage(language);
+                save.run();
             } catch (java.io.IOException e) {
-                // remembering the language is a convenience, as the recent files are: it switched all the same
+                // not remembered; nothing else is affected
             }
         });
     }
@@ -826,13 +839,7 @@ public final class StudioView extends BorderPane {
     /** Remembers the theme chosen for the next start, off the UI thread. */
     private void rememberTheme() {
         boolean on = dark.get();
-        io.execute(() -> {
-            try {
-                settings.saveDark(on);
-            } catch (java.io.IOException e) {
-                // a convenience, as the language and the recent files are
-            }
-        });
+        remember(() -> settings.saveDark(on));
     }
 
     private void applyTheme(boolean on) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,8 @@ class SettingsTest {
         settings.saveDark(true);
         assertThat(settings.dark()).isTrue();
         assertThat(settings.language()).contains(Locale.SIMPLIFIED_CHINESE);
+        // what the studio reads at start, both in one read
+        assertThat(settings.choices()).isEqualTo(new Settings.Choices(Optional.of(Locale.SIMPLIFIED_CHINESE), true));
         settings.saveDark(false);
         assertThat(settings.dark()).isFalse();
         assertThat(Files.readString(dir.resolve("settings.properties"))).contains("theme=light");

@@ -212,8 +212,8 @@ public abstract class Plot extends CanvasPane {
         compact = compactAt(getHeight());
         left = 62 * s;
         right = getWidth() - 14 * s;
-        top = 10 * s;
-        bottom = getHeight() - (compact ? 38 : 58) * s;
+        top = TOP_MARGIN * s;
+        bottom = getHeight() - bottomMargin(compact) * s;
         g.setFont(font(0.85));
         g.setLineWidth(1);
         g.setTextBaseline(VPos.CENTER);
@@ -266,12 +266,20 @@ public abstract class Plot extends CanvasPane {
     private boolean compact;
 
     private boolean compactAt(double height) {
-        return height - 68 * textScale < COMPACT_BELOW;
+        return height - (TOP_MARGIN + bottomMargin(false)) * textScale < COMPACT_BELOW;
     }
 
-    /** The plot area's height that {@link #frame} will give: the pane less the margins and, unless compact, the x title. */
+    /** Room above the plot area at text size 1. */
+    private static final double TOP_MARGIN = 10;
+
+    /** Room under the plot area at text size 1: tick labels and legend, and the x title unless compact. */
+    private static double bottomMargin(boolean compact) {
+        return compact ? 38 : 58;
+    }
+
+    /** The plot area's height that {@link #frame} will give: the pane less the margins above and below. */
     private double plotHeight() {
-        return getHeight() - (compactAt(getHeight()) ? 48 : 68) * textScale;
+        return getHeight() - (TOP_MARGIN + bottomMargin(compactAt(getHeight()))) * textScale;
     }
 
     private boolean yTitleDrawn;
