@@ -38,11 +38,19 @@ public final class StudioApp extends Application {
     /** A running studio: what tests and the measure mode reach into. */
     public record Studio(TrainingService service, StudioViewModel viewModel, StudioView view, FrameLoop frames,
                          ExecutorService threads) {
-        /** Stops drawing and training. */
+        /** Stops drawing and training, and lets go of the stage (which may show another studio). */
         public void close() {
-            frames.stop();
             service.close();
             threads.shutdownNow();
+            Runnable letGo = () -> {
+                frames.stop();
+                view.detach();
+            };
+            if (Platform.isFxApplicationThread()) {
+                letGo.run();
+            } else {
+                Platform.runLater(letGo);
+            }
         }
     }
 

@@ -52,6 +52,12 @@ public final class StudioView extends BorderPane {
 
     private final StudioViewModel vm;
     private final Stage stage;
+    /** Leaving full screen (Esc) ends lecture mode too. */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft = (o, was, now) -> {
+        if (!now && this.lecture.get()) {
+            setLecture(false);
+        }
+    };
     private final FitChart fitChart = new FitChart();
     private final LossChart lossChart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
@@ -119,12 +125,16 @@ public final class StudioView extends BorderPane {
         applyFontSize();
         lecture.addListener((o, was, now) -> applyLecture(now));
         dark.addListener((o, was, now) -> applyTheme(now));
-        // leaving full screen (Esc) ends lecture mode too
-        stage.fullScreenProperty().addListener((o, was, now) -> {
-            if (!now && lecture.get()) {
-                setLecture(false);
-            }
-        });
+        stage.fullScreenProperty().addListener(fullScreenLeft);
+    }
+
+    /**
+     * Lets go of the stage: a stage outlives the studio shown in it (a test's primary stage shows
+     * one studio after another), and a listener left on it would keep this whole view, its charts
+     * and their images reachable. FX thread.
+     */
+    void detach() {
+        stage.fullScreenProperty().removeListener(fullScreenLeft);
     }
 
     /** Lecture mode: on or off. */

@@ -380,4 +380,22 @@ class StudioWindowTest {
         assertThat(overlay.isVisible()).as("a click beside the card closes it").isFalse();
     }
 
+
+    @Test
+    void aClosedStudioLetsGoOfItsStage(FxRobot robot) throws Exception {
+        // a stage can outlive its studio (TestFX shows every test's studio in one stage): the
+        // closed studio, its charts and their images must not stay reachable through the stage
+        java.lang.ref.WeakReference<StudioView> closed = new java.lang.ref.WeakReference<>(studio.view());
+        Stage stage = (Stage) studio.view().getScene().getWindow();
+        robot.interact(() -> {
+            studio.close();
+            studio = StudioApp.open(stage, "classic-sigmoid", new RecentFiles(recentList));
+        });
+        for (int i = 0; i < 50 && closed.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(closed.get()).as("the closed studio's view, after garbage collection").isNull();
+    }
+
 }
