@@ -32,6 +32,12 @@ public abstract class CanvasPane extends Pane {
         });
     }
 
+    /** Device pixels per canvas unit: the window's render scale (2 on most high-density screens). */
+    protected double outputScale() {
+        var window = getScene() == null ? null : getScene().getWindow();
+        return window == null ? 1 : window.getRenderScaleX();
+    }
+
     /** Draws the content again at the current size. */
     protected abstract void redraw();
 

@@ -1,5 +1,7 @@
 package org.backpropstudio.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,7 +22,17 @@ final class GradientCheckWindow {
 
     private final Stage stage = new Stage();
     private final VBox content = new VBox(8);
+    private final Label verdict = new Label();
+    private final Label how = new Label();
+    private final GridPane table = new GridPane();
+    /** The table's rows below its head, kept from report to report: six labels each. */
+    private final List<Label[]> rows = new ArrayList<>();
 
+    /**
+     * Builds the window and styles it once with an empty report, hidden: a check's first report
+     * would otherwise create and style some forty labels while the studio trains (80–120 ms of
+     * the FX thread in docs/reliability.md's runs).
+     */
     GradientCheckWindow(Window owner, String stylesheet) {
         stage.initOwner(owner);
         stage.titleProperty().bind(Localized.text("gradcheck.title"));
@@ -30,17 +42,9 @@ final class GradientCheckWindow {
         scene.getStylesheets().add(stylesheet);
         content.getStyleClass().add("studio");
         stage.setScene(scene);
-    }
-
-    /** Shows a report (replacing the one shown). */
-    void show(GradientReport r) {
-        Label verdict = Localized.bind(new Label(), r.passed() ? "gradcheck.passed" : "gradcheck.failed");
         verdict.setId("gradient-verdict");
-        verdict.getStyleClass().addAll("section-title", r.passed() ? "check-passed" : "check-failed");
-        Label how = Localized.bind(new Label(), "gradcheck.how", org.backpropstudio.i18n.Messages.integer(r.epoch()),
-                r.samples(), TrainingService.number(r.epsilon()), TrainingService.number(r.tolerance()));
+        verdict.getStyleClass().add("section-title");
         how.getStyleClass().add("caption");
-        GridPane table = new GridPane();
         table.setHgap(18);
         table.setVgap(4);
         String[] heads = {"layer", "parameter", "checked", "kink", "abs", "rel"};
@@ -49,27 +53,59 @@ final class GradientCheckWindow {
             h.getStyleClass().add("field-name");
             table.add(h, c, 0);
         }
-        int row = 1;
-        for (GradientReport.Row x : r.rows()) {
-            boolean ok = x.maxRelative() < r.tolerance();
-            table.add(new Label(Integer.toString(x.layer())), 0, row);
-            table.add(new Label(x.parameter()), 1, row);
-            table.add(new Label(Integer.toString(x.entries())), 2, row);
-            table.add(new Label(Integer.toString(x.straddled())), 3, row);
-            table.add(new Label(String.format(Locale.ROOT, "%.3e", x.maxAbsolute())), 4, row);
-            Label rel = new Label(String.format(Locale.ROOT, "%.3e", x.maxRelative()));
-            rel.getStyleClass().add(ok ? "check-passed" : "check-failed");
-            table.add(rel, 5, row);
-            row++;
-        }
         Label note = Localized.bind(new Label(), "gradcheck.note");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         note.setMaxWidth(560);
         content.getChildren().setAll(verdict, how, table, note);
         content.setAlignment(Pos.TOP_LEFT);
+        fill(new GradientReport(0, 0, 0, List.of(
+                new GradientReport.Row("W", 1, 0, 0, 0, 0), new GradientReport.Row("b", 1, 0, 0, 0, 0)), 1));
+        content.applyCss();
+        content.layout();
+    }
+
+    /** Shows a report (replacing the one shown). */
+    void show(GradientReport r) {
+        fill(r);
         stage.sizeToScene();
         stage.show();
         stage.toFront();
+    }
+
+    private void fill(GradientReport r) {
+        Localized.bind(verdict, r.passed() ? "gradcheck.passed" : "gradcheck.failed");
+        verdict.getStyleClass().removeAll("check-passed", "check-failed");
+        verdict.getStyleClass().add(r.passed() ? "check-passed" : "check-failed");
+        Localized.bind(how, "gradcheck.how", org.backpropstudio.i18n.Messages.integer(r.epoch()),
+                r.samples(), TrainingService.number(r.epsilon()), TrainingService.number(r.tolerance()));
+        while (rows.size() < r.rows().size()) {
+            Label[] row = new Label[6];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = new Label();
+                table.add(row[c], c, rows.size() + 1);
+            }
+            rows.add(row);
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            Label[] row = rows.get(k);
+            boolean shown = k < r.rows().size();
+            for (Label l : row) {
+                l.setVisible(shown);
+                l.setManaged(shown);
+            }
+            if (!shown) {
+                continue;
+            }
+            GradientReport.Row x = r.rows().get(k);
+            row[0].setText(Integer.toString(x.layer()));
+            row[1].setText(x.parameter());
+            row[2].setText(Integer.toString(x.entries()));
+            row[3].setText(Integer.toString(x.straddled()));
+            row[4].setText(String.format(Locale.ROOT, "%.3e", x.maxAbsolute()));
+            row[5].setText(String.format(Locale.ROOT, "%.3e", x.maxRelative()));
+            row[5].getStyleClass().removeAll("check-passed", "check-failed");
+            row[5].getStyleClass().add(x.maxRelative() < r.tolerance() ? "check-passed" : "check-failed");
+        }
     }
 }

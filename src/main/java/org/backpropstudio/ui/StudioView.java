@@ -507,12 +507,9 @@ public final class StudioView extends BorderPane {
         Button check = iconButton("check-gradients", "mdi2c-check-decagram",
                 "toolbar.gradcheck",
                 vm::checkGradients);
-        vm.gradientsProperty().addListener((o, a, report) -> {
-            if (gradientWindow == null) {
-                gradientWindow = new GradientCheckWindow(stage, StudioView.class.getResource("studio.css").toExternalForm());
-            }
-            gradientWindow.show(report);
-        });
+        // made and styled now, hidden, so that the first check does not style it while training
+        gradientWindow = new GradientCheckWindow(stage, StudioView.class.getResource("studio.css").toExternalForm());
+        vm.gradientsProperty().addListener((o, a, report) -> gradientWindow.show(report));
 
         Button pin = iconButton("pin", "mdi2p-pin",
                 "toolbar.pin", vm::pin);

@@ -34,9 +34,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * Random edits in the real window while it trains, with a watchdog on the FX thread: a probe is
  * posted every 5 ms and the time it waits to run is how long the thread was blocked. The issue's
  * bar is no single block over 100 ms; this asserts the 99th percentile under 100 ms and no block
- * of a second, because the first frames after the window opens, rendered while the JIT compiles
- * the software rasterizer, can still exceed it (docs/reliability.md). The frame intervals and the
- * blocks go to {@code target/reliability/ui-thread.txt}; {@code -Dbps.uiEdits=N} sets the number of edits.
+ * of 250 ms, because in about one run in ten one probe in the first edits after the window opens
+ * still waits 100–120 ms (docs/reliability.md). The frame intervals and the blocks go to
+ * {@code target/reliability/ui-thread.txt}, with where the UI and render threads were
+ * {@code -Dbps.sampleAt=60} ms into each block over {@code -Dbps.keepOver=100} ms;
+ * {@code -Dbps.uiEdits=N} sets the number of edits.
  */
 @ExtendWith(ApplicationExtension.class)
 class StudioStressTest {
@@ -122,16 +124,17 @@ class StudioStressTest {
                 b.length, b[b.length - 1] / 1e6, b[(int) (b.length * 0.99)] / 1e6, f.length, f[f.length / 2] / 1e6,
                 f[(int) (f.length * 0.99)] / 1e6, f[f.length - 1] / 1e6)
                 + String.format(Locale.ROOT, "blocks over 30 ms: %d, over 50 ms: %d, over 100 ms: %d%n", over(b, 30),
-                over(b, 50), over(b, 100)) + dog.byPhase(WARM_UP_EDITS) + "blocks over 100 ms, and where the UI and render threads were 60 ms into them:\n"
+                over(b, 50), over(b, 100)) + dog.byPhase(WARM_UP_EDITS) + "blocks over " + Long.getLong("bps.keepOver", 100)
+                + " ms, and where the UI and render threads were " + Long.getLong("bps.sampleAt", 60) + " ms into them:\n"
                 + dog.report());
         assertThat(studio.viewModel().snapshotProperty().get()).isNotNull();
-        // the bar is no single block over 100 ms; on this software renderer all but about one
-        // probe in 1 600 meet it (p99 30-65 ms), and the one left (CSS of new nodes, or the renderer
-        // still busy with the last frame) reaches 105-190 ms: the p99 and a 1 s ceiling are asserted,
-        // the rest is reported in docs/reliability.md
+        // the bar is no single block over 100 ms; with the curves drawn by StrokeRaster the
+        // longest block per run was 55-100 ms in 11 runs and 120 ms once in 17 (a window's first
+        // show, or CSS of new controls, in the first edits): the p99 and a 250 ms ceiling are
+        // asserted, the rest is reported in docs/reliability.md
         assertThat(b[(int) (b.length * 0.99)]).as("99th percentile of the UI thread's blocks, ns")
                 .isLessThan(100_000_000L);
-        assertThat(b[b.length - 1]).as("the longest the UI thread was blocked, ns").isLessThan(1_000_000_000L);
+        assertThat(b[b.length - 1]).as("the longest the UI thread was blocked, ns").isLessThan(250_000_000L);
     }
 
     private static long over(long[] blocks, int ms) {
@@ -201,7 +204,7 @@ class StudioStressTest {
                 });
                 try {
                     String during = "";
-                    if (!latch.await(60, TimeUnit.MILLISECONDS)) {
+                    if (!latch.await(Long.getLong("bps.sampleAt", 60), TimeUnit.MILLISECONDS)) {
                         during = sampleFxThread();
                     }
                     if (!latch.await(10, TimeUnit.SECONDS)) {
@@ -214,7 +217,7 @@ class StudioStressTest {
                     synchronized (waits) {
                         waits.add(ran.get() - posted);
                         atEdit.add(editsDone);
-                        if (ran.get() - posted > 100_000_000L) {
+                        if (ran.get() - posted > Long.getLong("bps.keepOver", 100) * 1_000_000L) {
                             longest.put(ran.get() - posted, "  at edit " + editsDone + during);
                         }
                     }
@@ -225,7 +228,7 @@ class StudioStressTest {
             }
         }
 
-        /** Blocks over 100 ms and where the FX and render threads were 60 ms into them. */
+        /** Blocks over keepOver ms and where the FX and render threads were sampleAt ms into them. */
         final java.util.TreeMap<Long, String> longest = new java.util.TreeMap<>();
 
         String report() {

@@ -304,7 +304,7 @@ public final class FitChart extends Plot {
         }
         dots(g, trainX, trainY, TRAIN, false);
         dots(g, testX, testY, TEST, true);
-        g.restore();
+        endPlotArea(g);
         List<LegendEntry> entries = new ArrayList<>();
         if (!targetName.isEmpty()) {
             entries.add(new LegendEntry(TARGET, org.backpropstudio.i18n.Messages.text("chart.target", targetName),
@@ -372,6 +372,7 @@ public final class FitChart extends Plot {
         polyline(g, xs, drawn, xs.length, PREDICTION, 3, null);
         Inspection inspected = shown.inspection();
         if (inspected != null) {
+            flushLines(g); // the ring lies over the curve
             double r = 7 * textScale();
             g.setStroke(INSPECTED);
             g.setLineWidth(2.5 * textScale());

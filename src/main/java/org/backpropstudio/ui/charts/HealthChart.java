@@ -64,7 +64,7 @@ public final class HealthChart extends Plot {
             polyline(g, xs, shown.log10Norm()[k], xs.length, c, 2, null);
             legend.add(new LegendEntry(c, shown.layers().get(k), Symbol.LINE));
         }
-        g.restore();
+        endPlotArea(g);
         if (lo > hi && epochs.length > 0) {
             // every norm is 0 (log10 = −∞): say it, an empty chart explains nothing
             g.setFill(textColor());

@@ -93,8 +93,9 @@ public final class LossChart extends Plot {
         }
         curve(g, losses, losses.trainMin(), losses.trainMax(), TRAIN, 2, null);
         curve(g, losses, losses.testMin(), losses.testMax(), TEST, 2, null);
+        flushLines(g); // the markers and their labels lie over the curves
         drawMarkers(g);
-        g.restore();
+        endPlotArea(g);
         legend(g, List.of(new LegendEntry(TRAIN, org.backpropstudio.i18n.Messages.text("status.trainLoss"), Symbol.LINE),
                 new LegendEntry(TEST, org.backpropstudio.i18n.Messages.text("status.testLoss"), Symbol.LINE)));
     }

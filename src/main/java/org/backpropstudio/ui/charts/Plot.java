@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.backpropstudio.ui.CanvasPane;
+import org.backpropstudio.ui.StrokeRaster;
 
 /**
  * A plot drawn on a canvas: axes with calm tick steps, a grid, a legend, and a plot area that
@@ -118,7 +119,9 @@ public abstract class Plot extends CanvasPane {
             overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
             return;
         }
+        lines.begin(canvas.getWidth(), canvas.getHeight(), outputScale());
         draw(g);
+        lines.flush(g);
         redrawOverlay();
     }
 
@@ -127,10 +130,28 @@ public abstract class Plot extends CanvasPane {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         if (getWidth() >= 60 && getHeight() >= 60) {
+            overlayLines.begin(overlay.getWidth(), overlay.getHeight(), outputScale());
             clipToPlotArea(g);
             drawOverlay(g);
-            g.restore();
+            endPlotArea(g);
         }
+    }
+
+    /** The curves of each canvas, drawn by our own code rather than the renderer's (see {@link StrokeRaster}). */
+    private final StrokeRaster lines = new StrokeRaster();
+    private final StrokeRaster overlayLines = new StrokeRaster();
+
+    private StrokeRaster linesOf(GraphicsContext g) {
+        return g == overlay.getGraphicsContext2D() ? overlayLines : lines;
+    }
+
+
+    /**
+     * Puts the curves drawn so far on {@code g}, so that what is drawn next lies over them (they
+     * wait in a {@link StrokeRaster} until then).
+     */
+    protected void flushLines(GraphicsContext g) {
+        linesOf(g).flush(g);
     }
 
     /** Subclasses draw their content; {@link #frame} sets up axes first. */
@@ -294,21 +315,31 @@ public abstract class Plot extends CanvasPane {
         return compact;
     }
 
-    /** Clips what follows to the plot area, until {@link GraphicsContext#restore()}. */
+    /** Clips what follows to the plot area, until {@link #endPlotArea}. */
     protected void clipToPlotArea(GraphicsContext g) {
         g.save();
         g.beginPath();
         g.rect(left, top, right - left, bottom - top);
         g.closePath();
         g.clip();
+        linesOf(g).clip(left, top, right - left, bottom - top);
     }
 
-    /** A polyline through (xs[i], ys[i]); non-finite points break the line. */
+    /** Ends {@link #clipToPlotArea}: puts the curves drawn in it on the canvas and lifts the clip. */
+    protected void endPlotArea(GraphicsContext g) {
+        StrokeRaster r = linesOf(g);
+        r.flush(g);
+        r.clip(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());
+        g.restore();
+    }
+
+    /**
+     * A polyline through (xs[i], ys[i]); non-finite points break the line. It is drawn in the
+     * canvas's {@link StrokeRaster} and put on the canvas at the next {@link #flushLines} or
+     * {@link #endPlotArea}.
+     */
     protected void polyline(GraphicsContext g, double[] xs, double[] ys, int n, Color color, double width,
                             double[] dashes) {
-        g.setStroke(color);
-        g.setLineWidth(width * textScale * lineScale);
-        g.setLineDashes(dashes);
         int finite = 0;
         for (int i = 0; i < n; i++) {
             if (Double.isFinite(ys[i]) && Double.isFinite(xs[i])) {
@@ -326,7 +357,8 @@ public abstract class Plot extends CanvasPane {
             }
             return;
         }
-        g.beginPath();
+        StrokeRaster r = linesOf(g);
+        r.beginPath(color, width * textScale * lineScale, dashes);
         boolean pen = false;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(ys[i]) || !Double.isFinite(xs[i])) {
@@ -335,15 +367,15 @@ public abstract class Plot extends CanvasPane {
             }
             // far outside the plot: clamp so the path stays drawable
             double sy = Math.max(-1e5, Math.min(1e5, py(ys[i])));
+            double sx = Math.max(-1e5, Math.min(1e5, px(xs[i])));
             if (pen) {
-                g.lineTo(px(xs[i]), sy);
+                r.lineTo(sx, sy);
             } else {
-                g.moveTo(px(xs[i]), sy);
+                r.moveTo(sx, sy);
                 pen = true;
             }
         }
-        g.stroke();
-        g.setLineDashes((double[]) null);
+        r.endPath();
     }
 
     /**
@@ -365,6 +397,7 @@ public abstract class Plot extends CanvasPane {
      * shapes (about 20 µs each).
      */
     protected void dots(GraphicsContext g, double[] xs, double[] ys, Color color, boolean square) {
+        flushLines(g); // the dots lie over the curves drawn before them
         Image dot = dotImage(color, square);
         double half = Math.floor(dot.getWidth() / 2);
         int stride = dotStride(xs.length);

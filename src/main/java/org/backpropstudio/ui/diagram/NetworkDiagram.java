@@ -16,6 +16,7 @@ import org.backpropstudio.training.HiddenUnit;
 import org.backpropstudio.training.Inspection;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.ui.CanvasPane;
+import org.backpropstudio.ui.StrokeRaster;
 
 /**
  * The network as a student draws it: a column of nodes per layer and every connection, blue for
@@ -203,6 +204,10 @@ public final class NetworkDiagram extends CanvasPane {
         return Math.max(2, Math.min(9, 0.35 * h / most));
     }
 
+    /** The connections, drawn by our own code rather than the renderer's (see {@link StrokeRaster}). */
+    private final StrokeRaster lines = new StrokeRaster();
+
+
     @Override
     protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -223,8 +228,8 @@ public final class NetworkDiagram extends CanvasPane {
                 }
             }
         }
-        // one path per sign and strength level, weakest first: a few dozen strokes however many
-        // edges, where one stroke per edge cost the software renderer ~0.1 ms each
+        // one path per sign and strength level, weakest first: a few dozen colours and widths
+        // however many edges, drawn by our own code into one image (StrokeRaster)
         EdgeBuckets buckets = new EdgeBuckets();
         for (int k = 0; k < shown.weights().size(); k++) {
             double[][] w = shown.weights().get(k);
@@ -238,7 +243,9 @@ public final class NetworkDiagram extends CanvasPane {
                 }
             }
         }
-        buckets.stroke(g);
+        lines.begin(canvas.getWidth(), canvas.getHeight(), outputScale());
+        buckets.stroke(lines);
+        lines.flush(g); // the units lie over their connections
         double r = radius(sizes);
         g.setFont(Font.font(11 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
@@ -438,7 +445,7 @@ public final class NetworkDiagram extends CanvasPane {
         }
 
         /** Strokes the buckets, weakest level first so strong weights lie on top. */
-        void stroke(GraphicsContext g) {
+        void stroke(StrokeRaster g) {
             strokeBucket(g, 2 * LEVELS, NOT_A_NUMBER, 1);
             for (int level = 0; level < LEVELS; level++) {
                 // the level's middle strength, as the per-edge drawing had it: opacity 0.25 + 0.65 s, width 0.4 + 3.6 s
@@ -450,19 +457,17 @@ public final class NetworkDiagram extends CanvasPane {
             }
         }
 
-        private void strokeBucket(GraphicsContext g, int b, Color color, double width) {
+        private void strokeBucket(StrokeRaster g, int b, Color color, double width) {
             if (counts[b] == 0) {
                 return;
             }
             double[] s = segments[b];
-            g.setStroke(color);
-            g.setLineWidth(width);
-            g.beginPath();
+            g.beginPath(color, width, null);
             for (int i = 0; i < counts[b]; i += 4) {
                 g.moveTo(s[i], s[i + 1]);
                 g.lineTo(s[i + 2], s[i + 3]);
             }
-            g.stroke();
+            g.endPath();
         }
 
         /** How many edges a bucket holds (for tests): sign 0 positive, 1 negative; level 0 … LEVELS − 1. */

@@ -1,6 +1,7 @@
 package org.backpropstudio.ui.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,26 @@ class ChartDrawingTest {
         }).get();
         // ticks at −1, 0 and 1 (32 px a label at 1.6×, 138 px of compact plot); a step of 2 would leave only 0
         assertThat(step).isEqualTo(1);
+    }
+
+    @Test
+    void theCurvesDrawnInPixelsLandOnTheCanvasWhereTheAxesPutThem() throws Exception {
+        // the loss chart's curves are drawn by StrokeRaster and put on the canvas as an image
+        javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> {
+            chart.show(history(100), List.of());
+            return chart.snapshot(null, null);
+        }).get();
+        javafx.scene.image.PixelReader pixels = shot.getPixelReader();
+        for (int epoch : new int[] {10, 40, 90}) {
+            // the training loss 1/epoch, under the test loss 2/epoch
+            int x = (int) Math.floor(chart.px(epoch));
+            int y = (int) Math.floor(chart.py(Math.log10(1.0 / epoch)));
+            javafx.scene.paint.Color c = pixels.getColor(x, y);
+            assertThat(c.getBlue()).as("blue at epoch %d", epoch).isCloseTo(LossChart.TRAIN.getBlue(), within(0.1));
+            assertThat(c.getRed()).as("red at epoch %d", epoch).isCloseTo(LossChart.TRAIN.getRed(), within(0.1));
+            // and 8 pixels below it, clear of both curves, the background or a grid line (red 0.82)
+            assertThat(pixels.getColor(x, y + 8).getRed()).as("below the curve at epoch %d", epoch).isGreaterThan(0.8);
+        }
     }
 
     @Test

@@ -1,0 +1,171 @@
+package org.backpropstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.Test;
+
+/** The coverage our own line drawing gives, against what a 1 × 1 box filter over the exact line gives. */
+class StrokeRasterTest {
+
+    private static StrokeRaster raster(int w, int h) {
+        StrokeRaster r = new StrokeRaster();
+        r.begin(w, h, 1);
+        return r;
+    }
+
+    private static double alpha(StrokeRaster r, int x, int y) {
+        return (r.pixel(x, y) >>> 24) / 255.0;
+    }
+
+    private static void line(StrokeRaster r, Color c, double width, double[] dashes, double... xy) {
+        r.beginPath(c, width, dashes);
+        r.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) {
+            r.lineTo(xy[i], xy[i + 1]);
+        }
+        r.endPath();
+    }
+
+    @Test
+    void aHorizontalLineCoversExactlyThePixelsItsBandCrosses() {
+        StrokeRaster r = raster(100, 30);
+        // width 1 centred on y = 10.25: [9.75, 10.75] covers a quarter of row 9 and three quarters of row 10
+        line(r, Color.BLACK, 1, null, 10, 10.25, 90, 10.25);
+        for (int x = 20; x < 80; x++) {
+            assertThat(alpha(r, x, 8)).isZero();
+            assertThat(alpha(r, x, 9)).isCloseTo(0.25, offset(0.5 / 255));
+            assertThat(alpha(r, x, 10)).isCloseTo(0.75, offset(0.5 / 255));
+            assertThat(alpha(r, x, 11)).isZero();
+        }
+        // width 2 on a pixel edge: two full rows
+        line(r, Color.BLACK, 2, null, 10, 20, 90, 20);
+        assertThat(alpha(r, 50, 18)).isZero();
+        assertThat(alpha(r, 50, 19)).isEqualTo(1.0);
+        assertThat(alpha(r, 50, 20)).isEqualTo(1.0);
+        assertThat(alpha(r, 50, 21)).isZero();
+    }
+
+    @Test
+    void aVerticalLineIsTheSameTurned() {
+        StrokeRaster r = raster(30, 100);
+        line(r, Color.BLACK, 1, null, 10.25, 10, 10.25, 90);
+        assertThat(alpha(r, 9, 50)).isCloseTo(0.25, offset(0.5 / 255));
+        assertThat(alpha(r, 10, 50)).isCloseTo(0.75, offset(0.5 / 255));
+        assertThat(alpha(r, 11, 50)).isZero();
+    }
+
+    @Test
+    void aSlantedLineHasTheInkOfItsArea() {
+        // area of a band of width w and length L with round caps: w L + π w² / 4
+        for (double width : new double[] {0.4, 1, 2.5, 4}) {
+            StrokeRaster r = raster(200, 200);
+            double x0 = 20.3;
+            double y0 = 31.7;
+            double x1 = 170.9;
+            double y1 = 120.2;
+            line(r, Color.BLACK, width, null, x0, y0, x1, y1);
+            double ink = 0;
+            for (int y = 0; y < 200; y++) {
+                for (int x = 0; x < 200; x++) {
+                    ink += alpha(r, x, y);
+                }
+            }
+            double area = width * Math.hypot(x1 - x0, y1 - y0) + Math.PI * width * width / 4;
+            assertThat(ink).as("ink of a line %s wide", width).isCloseTo(area, offset(0.03 * area));
+        }
+    }
+
+    @Test
+    void aThinLineIsFaintRatherThanAFullHairline() {
+        StrokeRaster r = raster(100, 30);
+        line(r, Color.BLACK, 0.4, null, 10, 10.5, 90, 10.5);
+        assertThat(alpha(r, 50, 10)).isCloseTo(0.4, offset(0.5 / 255));
+        assertThat(alpha(r, 50, 9)).isZero();
+    }
+
+    @Test
+    void aPathIsAsStrongWhereItOverlapsItselfAsAlongItButSeparatePathsAddUp() {
+        StrokeRaster r = raster(100, 30);
+        Color half = Color.color(0, 0, 1, 0.5);
+        // there and back along the same row, and a sharp zigzag: one pass of ink everywhere
+        line(r, half, 2, null, 10, 10, 90, 10, 20, 10, 85, 10.2);
+        assertThat(alpha(r, 50, 9)).isCloseTo(0.5, offset(1 / 255.0));
+        // a second path over it: 0.5 + 0.5 × (1 − 0.5)
+        line(r, half, 2, null, 10, 10, 90, 10);
+        assertThat(alpha(r, 50, 9)).isCloseTo(0.75, offset(1 / 255.0));
+        // premultiplied blue
+        int p = r.pixel(50, 9);
+        assertThat(p & 0xff).isEqualTo(p >>> 24);
+        assertThat((p >>> 8) & 0xffff).isZero();
+    }
+
+    @Test
+    void nothingIsDrawnOutsideTheClip() {
+        StrokeRaster r = raster(100, 100);
+        r.clip(20, 20, 50, 50);
+        line(r, Color.BLACK, 3, null, 0, 0, 100, 100);
+        line(r, Color.BLACK, 3, null, -1e5, 40, 1e5, 40);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 100; x++) {
+                boolean inside = x >= 20 && x < 70 && y >= 20 && y < 70;
+                if (!inside) {
+                    assertThat(alpha(r, x, y)).as("(%d, %d)", x, y).isZero();
+                }
+            }
+        }
+        assertThat(alpha(r, 45, 45)).isEqualTo(1.0);
+        assertThat(alpha(r, 25, 40)).isEqualTo(1.0);
+    }
+
+    @Test
+    void dashesLeaveTheirGapsEmptyAndRunOnAcrossSegments() {
+        StrokeRaster r = raster(100, 30);
+        // 7 on, 5 off from x = 10, along two segments that meet at x = 15 (inside the first dash)
+        line(r, Color.BLACK, 2, new double[] {7, 5}, 10, 10, 15, 10, 90, 10);
+        for (int period = 0; period < 6; period++) {
+            int start = 10 + 12 * period;
+            assertThat(alpha(r, start + 3, 10)).as("dash %d", period).isEqualTo(1.0);
+            assertThat(alpha(r, start + 9, 10)).as("gap %d", period).isZero();
+        }
+        // an odd pattern alternates as a canvas's does: 4 on, 4 off, 4 on …
+        StrokeRaster odd = raster(100, 30);
+        line(odd, Color.BLACK, 2, new double[] {4}, 10, 10, 90, 10);
+        assertThat(alpha(odd, 12, 10)).isEqualTo(1.0);
+        assertThat(alpha(odd, 16, 10)).isZero();
+        assertThat(alpha(odd, 20, 10)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aHighDensityScreenGetsTwiceThePixels() {
+        StrokeRaster r = new StrokeRaster();
+        r.begin(50, 20, 2);
+        line(r, Color.BLACK, 1, null, 5, 5, 45, 5);
+        // canvas y = 5 is device y = 10: width 1 is two device rows, 9 and 10
+        assertThat(alpha(r, 50, 9)).isEqualTo(1.0);
+        assertThat(alpha(r, 50, 10)).isEqualTo(1.0);
+        assertThat(alpha(r, 50, 8)).isZero();
+        assertThat(alpha(r, 50, 11)).isZero();
+    }
+
+    @Test
+    void nonFiniteAndHugeCoordinatesDrawNothingOrStayInside() {
+        StrokeRaster r = raster(50, 50);
+        line(r, Color.BLACK, 2, null, Double.NaN, 10, 40, 10);
+        line(r, Color.BLACK, 2, null, 10, Double.POSITIVE_INFINITY, 40, 10);
+        for (int x = 0; x < 50; x++) {
+            assertThat(alpha(r, x, 9)).isZero();
+        }
+        line(r, Color.BLACK, 2, new double[] {1e-300, 1e-300}, 0, 25, 1e9, 25.0001);
+        assertThat(alpha(r, 30, 24)).isEqualTo(1.0); // too fine to dash: solid
+    }
+
+    @Test
+    void beginClearsTheLastDrawing() {
+        StrokeRaster r = raster(50, 50);
+        line(r, Color.BLACK, 2, null, 0, 10, 50, 10);
+        r.begin(50, 50, 1);
+        assertThat(alpha(r, 25, 9)).isZero();
+    }
+}
