@@ -29,6 +29,9 @@ import javafx.scene.paint.Color;
  */
 public final class StrokeRaster {
 
+    /** Pixels drawn at most (4 M: a 2560 × 1600 chart at full resolution, 32 MB of arrays). */
+    static final double MAX_PIXELS = 4_194_304;
+
     private int width;
     private int height;
     /** Device pixels per canvas unit (the window's output scale). */
@@ -79,6 +82,12 @@ public final class StrokeRaster {
      */
     public void begin(double canvasWidth, double canvasHeight, double scale) {
         this.scale = scale > 0 && Double.isFinite(scale) ? scale : 1;
+        double pixels = Math.max(1, canvasWidth * this.scale) * Math.max(1, canvasHeight * this.scale);
+        if (pixels > MAX_PIXELS) {
+            // a pane far larger than a screen (a layout passing through 8192 × 8192): fewer
+            // pixels, scaled up when put on the canvas, rather than gigabytes of arrays
+            this.scale *= Math.sqrt(MAX_PIXELS / pixels);
+        }
         int w = Math.max(1, (int) Math.ceil(canvasWidth * this.scale));
         int h = Math.max(1, (int) Math.ceil(canvasHeight * this.scale));
         if (w != width || h != height) {

@@ -162,6 +162,17 @@ class StrokeRasterTest {
     }
 
     @Test
+    void aHugeCanvasIsDrawnAtFewerPixelsNotGigabytes() {
+        // a pane of 8192 × 8192 (the canvases' limit) at scale 2 would be 268 M pixels
+        StrokeRaster r = new StrokeRaster();
+        r.begin(8192, 8192, 2);
+        line(r, Color.BLACK, 4, null, 0, 4096, 8192, 4096);
+        // 4 M pixels: 2048 × 2048, a quarter of a canvas unit each; the line is one device pixel wide
+        assertThat(alpha(r, 1000, 1023)).isCloseTo(0.5, offset(1 / 255.0));
+        assertThat(alpha(r, 1000, 1024)).isCloseTo(0.5, offset(1 / 255.0));
+    }
+
+    @Test
     void beginClearsTheLastDrawing() {
         StrokeRaster r = raster(50, 50);
         line(r, Color.BLACK, 2, null, 0, 10, 50, 10);
