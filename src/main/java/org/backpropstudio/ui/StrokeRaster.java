@@ -1,9 +1,12 @@
 package org.backpropstudio.ui;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -72,7 +75,7 @@ public final class StrokeRaster {
      * Two sets of images, used in turn by successive drawings, so that the FX thread never writes
      * an image the render thread may still be copying from the drawing before.
      */
-    private final List<List<WritableImage>> images = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<List<Picture>> pictures = List.of(new ArrayList<>(), new ArrayList<>());
     private int set;
     private int flushes;
 
@@ -110,6 +113,33 @@ public final class StrokeRaster {
         clip(0, 0, canvasWidth, canvasHeight);
         penDown = false;
         touchedCount = 0;
+    }
+
+    /**
+     * Draws a few hundred curves, solid and dashed, into a raster of its own: run off the FX thread
+     * at start-up, it has the JIT compile this class's loops before the first frames need them
+     * (cold, the first curve cost the FX thread 50 ms). Nothing is shown.
+     */
+    public static void warmUp() {
+        StrokeRaster r = new StrokeRaster();
+        double[] dashes = {7, 5};
+        for (int pass = 0; pass < 40; pass++) {
+            r.begin(1000, 450, 1);
+            r.clip(40, 10, 940, 400);
+            for (int c = 0; c < 4; c++) {
+                r.beginPath(Color.BLACK, 1 + c, c % 2 == 0 ? null : dashes);
+                for (int i = 0; i < 500; i++) {
+                    double x = i * 2.0;
+                    double y = 225 + 250 * Math.sin(i * 0.02 + pass + c);
+                    if (i == 0) {
+                        r.moveTo(x, y);
+                    } else {
+                        r.lineTo(x, y);
+                    }
+                }
+                r.endPath();
+            }
+        }
     }
 
     /** Draws only inside this rectangle (canvas units) from now on. */
@@ -185,24 +215,56 @@ public final class StrokeRaster {
         if (inkLeft >= inkRight || inkTop >= inkBottom) {
             return;
         }
-        List<WritableImage> pool = images.get(set);
+        List<Picture> pool = pictures.get(set);
         if (pool.size() == flushes) {
             pool.add(null);
         }
-        WritableImage image = pool.get(flushes);
-        if (image == null || image.getWidth() < inkRight || image.getHeight() < inkBottom) {
+        Picture picture = pool.get(flushes);
+        if (picture == null || picture.width < inkRight || picture.height < inkBottom) {
             // as large as the drawing and a little more, kept while it is large enough (only the
             // ink's rectangle is written and put on the canvas, so what else it holds never
             // shows): a pane growing a pixel a frame does not allocate every frame
-            image = new WritableImage(roundUp(width), roundUp(height));
-            pool.set(flushes, image);
+            picture = new Picture(roundUp(width), roundUp(height));
+            pool.set(flushes, picture);
         }
-        image.getPixelWriter().setPixels(inkLeft, inkTop, inkRight - inkLeft, inkBottom - inkTop,
-                PixelFormat.getIntArgbPreInstance(), argb, inkTop * width + inkLeft, width);
+        picture.put(argb, width, inkLeft, inkTop, inkRight, inkBottom);
         flushes++;
-        g.drawImage(image, inkLeft, inkTop, inkRight - inkLeft, inkBottom - inkTop,
+        g.drawImage(picture.image, inkLeft, inkTop, inkRight - inkLeft, inkBottom - inkTop,
                 inkLeft / scale, inkTop / scale, (inkRight - inkLeft) / scale, (inkBottom - inkTop) / scale);
         clearInk();
+    }
+
+    /**
+     * An image over pixels of our own in the renderer's format (premultiplied ARGB ints): putting
+     * ink in it is a copy of rows, and the software renderer copies them again as they are. A
+     * {@code WritableImage} of its own format (bytes, BGRA) would have both threads convert every
+     * pixel, each time, which cold took the render thread tens of milliseconds a frame.
+     */
+    private static final class Picture {
+        final int width;
+        final int height;
+        /** (height × width), row-major; the image's pixels. */
+        final int[] pixels;
+        final PixelBuffer<IntBuffer> buffer;
+        final WritableImage image;
+
+        Picture(int width, int height) {
+            this.width = width;
+            this.height = height;
+            pixels = new int[width * height];
+            buffer = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+        }
+
+        /** Copies [left, right) × [top, bottom) of {@code from} (rows {@code stride} long) into the image. */
+        void put(int[] from, int stride, int left, int top, int right, int bottom) {
+            buffer.updateBuffer(b -> {
+                for (int row = top; row < bottom; row++) {
+                    System.arraycopy(from, row * stride + left, pixels, row * width + left, right - left);
+                }
+                return new Rectangle2D(left, top, right - left, bottom - top);
+            });
+        }
     }
 
     /** The pixel at device (x, y), premultiplied ARGB (for tests). */
@@ -229,12 +291,25 @@ public final class StrokeRaster {
         inkBottom = Integer.MIN_VALUE;
     }
 
-    /** The "on" pieces of (x0, y0) → (x1, y1) under the dash pattern, which runs on from the last segment. */
+    /**
+     * The "on" pieces of (x0, y0) → (x1, y1) under the dash pattern, which runs on from the last
+     * segment. Only the part within reach of the clip is walked dash by dash; the pattern steps
+     * over the rest in one go, so a segment far longer than the canvas costs no more than one
+     * across it.
+     */
     private void dashed(double x0, double y0, double x1, double y1) {
         double length = Math.hypot(x1 - x0, y1 - y0);
-        double at = 0;
-        while (at < length) {
-            double step = Math.min(dashLeft, length - at);
+        double[] inside = {0, 1};
+        double reach = halfWidth + 1;
+        if (!(length > 0) || !clipped(x0, y0, x1, y1, reach, inside)) {
+            advanceDashes(length);
+            return;
+        }
+        advanceDashes(inside[0] * length);
+        double at = inside[0] * length;
+        double end = inside[1] * length;
+        while (at < end) {
+            double step = Math.min(dashLeft, end - at);
             if (dashIndex % 2 == 0 && step > 0) {
                 double t0 = at / length;
                 double t1 = (at + step) / length;
@@ -243,10 +318,69 @@ public final class StrokeRaster {
             at += step;
             dashLeft -= step;
             if (dashLeft <= 0) {
-                dashIndex = (dashIndex + 1) % dashes.length;
-                dashLeft = dashes[dashIndex] * scale;
+                nextDash();
             }
         }
+        advanceDashes(length - end);
+    }
+
+    /** Moves the dash pattern on by {@code distance} device pixels without drawing. */
+    private void advanceDashes(double distance) {
+        if (!(distance > 0)) {
+            return;
+        }
+        if (distance > dashLeft) {
+            distance -= dashLeft;
+            nextDash();
+            double period = 0;
+            for (double d : dashes) {
+                period += d * scale;
+            }
+            distance %= period; // whole periods leave the pattern where it was
+            while (distance > dashLeft) {
+                distance -= dashLeft;
+                nextDash();
+            }
+        }
+        dashLeft -= distance;
+    }
+
+    private void nextDash() {
+        dashIndex = (dashIndex + 1) % dashes.length;
+        dashLeft = dashes[dashIndex] * scale;
+    }
+
+    /**
+     * Liang–Barsky: the part of (x0, y0) → (x1, y1) inside the clip grown by {@code margin}, as
+     * t in [{@code t[0]}, {@code t[1]}] (narrowed in place); false when no part is inside.
+     */
+    private boolean clipped(double x0, double y0, double x1, double y1, double margin, double[] t) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        return clipEdge(-dx, x0 - (clipLeft - margin), t)
+                && clipEdge(dx, (clipRight + margin) - x0, t)
+                && clipEdge(-dy, y0 - (clipTop - margin), t)
+                && clipEdge(dy, (clipBottom + margin) - y0, t);
+    }
+
+    /** One edge of {@link #clipped}: the points with p·t ≤ q are inside. */
+    private static boolean clipEdge(double p, double q, double[] t) {
+        if (p == 0) {
+            return q >= 0;
+        }
+        double r = q / p;
+        if (p < 0) {
+            if (r > t[1]) {
+                return false;
+            }
+            t[0] = Math.max(t[0], r);
+        } else {
+            if (r < t[0]) {
+                return false;
+            }
+            t[1] = Math.min(t[1], r);
+        }
+        return true;
     }
 
     /**

@@ -68,6 +68,11 @@ public final class StudioApp extends Application {
             return t;
         });
         service.start(threads);
+        // the curves' drawing code compiled before the first frames need it (docs/reliability.md)
+        Thread warm = new Thread(StrokeRaster::warmUp, "backprop-studio-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
         StudioViewModel vm = new StudioViewModel(service::submit, presetName);
         // file writes go to the second thread of the pool, never the UI thread
         StudioView view = new StudioView(vm, stage, threads, recent);

@@ -138,6 +138,30 @@ class StrokeRasterTest {
     }
 
     @Test
+    // walked dash by dash, the long lines would take hours: a thread of its own, so that it fails
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDashedLineFromFarOutsideKeepsItsPhaseAndSkipsWhatIsNotShown() {
+        // the pattern (7 on, 5 off) starts 10¹² periods left of the canvas: whole periods later,
+        // the dashes at x = 10 … 90 fall where a line starting at x = 10 puts them
+        StrokeRaster near = raster(100, 30);
+        line(near, Color.BLACK, 2, new double[] {7, 5}, 10, 10, 90, 10);
+        StrokeRaster far = raster(100, 30);
+        line(far, Color.BLACK, 2, new double[] {7, 5}, 10 - 12e12, 10, 90, 10);
+        // and one that comes in from far away in two segments, the first wholly outside
+        StrokeRaster twice = raster(100, 30);
+        line(twice, Color.BLACK, 2, new double[] {7, 5}, 10 - 12e12, 10, 10 - 12e6, 10, 90, 10);
+        // left of x = 8 the far lines have dashes of their own (the gap 5 … 10 is just before)
+        for (int x = 8; x < 100; x++) {
+            for (int y = 8; y < 13; y++) {
+                assertThat(far.pixel(x, y)).as("(%d, %d)", x, y).isEqualTo(near.pixel(x, y));
+                assertThat(twice.pixel(x, y)).as("(%d, %d)", x, y).isEqualTo(near.pixel(x, y));
+            }
+        }
+        assertThat(alpha(far, 13, 10)).isEqualTo(1.0);
+        assertThat(alpha(far, 19, 10)).isZero();
+    }
+
+    @Test
     void aHighDensityScreenGetsTwiceThePixels() {
         StrokeRaster r = new StrokeRaster();
         r.begin(50, 20, 2);
