@@ -33,12 +33,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Random edits in the real window while it trains, with a watchdog on the FX thread: a probe is
  * posted every 5 ms and the time it waits to run is how long the thread was blocked. The issue's
- * bar is no single block over 100 ms; this asserts the 99th percentile under 100 ms and no block
- * of 250 ms, because in about one run in ten one probe in the first edits after the window opens
- * still waits 100–120 ms (docs/reliability.md). The frame intervals and the blocks go to
- * {@code target/reliability/ui-thread.txt}, with where the UI and render threads were
- * {@code -Dbps.sampleAt=60} ms into each block over {@code -Dbps.keepOver=100} ms;
- * {@code -Dbps.uiEdits=N} sets the number of edits.
+ * bar is no single block over 100 ms; this asserts it after the first 300 edits, the 99th
+ * percentile under 100 ms throughout, and no block of 250 ms in the first edits, where 1 run in 14
+ * still had one probe wait 111 ms while the JIT compiles (docs/reliability.md). The frame
+ * intervals and the blocks go to {@code target/reliability/ui-thread.txt}, with where the UI and
+ * render threads were {@code -Dbps.sampleAt=60} ms into each block over {@code -Dbps.keepOver=100}
+ * ms; {@code -Dbps.uiEdits=N} sets the number of edits.
  */
 @ExtendWith(ApplicationExtension.class)
 class StudioStressTest {
@@ -128,11 +128,14 @@ class StudioStressTest {
                 + " ms, and where the UI and render threads were " + Long.getLong("bps.sampleAt", 60) + " ms into them:\n"
                 + dog.report());
         assertThat(studio.viewModel().snapshotProperty().get()).isNotNull();
-        // the bar is no single block over 100 ms; with the curves drawn by StrokeRaster the
-        // longest block per run was 55-100 ms in 11 runs and 120 ms once in 17 (a window's first
-        // show, or CSS of new controls, in the first edits): the p99 and a 250 ms ceiling are
-        // asserted, the rest is reported in docs/reliability.md
+        // the bar is no single block over 100 ms. Once the first 300 edits are done it holds
+        // (35 runs alone on 2026-11-23, none over 100 ms after them), and that is asserted. Within
+        // them, while the JIT still compiles, 1 run in 14 of this version had one block over 100 ms
+        // (111 ms: CSS of new controls): there only a 250 ms ceiling is asserted,
+        // and docs/reliability.md reports the rest
         assertThat(b[(int) (b.length * 0.99)]).as("99th percentile of the UI thread's blocks, ns")
+                .isLessThan(100_000_000L);
+        assertThat(dog.longestAfter(WARM_UP_EDITS)).as("the longest block after the first %d edits, ns", WARM_UP_EDITS)
                 .isLessThan(100_000_000L);
         assertThat(b[b.length - 1]).as("the longest the UI thread was blocked, ns").isLessThan(250_000_000L);
     }
@@ -291,6 +294,19 @@ class StudioStressTest {
             }
             return String.format(Locale.ROOT, "blocks over 50 / 100 ms in the first %d edits: %d / %d; after them: %d / %d%n",
                     edits, early[0], early[1], late[0], late[1]);
+        }
+
+        /** The longest block that ended once {@code edits} edits were done, ns (0 when there was none). */
+        long longestAfter(int edits) {
+            long longestLate = 0;
+            synchronized (waits) {
+                for (int i = 0; i < waits.size(); i++) {
+                    if (atEdit.get(i) > edits) {
+                        longestLate = Math.max(longestLate, waits.get(i));
+                    }
+                }
+            }
+            return longestLate;
         }
 
         long[] blocks() {
