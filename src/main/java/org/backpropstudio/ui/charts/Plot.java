@@ -145,7 +145,6 @@ public abstract class Plot extends CanvasPane {
         return g == overlay.getGraphicsContext2D() ? overlayLines : lines;
     }
 
-
     /**
      * Puts the curves drawn so far on {@code g}, so that what is drawn next lies over them (they
      * wait in a {@link StrokeRaster} until then).

@@ -207,7 +207,6 @@ public final class NetworkDiagram extends CanvasPane {
     /** The connections, drawn by our own code rather than the renderer's (see {@link StrokeRaster}). */
     private final StrokeRaster lines = new StrokeRaster();
 
-
     @Override
     protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -445,29 +444,29 @@ public final class NetworkDiagram extends CanvasPane {
         }
 
         /** Strokes the buckets, weakest level first so strong weights lie on top. */
-        void stroke(StrokeRaster g) {
-            strokeBucket(g, 2 * LEVELS, NOT_A_NUMBER, 1);
+        void stroke(StrokeRaster r) {
+            strokeBucket(r, 2 * LEVELS, NOT_A_NUMBER, 1);
             for (int level = 0; level < LEVELS; level++) {
                 // the level's middle strength, as the per-edge drawing had it: opacity 0.25 + 0.65 s, width 0.4 + 3.6 s
                 double strength = (level + 0.5) / LEVELS;
                 for (int sign = 0; sign < 2; sign++) {
                     Color c = (sign == 0 ? POSITIVE : NEGATIVE).deriveColor(0, 1, 1, 0.25 + 0.65 * strength);
-                    strokeBucket(g, sign * LEVELS + level, c, 0.4 + 3.6 * strength);
+                    strokeBucket(r, sign * LEVELS + level, c, 0.4 + 3.6 * strength);
                 }
             }
         }
 
-        private void strokeBucket(StrokeRaster g, int b, Color color, double width) {
+        private void strokeBucket(StrokeRaster r, int b, Color color, double width) {
             if (counts[b] == 0) {
                 return;
             }
             double[] s = segments[b];
-            g.beginPath(color, width, null);
+            r.beginPath(color, width, null);
             for (int i = 0; i < counts[b]; i += 4) {
-                g.moveTo(s[i], s[i + 1]);
-                g.lineTo(s[i + 2], s[i + 3]);
+                r.moveTo(s[i], s[i + 1]);
+                r.lineTo(s[i + 2], s[i + 3]);
             }
-            g.endPath();
+            r.endPath();
         }
 
         /** How many edges a bucket holds (for tests): sign 0 positive, 1 negative; level 0 … LEVELS − 1. */
