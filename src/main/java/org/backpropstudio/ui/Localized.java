@@ -73,12 +73,49 @@ public final class Localized {
     /**
      * Runs {@code action} after every switch of language, for as long as {@code owner} lives (for
      * what cannot be bound: canvases, choice lists). The node keeps the listener; the language
-     * holds it only weakly, so a closed window is not kept alive by it.
+     * holds it only weakly, so a closed window is not kept alive by it. A node in no window (a
+     * closed studio not yet collected, a row set aside) is not renamed then but when it next joins
+     * a scene: a closed studio's combo boxes, restyled outside any window, had JavaFX warn of
+     * theme colours it could not resolve.
      */
     public static void onSwitch(javafx.scene.Node owner, Runnable action) {
-        javafx.beans.value.ChangeListener<Locale> listener = (o, a, b) -> action.run();
-        owner.getProperties().put(new Object(), listener);
-        LOCALE.addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+        Follower follower = new Follower(owner, action);
+        owner.getProperties().put(follower, follower);
+        LOCALE.addListener(new javafx.beans.value.WeakChangeListener<>(follower));
+    }
+
+    /** What {@link #onSwitch} registers: the action now, or once the node is in a window again. */
+    private static final class Follower implements javafx.beans.value.ChangeListener<Locale> {
+        private final javafx.scene.Node owner;
+        private final Runnable action;
+        private final javafx.beans.value.ChangeListener<javafx.scene.Scene> catchUp;
+        private boolean behind;
+
+        Follower(javafx.scene.Node owner, Runnable action) {
+            this.owner = owner;
+            this.action = action;
+            this.catchUp = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                    javafx.scene.Scene was, javafx.scene.Scene now) {
+                    if (now != null) {
+                        owner.sceneProperty().removeListener(this);
+                        behind = false;
+                        action.run();
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends Locale> o, Locale was, Locale now) {
+            if (owner.getScene() != null && owner.getScene().getWindow() != null) {
+                action.run();
+            } else if (!behind) {
+                behind = true;
+                owner.sceneProperty().addListener(catchUp);
+            }
+        }
     }
 
     /**
