@@ -80,6 +80,7 @@ public final class StudioApp extends Application {
         view.installKeys(scene);
         view.files().installCloseGuard();
         stage.setScene(scene);
+        stage.sizeToScene(); // a stage that showed something else before keeps its size otherwise
         stage.titleProperty().bind(Localized.text("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(650);

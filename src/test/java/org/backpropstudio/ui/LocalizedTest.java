@@ -21,7 +21,9 @@ class LocalizedTest {
     private final Pane shownRoot = new Pane();
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // a stage of its own: the primary one, shared with the studio tests, keeps its size
+        Stage stage = new Stage();
         stage.setScene(new Scene(shownRoot, 200, 100));
         stage.show();
     }
