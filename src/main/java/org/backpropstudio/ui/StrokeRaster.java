@@ -28,7 +28,8 @@ import javafx.scene.paint.Color;
  * path a pixel keeps the largest coverage any segment gives it, so a curve is as strong at its
  * joints as along them; separate paths are composited over each other.
  *
- * <p>Not thread-safe: the FX thread draws, like the canvas it feeds.
+ * <p>Not thread-safe: one thread draws in an instance (the FX thread, like the canvas it feeds;
+ * {@link #warmUp} a raster of its own).
  */
 public final class StrokeRaster {
 
