@@ -75,8 +75,7 @@ final class GradientCheckWindow {
 
     private void fill(GradientReport r) {
         Localized.bind(verdict, r.passed() ? "gradcheck.passed" : "gradcheck.failed");
-        verdict.getStyleClass().removeAll("check-passed", "check-failed");
-        verdict.getStyleClass().add(r.passed() ? "check-passed" : "check-failed");
+        mark(verdict, r.passed());
         Localized.bind(how, "gradcheck.how", org.backpropstudio.i18n.Messages.integer(r.epoch()),
                 r.samples(), TrainingService.number(r.epsilon()), TrainingService.number(r.tolerance()));
         while (rows.size() < r.rows().size()) {
@@ -104,8 +103,13 @@ final class GradientCheckWindow {
             row[3].setText(Integer.toString(x.straddled()));
             row[4].setText(String.format(Locale.ROOT, "%.3e", x.maxAbsolute()));
             row[5].setText(String.format(Locale.ROOT, "%.3e", x.maxRelative()));
-            row[5].getStyleClass().removeAll("check-passed", "check-failed");
-            row[5].getStyleClass().add(x.maxRelative() < r.tolerance() ? "check-passed" : "check-failed");
+            mark(row[5], x.maxRelative() < r.tolerance());
         }
+    }
+
+    /** Green for a check passed, red for one failed (labels are reused from report to report). */
+    private static void mark(Label label, boolean passed) {
+        label.getStyleClass().removeAll("check-passed", "check-failed");
+        label.getStyleClass().add(passed ? "check-passed" : "check-failed");
     }
 }

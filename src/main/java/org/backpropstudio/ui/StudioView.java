@@ -52,12 +52,6 @@ public final class StudioView extends BorderPane {
 
     private final StudioViewModel vm;
     private final Stage stage;
-    /** Leaving full screen (Esc) ends lecture mode too. */
-    private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft = (o, was, now) -> {
-        if (!now && this.lecture.get()) {
-            setLecture(false);
-        }
-    };
     private final FitChart fitChart = new FitChart();
     private final LossChart lossChart = new LossChart();
     private final NetworkDiagram diagram = new NetworkDiagram();
@@ -75,6 +69,12 @@ public final class StudioView extends BorderPane {
     /** The dark theme is on; the toolbar's toggle and View → Light / dark theme both set it. */
     private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
+    /** Leaving full screen (Esc) ends lecture mode too. */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft = (o, was, now) -> {
+        if (!now && lecture.get()) {
+            setLecture(false);
+        }
+    };
     /** The text size before lecture mode, given back when it ends. */
     private double fontSizeBeforeLecture = BASE_FONT_SIZE;
     private final EditorView editor;
