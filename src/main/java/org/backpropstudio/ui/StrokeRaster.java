@@ -429,7 +429,8 @@ public final class StrokeRaster {
             // both are linear along the row: start at colFrom's centre and step a pixel at a time
             double ry = cy - y0;
             double rx = colFrom + 0.5 - x0;
-            double along = length == 0 ? 0 : (rx * dx + ry * dy) / (length * length);
+            // a segment of no length is all cap: along < 0 measures from its one point, a disc
+            double along = length == 0 ? -1 : (rx * dx + ry * dy) / (length * length);
             double across = length == 0 ? 0 : (rx * dy - ry * dx) / length;
             int base = row * width;
             for (int col = colFrom; col <= colTo; col++, along += alongPerX, across += acrossPerX) {

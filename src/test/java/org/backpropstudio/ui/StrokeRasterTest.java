@@ -78,6 +78,24 @@ class StrokeRasterTest {
     }
 
     @Test
+    void aLineOfNoLengthIsARoundDotNotASquare() {
+        // a curve through the same point twice, or a unit of the diagram: a disc of the line's width
+        StrokeRaster r = raster(60, 60);
+        line(r, Color.BLACK, 20, null, 30, 30, 30, 30);
+        assertThat(alpha(r, 30, 30)).isEqualTo(1.0);
+        assertThat(alpha(r, 21, 30)).isEqualTo(1.0);
+        // the square's corner, 12.7 px from the centre, is outside the disc of radius 10
+        assertThat(alpha(r, 21, 21)).isZero();
+        double ink = 0;
+        for (int y = 0; y < 60; y++) {
+            for (int x = 0; x < 60; x++) {
+                ink += alpha(r, x, y);
+            }
+        }
+        assertThat(ink).isCloseTo(Math.PI * 100, offset(0.03 * Math.PI * 100));
+    }
+
+    @Test
     void aThinLineIsFaintRatherThanAFullHairline() {
         StrokeRaster r = raster(100, 30);
         line(r, Color.BLACK, 0.4, null, 10, 10.5, 90, 10.5);
