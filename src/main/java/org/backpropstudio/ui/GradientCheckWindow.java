@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.backpropstudio.training.GradientReport;
@@ -25,8 +26,12 @@ final class GradientCheckWindow {
     private final Label verdict = new Label();
     private final Label how = new Label();
     private final GridPane table = new GridPane();
-    /** The table's rows below its head, kept from report to report: six labels each. */
-    private final List<Label[]> rows = new ArrayList<>();
+    /**
+     * The table's rows below its head, kept from report to report: six text nodes each. Text
+     * nodes, not labels: showing a window restyles everything in it (JavaFX reapplies CSS to the
+     * scene at each show), and a label is a control with a skin and a text node of its own.
+     */
+    private final List<Text[]> rows = new ArrayList<>();
 
     /**
      * Builds the window and styles it once with an empty report, hidden: a check's first report
@@ -47,10 +52,12 @@ final class GradientCheckWindow {
         how.getStyleClass().add("caption");
         table.setHgap(18);
         table.setVgap(4);
+        table.getStyleClass().add("gradient-table");
         String[] heads = {"layer", "parameter", "checked", "kink", "abs", "rel"};
         for (int c = 0; c < heads.length; c++) {
-            Label h = Localized.bind(new Label(), "gradcheck.head." + heads[c]);
-            h.getStyleClass().add("field-name");
+            Text h = new Text();
+            h.textProperty().bind(Localized.text("gradcheck.head." + heads[c]));
+            h.getStyleClass().add("gradient-head");
             table.add(h, c, 0);
         }
         Label note = Localized.bind(new Label(), "gradcheck.note");
@@ -79,17 +86,18 @@ final class GradientCheckWindow {
         Localized.bind(how, "gradcheck.how", org.backpropstudio.i18n.Messages.integer(r.epoch()),
                 r.samples(), TrainingService.number(r.epsilon()), TrainingService.number(r.tolerance()));
         while (rows.size() < r.rows().size()) {
-            Label[] row = new Label[6];
+            Text[] row = new Text[6];
             for (int c = 0; c < row.length; c++) {
-                row[c] = new Label();
+                row[c] = new Text();
+                row[c].getStyleClass().add("gradient-cell");
                 table.add(row[c], c, rows.size() + 1);
             }
             rows.add(row);
         }
         for (int k = 0; k < rows.size(); k++) {
-            Label[] row = rows.get(k);
+            Text[] row = rows.get(k);
             boolean shown = k < r.rows().size();
-            for (Label l : row) {
+            for (Text l : row) {
                 l.setVisible(shown);
                 l.setManaged(shown);
             }
@@ -107,9 +115,9 @@ final class GradientCheckWindow {
         }
     }
 
-    /** Green for a check passed, red for one failed (labels are reused from report to report). */
-    private static void mark(Label label, boolean passed) {
-        label.getStyleClass().removeAll("check-passed", "check-failed");
-        label.getStyleClass().add(passed ? "check-passed" : "check-failed");
+    /** Green for a check passed, red for one failed (nodes are reused from report to report). */
+    private static void mark(javafx.scene.Node node, boolean passed) {
+        node.getStyleClass().removeAll("check-passed", "check-failed");
+        node.getStyleClass().add(passed ? "check-passed" : "check-failed");
     }
 }
