@@ -358,10 +358,30 @@ class StudioWindowTest {
                     org.assertj.core.api.Assertions.within(1e-12));
         }
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).isEqualTo("unit 4 of layer 2 muted");
+        // drawn grey (off its slash, 3 px above the centre), where the unit above it stays white
+        javafx.geometry.Point2D above = studio.view().diagram().unitCentre(2, 2);
+        waitUntil("the diagram shows the unit muted", () -> isColour(diagramPixel(unit.add(0, -3)),
+                org.backpropstudio.ui.diagram.NetworkDiagram.MUTED));
+        assertThat(isColour(diagramPixel(above.add(0, -3)), javafx.scene.paint.Color.WHITE)).isTrue();
         robot.clickOn(studio.view().diagram().localToScreen(unit));
         waitUntil("un-muted", () -> shown().muted().isEmpty());
         waitForTheFit();
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(before.prediction());
+    }
+
+    /** The diagram's colour at a point of its own, as drawn now. */
+    private javafx.scene.paint.Color diagramPixel(javafx.geometry.Point2D at) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> studio.view().diagram().snapshot(null, null).getPixelReader()
+                    .getColor((int) Math.floor(at.getX()), (int) Math.floor(at.getY()))).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean isColour(javafx.scene.paint.Color c, javafx.scene.paint.Color expected) {
+        return Math.abs(c.getRed() - expected.getRed()) < 0.04 && Math.abs(c.getGreen() - expected.getGreen()) < 0.04
+                && Math.abs(c.getBlue() - expected.getBlue()) < 0.04;
     }
 
     @Test

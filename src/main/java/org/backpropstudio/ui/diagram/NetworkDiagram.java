@@ -34,7 +34,10 @@ public final class NetworkDiagram extends CanvasPane {
     static final Color POSITIVE = Color.web("#2f7ed8");
     static final Color NEGATIVE = Color.web("#f08a24");
     static final Color HIGHLIGHT = Color.web("#8250df");
-    static final Color MUTED = Color.web("#afb8c1");
+    /** A muted unit's fill. */
+    public static final Color MUTED = Color.web("#afb8c1");
+    /** The units' outline. */
+    private static final Color RIM = Color.web("#57606a");
     private static final double MARGIN_X = 40;
     private static final double MARGIN_TOP = 28;
     private static final double MARGIN_BOTTOM = 12;
@@ -244,30 +247,63 @@ public final class NetworkDiagram extends CanvasPane {
         }
         lines.begin(canvas.getWidth(), canvas.getHeight(), outputScale());
         buckets.stroke(lines);
-        lines.flush(g); // the units lie over their connections
+        // the units lie over their connections: discs (a line of no length is a round dot as
+        // wide as the line), then their rims and the slashes of muted ones, all in the same
+        // raster, so the software renderer strokes no shapes for them either
         double r = radius(sizes);
+        for (boolean mutedPass : new boolean[] {false, true}) {
+            lines.beginPath(mutedPass ? MUTED : Color.WHITE, 2 * r, null);
+            forEachUnit(sizes, (x, y, muted) -> {
+                if (muted == mutedPass) {
+                    lines.moveTo(x, y);
+                    lines.lineTo(x, y);
+                }
+            });
+            lines.endPath();
+        }
+        lines.beginPath(RIM, 1, null);
+        int sides = 24;
+        forEachUnit(sizes, (x, y, muted) -> {
+            lines.moveTo(x + r, y);
+            for (int k = 1; k <= sides; k++) {
+                double a = 2 * Math.PI * k / sides;
+                lines.lineTo(x + r * Math.cos(a), y + r * Math.sin(a));
+            }
+            if (muted) {
+                lines.moveTo(x - r, y + r);
+                lines.lineTo(x + r, y - r);
+            }
+        });
+        lines.endPath();
+        lines.flush(g);
         g.setFont(Font.font(11 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int c = 0; c < columns; c++) {
             int n = drawn(sizes[c]);
             double x = columnX(c, columns);
-            for (int i = 0; i < n; i++) {
-                double y = nodeY(i, n);
-                boolean muted = c > 0 && c < columns - 1 && shown.muted().contains(new HiddenUnit(c - 1, i));
-                g.setFill(muted ? MUTED : Color.WHITE);
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
-                g.setStroke(Color.web("#57606a"));
-                g.setLineWidth(1);
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-                if (muted) {
-                    g.strokeLine(x - r, y + r, x + r, y - r);
-                }
-            }
             g.setFill(textColor);
             g.fillText(caption(c, sizes), x, marginTop() / 2);
             if (sizes[c] > n) {
                 g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x, getHeight() - marginBottom() / 2);
+            }
+        }
+    }
+
+    /** Where a unit is drawn: its centre, and whether it is a muted hidden unit. */
+    private interface UnitAt {
+        void at(double x, double y, boolean muted);
+    }
+
+    /** Each drawn unit, column by column. */
+    private void forEachUnit(int[] sizes, UnitAt each) {
+        int columns = sizes.length;
+        for (int c = 0; c < columns; c++) {
+            int n = drawn(sizes[c]);
+            double x = columnX(c, columns);
+            for (int i = 0; i < n; i++) {
+                boolean muted = c > 0 && c < columns - 1 && shown.muted().contains(new HiddenUnit(c - 1, i));
+                each.at(x, nodeY(i, n), muted);
             }
         }
     }
