@@ -57,12 +57,7 @@ class StudioStressTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        try {
-            studio = StudioApp.open(stage, "classic-sigmoid",
-                    new RecentFiles(Files.createTempDirectory("recent").resolve("recent-files.txt")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        studio = StudioApp.open(stage, "classic-sigmoid", new RecentFiles(WindowTests.temporaryRecentList()));
         stage.show();
     }
 

@@ -11,10 +11,17 @@ final class WindowTests {
     private WindowTests() {
     }
 
-    /** A recent-files list in a new temporary directory, so tests never touch the user's. */
+    /**
+     * A recent-files list in a new temporary directory, so tests never touch the user's; both are
+     * deleted when the test JVM exits (the file first: deleteOnExit runs in reverse order).
+     */
     static java.nio.file.Path temporaryRecentList() {
         try {
-            return java.nio.file.Files.createTempDirectory("recent").resolve("recent-files.txt");
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("recent");
+            java.nio.file.Path list = dir.resolve("recent-files.txt");
+            dir.toFile().deleteOnExit();
+            list.toFile().deleteOnExit();
+            return list;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
