@@ -12,8 +12,9 @@ final class WindowTests {
     }
 
     /**
-     * A recent-files list in a new temporary directory, so tests never touch the user's; both are
-     * deleted when the test JVM exits (the file first: deleteOnExit runs in reverse order).
+     * A recent-files list in a new temporary directory, so tests never touch the user's; the
+     * directory, the list and the settings the studio keeps beside it are deleted when the test
+     * JVM exits (the files first: deleteOnExit runs in reverse order).
      */
     static java.nio.file.Path temporaryRecentList() {
         try {
@@ -21,6 +22,7 @@ final class WindowTests {
             java.nio.file.Path list = dir.resolve("recent-files.txt");
             dir.toFile().deleteOnExit();
             list.toFile().deleteOnExit();
+            list.resolveSibling("settings.properties").toFile().deleteOnExit(); // Settings.beside
             return list;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
