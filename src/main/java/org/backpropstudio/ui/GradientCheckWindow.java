@@ -97,9 +97,9 @@ final class GradientCheckWindow {
         for (int k = 0; k < rows.size(); k++) {
             Text[] row = rows.get(k);
             boolean shown = k < r.rows().size();
-            for (Text l : row) {
-                l.setVisible(shown);
-                l.setManaged(shown);
+            for (Text cell : row) {
+                cell.setVisible(shown);
+                cell.setManaged(shown);
             }
             if (!shown) {
                 continue;

@@ -12,20 +12,25 @@ final class WindowTests {
     }
 
     /**
-     * A recent-files list in a new temporary directory, so tests never touch the user's; the
-     * directory, the list and the settings the studio keeps beside it are deleted when the test
-     * JVM exits (the files first: deleteOnExit runs in reverse order).
+     * A recent-files list in a new temporary directory, so tests never touch the user's. The
+     * directory goes when the test JVM exits, with whatever the studio wrote into it (the list,
+     * the settings it keeps beside it).
      */
     static java.nio.file.Path temporaryRecentList() {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("recent");
-            java.nio.file.Path list = dir.resolve("recent-files.txt");
-            dir.toFile().deleteOnExit();
-            list.toFile().deleteOnExit();
-            list.resolveSibling("settings.properties").toFile().deleteOnExit(); // Settings.beside
-            return list;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir.resolve("recent-files.txt");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is not worth failing a build for
         }
     }
 
