@@ -1,5 +1,6 @@
 package org.backpropstudio.ui;
 
+import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 
@@ -13,6 +14,8 @@ public abstract class CanvasPane extends Pane {
     private final Canvas[] canvases;
     private final double prefWidth;
     private final double prefHeight;
+    /** A drawing queued by {@link #redrawSoon} and not yet done. */
+    private boolean redrawQueued;
 
     /** @param layers the canvases, back to front */
     protected CanvasPane(double prefWidth, double prefHeight, Canvas... layers) {
@@ -20,16 +23,34 @@ public abstract class CanvasPane extends Pane {
         this.prefWidth = prefWidth;
         this.prefHeight = prefHeight;
         getChildren().addAll(layers);
-        // the canvases take the new size before the content is drawn again: drawn first, a growing
-        // pane would leave the new area blank
+        // the canvases take the new size at once (they keep their old content at the top left);
+        // the content is drawn again at that size once the layout's pulse is over
         widthProperty().addListener(o -> {
             fitCanvases();
-            redraw();
+            redrawSoon();
         });
         heightProperty().addListener(o -> {
             fitCanvases();
-            redraw();
+            redrawSoon();
         });
+    }
+
+    /**
+     * Draws the content again once the current pulse is over, not now. A resize comes in a
+     * pulse's layout, and a layout that resizes several panes at once (the inspector opened or
+     * closed, the window resized) had them all drawn in that pulse: one stretch of tens of
+     * milliseconds on the UI thread. Queued apart, each pane's drawing is a stretch of its own,
+     * and the user's input can come between them; the pane shows its old content for a frame.
+     * Asked for again before it is done, it draws once.
+     */
+    protected final void redrawSoon() {
+        if (!redrawQueued) {
+            redrawQueued = true;
+            Platform.runLater(() -> {
+                redrawQueued = false;
+                redraw();
+            });
+        }
     }
 
     /** Device pixels per canvas unit: the window's render scale (2 on most high-density screens). */

@@ -93,11 +93,15 @@ public final class NetworkDiagram extends CanvasPane {
         }
     }
 
-    /** Marks the layer an inspector stage is about (null: none). */
+    /**
+     * Marks the layer an inspector stage is about (null: none). Drawn after the pulse: a stage
+     * changes with a click or a key, and closing the inspector also resizes the diagram, which
+     * asks for the same drawing.
+     */
     public void setHighlight(Inspection.Stage stage) {
         if (stage != highlight) {
             highlight = stage;
-            redraw();
+            redrawSoon();
         }
     }
 
