@@ -93,6 +93,27 @@ class ChartDrawingTest {
     }
 
     @Test
+    void aResizedChartIsDrawnOnceAfterThePieceOfWorkThatResizedItNotWithinIt() throws Exception {
+        // a layout pass resizes several panes in one piece of work on the UI thread: drawing each
+        // one there made the opening of the inspector one long block (docs/reliability.md)
+        List<Double> drawnAtWidth = new ArrayList<>();
+        Plot plot = WaitForAsyncUtils.asyncFx(() -> new Plot() {
+            @Override
+            protected void draw(javafx.scene.canvas.GraphicsContext g) {
+                drawnAtWidth.add(getWidth());
+            }
+        }).get();
+        int drawnWithin = WaitForAsyncUtils.asyncFx(() -> {
+            plot.resize(500, 200);
+            plot.resize(520, 210);
+            return drawnAtWidth.size();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(drawnWithin).isZero();
+        assertThat(drawnAtWidth).containsExactly(520.0);
+    }
+
+    @Test
     void theCurvesDrawnInPixelsLandOnTheCanvasWhereTheAxesPutThem() throws Exception {
         // the loss chart's curves are drawn by StrokeRaster and put on the canvas as an image
         javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> {
