@@ -86,6 +86,29 @@ class StudioWindowTest {
     }
 
     @Test
+    void addingAndRemovingLayersLeavesTheOtherRowsInTheWindow(FxRobot robot) {
+        // a row taken out of the window and put back is styled again from nothing, which is
+        // what made adding a layer restyle every row (docs/reliability.md)
+        TextField first = robot.lookup("#units-1").queryAs(TextField.class);
+        TextField second = robot.lookup("#units-2").queryAs(TextField.class);
+        int[] moves = {0};
+        robot.interact(() -> {
+            first.sceneProperty().addListener(o -> moves[0]++);
+            second.sceneProperty().addListener(o -> moves[0]++);
+        });
+        robot.clickOn("#add-layer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#units-3").queryAs(TextField.class).getText()).isEqualTo("8");
+        robot.clickOn("#remove-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the second and third layers moved up; their rows stayed where they were in the window
+        assertThat(robot.lookup("#units-1").queryAs(TextField.class)).isSameAs(second);
+        assertThat(robot.lookup("#units-3").tryQuery()).isEmpty();
+        assertThat(first.getScene()).isNull();
+        assertThat(moves[0]).as("times the kept rows left or joined the window").isEqualTo(1); // first's removal
+    }
+
+    @Test
     void playTrainsAndTheChartsGetPoints(FxRobot robot) {
         double[] before = studio.view().fitChart().predictionValues();
         robot.clickOn("#play");

@@ -135,7 +135,26 @@ public final class EditorView extends ScrollPane {
             }
             nodes.add(emptyCaption);
         }
-        layerRows.getChildren().setAll(nodes);
+        keepInPlace(layerRows.getChildren(), nodes);
+    }
+
+    /**
+     * Makes {@code children} hold {@code wanted}, in order, by removing and inserting only what
+     * differs. A node taken out and put back is styled again from nothing: {@code setAll} did
+     * that to every row at each layer added or removed (the probe's CSS flags said REAPPLY on all
+     * of them), not just to the new one.
+     */
+    static void keepInPlace(List<Node> children, List<Node> wanted) {
+        java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(wanted);
+        children.removeIf(n -> !keep.contains(n));
+        for (int k = 0; k < wanted.size(); k++) {
+            Node n = wanted.get(k);
+            if (k >= children.size() || children.get(k) != n) {
+                children.remove(n); // moved: only when the order changed, which a layer list's never does
+                children.add(k, n);
+            }
+        }
     }
 
     /** One hidden layer's controls; what depends on its position is set by {@link #number}. */
