@@ -730,24 +730,40 @@ public final class StudioView extends BorderPane {
         return chips;
     }
 
-    /** One line per hidden layer that can die or saturate, with what it means and what to try. */
+    /** The lines of {@link #showShares}, kept and refilled: new labels at every draw were each styled anew. */
+    private final java.util.List<Label> shareLines = new java.util.ArrayList<>();
+
+    /**
+     * One line per hidden layer that can die or saturate, with what it means and what to try.
+     * Called at each draw of the health chart (up to 10 times a second), so the labels are kept:
+     * made once, each with its tooltip, and only their numbers change after.
+     */
     private void showShares(org.backpropstudio.training.GradientHealth h) {
-        healthShares.getChildren().clear();
+        int used = 0;
         for (int k = 0; k < h.layers().size(); k++) {
-            Label l;
-            if (!Double.isNaN(h.dead()[k])) {
-                l = Localized.bind(new Label(), "health.dead", h.layers().get(k),
-                        org.backpropstudio.i18n.Messages.integer(Math.round(100 * h.dead()[k])));
-                l.setTooltip(Localized.tooltip("health.dead.tip"));
-            } else if (!Double.isNaN(h.saturated()[k])) {
-                l = Localized.bind(new Label(), "health.saturated", h.layers().get(k),
-                        org.backpropstudio.i18n.Messages.integer(Math.round(100 * h.saturated()[k])));
-                l.setTooltip(Localized.tooltip("health.saturated.tip"));
-            } else {
+            boolean dead = !Double.isNaN(h.dead()[k]);
+            if (!dead && Double.isNaN(h.saturated()[k])) {
                 continue;
             }
-            l.getStyleClass().add("caption");
-            healthShares.getChildren().add(l);
+            String key = dead ? "health.dead" : "health.saturated";
+            if (used == shareLines.size()) {
+                Label line = new Label();
+                line.getStyleClass().add("caption");
+                line.managedProperty().bind(line.visibleProperty());
+                shareLines.add(line);
+                healthShares.getChildren().add(line);
+            }
+            Label line = shareLines.get(used++);
+            Localized.bind(line, key, h.layers().get(k),
+                    org.backpropstudio.i18n.Messages.integer(Math.round(100 * (dead ? h.dead()[k] : h.saturated()[k]))));
+            if (!key.equals(line.getUserData())) {
+                line.setUserData(key);
+                line.setTooltip(Localized.tooltip(key + ".tip"));
+            }
+            line.setVisible(true);
+        }
+        for (int k = used; k < shareLines.size(); k++) {
+            shareLines.get(k).setVisible(false);
         }
     }
 

@@ -306,6 +306,18 @@ class StudioWindowTest {
                 .getChildren().get(0);
         assertThat(first.getText()).matches("layer 1 \\(σ\\): \\d+ % saturated");
         assertThat(shown().health().epochs()).isNotEmpty();
+        // drawn again at each new snapshot: the same lines, refilled (new ones were styled at each draw)
+        robot.interact(() -> studio.viewModel().reset());
+        waitUntil("the reset", () -> epoch() == 0);
+        for (int k = 1; k <= 3; k++) {
+            int next = k;
+            robot.interact(() -> studio.viewModel().step());
+            waitUntil("epoch " + next, () -> epoch() == next);
+            WaitForAsyncUtils.sleep(250, java.util.concurrent.TimeUnit.MILLISECONDS); // the chart draws 5-10 times a second
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#health-shares").queryAs(javafx.scene.layout.FlowPane.class).getChildren().get(0))
+                .isSameAs(first);
     }
 
     @Test
