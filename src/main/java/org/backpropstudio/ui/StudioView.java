@@ -756,7 +756,7 @@ public final class StudioView extends BorderPane {
             Label line = shareLines.get(used++);
             Localized.bind(line, key, h.layers().get(k),
                     org.backpropstudio.i18n.Messages.integer(Math.round(100 * (dead ? h.dead()[k] : h.saturated()[k]))));
-            if (!key.equals(line.getUserData())) {
+            if (!key.equals(line.getUserData())) { // the line's kind, which its tooltip explains
                 line.setUserData(key);
                 line.setTooltip(Localized.tooltip(key + ".tip"));
             }

@@ -140,11 +140,11 @@ public final class EditorView extends ScrollPane {
 
     /**
      * Makes {@code children} hold {@code wanted}, in order, by removing and inserting only what
-     * differs. A node taken out and put back is styled again from nothing: {@code setAll} did
-     * that to every row at each layer added or removed (the probe's CSS flags said REAPPLY on all
-     * of them), not just to the new one.
+     * differs. A node that joins a window is styled again from nothing, so {@code setAll}, which
+     * takes every child out and puts it back, restyled every row at each layer added or removed,
+     * not just the new one.
      */
-    static void keepInPlace(List<Node> children, List<Node> wanted) {
+    private static void keepInPlace(List<Node> children, List<Node> wanted) {
         java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         keep.addAll(wanted);
         children.removeIf(n -> !keep.contains(n));
