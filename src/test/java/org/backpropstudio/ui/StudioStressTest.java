@@ -33,8 +33,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Random edits in the real window while it trains, with a watchdog on the FX thread: a probe is
  * posted every 5 ms and the time it waits to run is how long the thread was blocked. The issue's
  * bar is no single block over 100 ms; this asserts it after the first 300 edits, the 99th
- * percentile under 100 ms throughout, and no block of 250 ms in the first edits, where 5 runs in
- * 106 still had one probe wait 100.5-111 ms while the JIT compiles (docs/reliability.md). The frame
+ * percentile under 100 ms throughout, and no block of 250 ms in the first edits, where 7 runs in
+ * 128 still had a probe wait over 100 ms while the JIT compiles, 100.5-111 ms but for one run of
+ * 438 ms on a slow machine (docs/reliability.md). The frame
  * intervals and the blocks go to {@code target/reliability/ui-thread.txt}, with where the UI and
  * render threads were {@code -Dbps.sampleAt=60} ms into each block over {@code -Dbps.keepOver=100}
  * ms; {@code -Dbps.uiEdits=N} sets the number of edits.
@@ -121,11 +122,12 @@ class StudioStressTest {
                 + dog.report());
         assertThat(studio.viewModel().snapshotProperty().get()).isNotNull();
         // the bar is no single block over 100 ms. Once the first 300 edits are done it holds
-        // (1 run of 127 alone on 2026-11-23 had one after them, 131 ms, on a slow machine), and that
-        // is asserted. Within them, while the JIT still compiles, 5 runs in 106 had one block of
-        // 100.5-111 ms (CSS after a list change, our image copied while the renderer stroked
-        // circles, Monocle composing a frame, the renderer drawing text): there only a 250 ms
-        // ceiling is asserted, and docs/reliability.md reports the rest
+        // (1 run of 149 alone on 2026-11-23 had one after them, 131 ms, on a slow machine), and that
+        // is asserted. Within them, while the JIT still compiles, 7 runs in 128 had a block over
+        // 100 ms (CSS after a list change, our image copied while the renderer stroked circles,
+        // Monocle composing a frame, the renderer drawing text): 100.5-111 ms but for one run of
+        // 438 ms on a slow machine. There only a 250 ms ceiling is asserted, and
+        // docs/reliability.md reports the rest
         assertThat(b[(int) (b.length * 0.99)]).as("99th percentile of the UI thread's blocks, ns")
                 .isLessThan(100_000_000L);
         assertThat(dog.longestAfter(WARM_UP_EDITS)).as("the longest block after the first %d edits, ns", WARM_UP_EDITS)
