@@ -2,6 +2,7 @@ package org.backpropstudio.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -86,9 +87,9 @@ class StudioWindowTest {
     }
 
     @Test
-    void addingAndRemovingLayersLeavesTheOtherRowsInTheWindow(FxRobot robot) {
-        // a row taken out of the window and put back is styled again from nothing, which is
-        // what made adding a layer restyle every row (docs/reliability.md)
+    void addingAndRemovingLayersAndLoadingSetupsLeaveTheRowsInTheWindow(FxRobot robot) {
+        // a row taken out of the window and put back is styled again from nothing, and a new row
+        // makes new controls; rows that stay and show another layer cost neither (docs/reliability.md)
         TextField first = robot.lookup("#units-1").queryAs(TextField.class);
         TextField second = robot.lookup("#units-2").queryAs(TextField.class);
         int[] moves = {0};
@@ -96,16 +97,30 @@ class StudioWindowTest {
             first.sceneProperty().addListener(o -> moves[0]++);
             second.sceneProperty().addListener(o -> moves[0]++);
         });
+        type(robot, "#units-2", "12");
         robot.clickOn("#add-layer");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#units-3").queryAs(TextField.class).getText()).isEqualTo("8");
+        TextField third = robot.lookup("#units-3").queryAs(TextField.class);
+        assertThat(third.getText()).isEqualTo("8");
+        robot.interact(() -> third.sceneProperty().addListener(o -> moves[0]++));
         robot.clickOn("#remove-1");
         WaitForAsyncUtils.waitForFxEvents();
-        // the second and third layers moved up; their rows stayed where they were in the window
-        assertThat(robot.lookup("#units-1").queryAs(TextField.class)).isSameAs(second);
-        assertThat(robot.lookup("#units-3").tryQuery()).isEmpty();
-        assertThat(first.getScene()).isNull();
-        assertThat(moves[0]).as("times the kept rows left or joined the window").isEqualTo(1); // first's removal
+        // the second and third layers moved up: the rows stayed and show them; the third row is hidden
+        assertThat(first.getText()).isEqualTo("12");
+        assertThat(second.getText()).isEqualTo("8");
+        assertThat(shownOnScreen(third)).isFalse();
+        assertThat(studio.viewModel().editor().hiddenLayers()).hasSize(2);
+        // a row edits the layer it shows now
+        type(robot, "#units-2", "5");
+        assertThat(studio.viewModel().editor().hiddenLayers().get(1).units().value()).isEqualTo(5);
+        assertThat(studio.viewModel().editor().hiddenLayers().get(0).units().value()).isEqualTo(12);
+        // a setup with three hidden layers takes the hidden row again
+        robot.interact(() -> studio.viewModel().loadPreset("deep-momentum"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(List.of(first.getText(), second.getText(), third.getText())).containsExactly("16", "64", "16");
+        assertThat(shownOnScreen(third)).isTrue();
+        assertThat(robot.lookup("#units-4").tryQuery()).isEmpty();
+        assertThat(moves[0]).as("times the rows left or joined the window").isZero();
     }
 
     @Test

@@ -112,92 +112,125 @@ public final class EditorView extends ScrollPane {
     }
 
     /**
-     * The rows' controls, kept per layer while the layer exists: adding or removing a layer builds
-     * or drops one row, and the others only take their new number (new controls cost CSS time).
+     * The rows' controls, by position: row k shows the k-th hidden layer. A layer added takes the
+     * next row, made the first time and kept; a layer removed or a setup loaded only changes which
+     * layer each row shows, and rows past the last layer are hidden. So rows never leave the
+     * window: a node that joins a window is styled from nothing, and new controls make their
+     * skins too, tens of milliseconds a row while the JIT is cold (docs/reliability.md); showing
+     * another layer in a row is a few bindings.
      */
-    private final java.util.Map<LayerRow, RowView> rowViews = new java.util.IdentityHashMap<>();
-    private Node emptyCaption;
+    private final List<RowView> rowViews = new java.util.ArrayList<>();
+    /** "No hidden layers", first in {@link #layerRows} and shown only then. */
+    private Label emptyCaption;
 
     private void rebuildRows() {
         List<LayerRow> rows = model.hiddenLayers();
-        java.util.Set<LayerRow> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        live.addAll(rows);
-        rowViews.keySet().retainAll(live);
-        List<Node> nodes = new java.util.ArrayList<>();
-        for (int k = 0; k < rows.size(); k++) {
-            RowView v = rowViews.computeIfAbsent(rows.get(k), RowView::new);
-            v.number(k);
-            nodes.add(v.node);
+        if (emptyCaption == null) {
+            emptyCaption = caption("editor.noHidden");
+            emptyCaption.managedProperty().bind(emptyCaption.visibleProperty());
+            layerRows.getChildren().add(emptyCaption);
         }
-        if (rows.isEmpty()) {
-            if (emptyCaption == null) {
-                emptyCaption = caption("editor.noHidden");
-            }
-            nodes.add(emptyCaption);
+        emptyCaption.setVisible(rows.isEmpty());
+        while (rowViews.size() < rows.size()) {
+            RowView v = new RowView(rowViews.size() + 1);
+            rowViews.add(v);
+            layerRows.getChildren().add(v.node);
         }
-        keepInPlace(layerRows.getChildren(), nodes);
+        for (int k = 0; k < rowViews.size(); k++) {
+            rowViews.get(k).show(k < rows.size() ? rows.get(k) : null);
+        }
     }
 
     /**
-     * Makes {@code children} hold {@code wanted}, in order, by removing and inserting only what
-     * differs. A node that joins a window is styled again from nothing, so {@code setAll}, which
-     * takes every child out and puts it back, restyled every row at each layer added or removed,
-     * not just the new one.
+     * The controls of the n-th hidden layer's row (from 1), and which layer they show: null while
+     * the row is hidden, past the last layer.
      */
-    private static void keepInPlace(List<Node> children, List<Node> wanted) {
-        java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        keep.addAll(wanted);
-        children.removeIf(n -> !keep.contains(n));
-        for (int k = 0; k < wanted.size(); k++) {
-            Node n = wanted.get(k);
-            if (k >= children.size() || children.get(k) != n) {
-                children.remove(n); // moved: only when the order changed, which a layer list's never does
-                children.add(k, n);
-            }
-        }
-    }
-
-    /** One hidden layer's controls; what depends on its position is set by {@link #number}. */
     private final class RowView {
-        final Label name = new Label();
-        final TextField units;
-        final ComboBox<Activation> activation;
-        final Button remove;
-        final Node node;
+        private final TextField units = new TextField();
+        private final ComboBox<Activation> activation;
+        private final Label error = new Label();
+        private final VBox node;
+        private final javafx.beans.value.ChangeListener<String> markInvalid =
+                (o, was, now) -> units.pseudoClassStateChanged(INVALID, !now.isEmpty());
+        private LayerRow shown;
 
-        RowView(LayerRow r) {
+        RowView(int n) {
+            Label name = new Label();
             name.getStyleClass().add("field-name");
             name.setMinWidth(Region.USE_PREF_SIZE);
-            units = textField(r.units());
-            units.setPrefColumnCount(4);
-            units.setTooltip(new Tooltip());
-            Button down = smallButton("mdi2m-minus", "tip.unitFewer", () -> nudge(r, -1));
-            Button up = smallButton("mdi2p-plus", "tip.unitMore", () -> nudge(r, +1));
-            activation = choice(Activation.values(), r.activationProperty(), null);
-            activation.setTooltip(new Tooltip());
-            remove = smallButton("mdi2c-close", null, () -> model.removeLayer(r));
-            remove.setTooltip(new Tooltip());
-            HBox line = new HBox(4, name, down, units, up, activation, remove);
-            line.setAlignment(Pos.CENTER_LEFT);
-            node = new VBox(2, line, errorLabel(r.units()));
-        }
-
-        void number(int index) {
-            int n = index + 1;
             name.textProperty().bind(Localized.text("editor.layer", n));
             units.setId("units-" + n);
+            units.setPrefColumnCount(4);
+            units.setTooltip(new Tooltip());
             units.getTooltip().textProperty().bind(Localized.text("tip.units", n, EditorModel.MAX_UNITS));
+            units.setOnAction(e -> commit());
+            units.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    commit();
+                }
+            });
+            Button down = smallButton("mdi2m-minus", "tip.unitFewer", () -> nudge(-1));
+            Button up = smallButton("mdi2p-plus", "tip.unitMore", () -> nudge(+1));
+            activation = choice(Activation.values(), null, null);
             activation.setId("activation-" + n);
+            activation.setTooltip(new Tooltip());
             activation.getTooltip().textProperty().bind(Localized.text("tip.activation", n));
+            Button remove = smallButton("mdi2c-close", null, () -> {
+                if (shown != null) {
+                    model.removeLayer(shown);
+                }
+            });
             remove.setId("remove-" + n);
+            remove.setTooltip(new Tooltip());
             remove.getTooltip().textProperty().bind(Localized.text("tip.removeLayer", n));
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            error.managedProperty().bind(error.visibleProperty());
+            HBox line = new HBox(4, name, down, units, up, activation, remove);
+            line.setAlignment(Pos.CENTER_LEFT);
+            node = new VBox(2, line, error);
+            node.managedProperty().bind(node.visibleProperty());
         }
-    }
 
-    private static void nudge(LayerRow r, int delta) {
-        Integer now = r.units().value();
-        int next = Math.max(1, Math.min(EditorModel.MAX_UNITS, (now == null ? 1 : now) + delta));
-        r.units().enter(Integer.toString(next));
+        /** Shows layer {@code r} in this row, or hides the row (null). */
+        void show(LayerRow r) {
+            if (r == shown) {
+                return;
+            }
+            if (shown != null) {
+                units.textProperty().unbindBidirectional(shown.units().textProperty());
+                shown.units().errorProperty().removeListener(markInvalid);
+                activation.valueProperty().unbindBidirectional(shown.activationProperty());
+                error.textProperty().unbind();
+                error.visibleProperty().unbind();
+            }
+            shown = r;
+            node.setVisible(r != null);
+            if (r == null) {
+                error.setVisible(false);
+                return;
+            }
+            units.textProperty().bindBidirectional(r.units().textProperty());
+            r.units().errorProperty().addListener(markInvalid);
+            units.pseudoClassStateChanged(INVALID, !r.units().errorProperty().get().isEmpty());
+            activation.valueProperty().bindBidirectional(r.activationProperty());
+            error.textProperty().bind(r.units().errorProperty());
+            error.visibleProperty().bind(r.units().errorProperty().isNotEmpty());
+        }
+
+        private void commit() {
+            if (shown != null) {
+                shown.units().commit();
+            }
+        }
+
+        private void nudge(int delta) {
+            if (shown != null) {
+                Integer now = shown.units().value();
+                int next = Math.max(1, Math.min(EditorModel.MAX_UNITS, (now == null ? 1 : now) + delta));
+                shown.units().enter(Integer.toString(next));
+            }
+        }
     }
 
     private Node addLayerButton() {
@@ -313,10 +346,13 @@ public final class EditorView extends ScrollPane {
         return error;
     }
 
+    /** A drop-down of {@code values} bound both ways to {@code property} (null: the caller binds it). */
     private static <T> ComboBox<T> choice(T[] values, javafx.beans.property.ObjectProperty<T> property, String tipKey) {
         ComboBox<T> box = new ComboBox<>();
         box.getItems().setAll(Arrays.asList(values));
-        box.valueProperty().bindBidirectional(property);
+        if (property != null) {
+            box.valueProperty().bindBidirectional(property);
+        }
         if (tipKey != null) {
             box.setTooltip(Localized.tooltip(tipKey));
         }
