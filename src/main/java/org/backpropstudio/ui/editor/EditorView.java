@@ -173,6 +173,7 @@ public final class EditorView extends ScrollPane {
             Button up = smallButton("mdi2p-plus", "tip.unitMore", () -> nudge(+1));
             activation = choice(Activation.values(), null, null);
             activation.setId("activation-" + n);
+            activation.getStyleClass().add("layer-activation");
             activation.setTooltip(new Tooltip());
             activation.getTooltip().textProperty().bind(Localized.text("tip.activation", n));
             Button remove = smallButton("mdi2c-close", null, () -> {
