@@ -146,13 +146,12 @@ public final class EditorView extends ScrollPane {
      * the row is hidden, past the last layer.
      */
     private final class RowView {
-        private final TextField units = new TextField();
-        private final ComboBox<Activation> activation;
-        private final Label error = new Label();
-        private final VBox node;
-        private final javafx.beans.value.ChangeListener<String> markInvalid =
-                (o, was, now) -> units.pseudoClassStateChanged(INVALID, !now.isEmpty());
         private LayerRow shown;
+        private final TextField units = committingBox(() -> shown == null ? null : shown.units());
+        private final ComboBox<Activation> activation;
+        private final Label error = errorLabel();
+        private final VBox node;
+        private final javafx.beans.value.ChangeListener<String> markInvalid = marksInvalid(units);
 
         RowView(int n) {
             Label name = new Label();
@@ -163,12 +162,6 @@ public final class EditorView extends ScrollPane {
             units.setPrefColumnCount(4);
             units.setTooltip(new Tooltip());
             units.getTooltip().textProperty().bind(Localized.text("tip.units", n, EditorModel.MAX_UNITS));
-            units.setOnAction(e -> commit());
-            units.focusedProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    commit();
-                }
-            });
             Button down = smallButton("mdi2m-minus", "tip.unitFewer", () -> nudge(-1));
             Button up = smallButton("mdi2p-plus", "tip.unitMore", () -> nudge(+1));
             activation = choice(Activation.values(), null, null);
@@ -184,9 +177,6 @@ public final class EditorView extends ScrollPane {
             remove.setId("remove-" + n);
             remove.setTooltip(new Tooltip());
             remove.getTooltip().textProperty().bind(Localized.text("tip.removeLayer", n));
-            error.getStyleClass().add("field-error");
-            error.setWrapText(true);
-            error.managedProperty().bind(error.visibleProperty());
             HBox line = new HBox(4, name, down, units, up, activation, remove);
             line.setAlignment(Pos.CENTER_LEFT);
             node = new VBox(2, line, error);
@@ -215,14 +205,7 @@ public final class EditorView extends ScrollPane {
             r.units().errorProperty().addListener(markInvalid);
             units.pseudoClassStateChanged(INVALID, !r.units().errorProperty().get().isEmpty());
             activation.valueProperty().bindBidirectional(r.activationProperty());
-            error.textProperty().bind(r.units().errorProperty());
-            error.visibleProperty().bind(r.units().errorProperty().isNotEmpty());
-        }
-
-        private void commit() {
-            if (shown != null) {
-                shown.units().commit();
-            }
+            showError(error, r.units());
         }
 
         private void nudge(int delta) {
@@ -325,26 +308,56 @@ public final class EditorView extends ScrollPane {
     }
 
     private static TextField textField(ValidatedField<?> f) {
-        TextField text = new TextField();
+        TextField text = committingBox(() -> f);
         text.textProperty().bindBidirectional(f.textProperty());
-        text.setOnAction(e -> f.commit());
-        text.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                f.commit();
-            }
-        });
-        f.errorProperty().addListener((o, a, b) -> text.pseudoClassStateChanged(INVALID, !b.isEmpty()));
+        f.errorProperty().addListener(marksInvalid(text));
         return text;
     }
 
+    /**
+     * A text box that commits what is typed, on Enter and when it loses focus, to the field
+     * {@code field} gives at that moment (none while it gives null). The caller binds its text.
+     */
+    private static TextField committingBox(java.util.function.Supplier<ValidatedField<?>> field) {
+        TextField text = new TextField();
+        text.setOnAction(e -> commit(field.get()));
+        text.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit(field.get());
+            }
+        });
+        return text;
+    }
+
+    private static void commit(ValidatedField<?> f) {
+        if (f != null) {
+            f.commit();
+        }
+    }
+
+    /** Marks {@code text} invalid while the error it listens to is not empty. */
+    private static javafx.beans.value.ChangeListener<String> marksInvalid(TextField text) {
+        return (o, was, now) -> text.pseudoClassStateChanged(INVALID, !now.isEmpty());
+    }
+
     private static Label errorLabel(ValidatedField<?> f) {
+        Label error = errorLabel();
+        showError(error, f);
+        return error;
+    }
+
+    /** A field's error line, shown only while there is an error; {@link #showError} binds it. */
+    private static Label errorLabel() {
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
-        error.textProperty().bind(f.errorProperty());
-        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         return error;
+    }
+
+    private static void showError(Label error, ValidatedField<?> f) {
+        error.textProperty().bind(f.errorProperty());
+        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
     }
 
     /** A drop-down of {@code values} bound both ways to {@code property} (null: the caller binds it). */
