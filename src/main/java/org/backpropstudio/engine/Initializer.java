@@ -176,7 +176,7 @@ public sealed interface Initializer {
         double[] values = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
-                values[i] = Double.parseDouble(parts[i]);
+                values[i] = Numbers.parseDecimal(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("initializer '" + original + "': '" + parts[i]
                         + "' is not a number");

@@ -4,10 +4,12 @@ import static org.backpropstudio.i18n.Messages.text;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.engine.LossHistory;
+import org.backpropstudio.engine.Numbers;
 
 /**
  * The CSV files: data ({@code x,y}), history ({@code epoch,train_loss,test_loss}) and predictions
@@ -15,6 +17,18 @@ import org.backpropstudio.engine.LossHistory;
  * back to the identical double.
  */
 public final class CsvFiles {
+
+    /** The header of a predictions file. */
+    public static final String PREDICTIONS_HEADER = "x,prediction";
+    /** The longest text of a double as written here ({@code -2.2250738585072014E-308}). */
+    static final int NUMBER_CHARS = 24;
+    /**
+     * The most rows a predictions file may have: with two numbers of {@link #NUMBER_CHARS}, a comma
+     * and a line end per row, more would pass the size the CSV reader takes ({@link TextFiles#MAX_BYTES}),
+     * so a file written here could not be read back as {@code --x-file}.
+     */
+    public static final int MAX_PREDICTION_ROWS = (int) ((TextFiles.MAX_BYTES - PREDICTIONS_HEADER.length() - 1)
+            / (2 * NUMBER_CHARS + 2));
 
     private CsvFiles() {
     }
@@ -35,18 +49,37 @@ public final class CsvFiles {
      * @throws ImportException naming the line and the problem
      */
     public static Dataset parseData(String name, String text) throws ImportException {
-        return data(name, text.lines().toList());
+        return data(name, text.lines().iterator());
     }
 
-    private static Dataset data(String file, List<String> lines) throws ImportException {
-        List<double[]> rows = columns(file, lines, "x", "y");
-        double[] xs = new double[rows.size()];
-        double[] ys = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            xs[i] = rows.get(i)[0];
-            ys[i] = rows.get(i)[1];
+    private static Dataset data(String file, Iterator<String> lines) throws ImportException {
+        String[] columns = {"x", "y"};
+        String header = header(file, lines);
+        String[] cells = header.split(",", -1);
+        boolean expected = cells.length == columns.length;
+        for (int i = 0; expected && i < columns.length; i++) {
+            expected = cells[i].trim().equals(columns[i]);
         }
-        return Dataset.of(xs, ys);
+        if (!expected) {
+            throw new ImportException(text("csv.header", file, String.join(",", columns), header.trim()));
+        }
+        Columns values = new Columns(2);
+        for (int line = 2; lines.hasNext(); line++) {
+            String row = lines.next();
+            if (row.isBlank()) {
+                continue;
+            }
+            String[] rowCells = row.split(",", -1);
+            if (rowCells.length != columns.length) {
+                throw new ImportException(text("csv.valueCountNamed", file, line, columns.length,
+                        String.join(",", columns), rowCells.length));
+            }
+            values.add(number(file, line, columns[0], rowCells[0]), number(file, line, columns[1], rowCells[1]));
+        }
+        if (values.size == 0) {
+            throw new ImportException(text("csv.noSamples", file));
+        }
+        return Dataset.of(values.column(0), values.column(1));
     }
 
     /**
@@ -54,97 +87,97 @@ public final class CsvFiles {
      * predictions file, or a single column).
      */
     public static double[] readXColumn(Path file) throws ImportException {
-        List<String> lines = readLines(file);
-        String[] header = header(file, lines);
+        Iterator<String> lines = readLines(file);
+        String header = header(file, lines);
+        String[] names = header.split(",", -1);
         int col = -1;
-        for (int i = 0; i < header.length; i++) {
-            if (header[i].trim().equals("x")) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].trim().equals("x")) {
                 col = i;
             }
         }
         if (col < 0) {
-            throw new ImportException(text("csv.noXColumn", file, lines.get(0).trim()));
+            throw new ImportException(text("csv.noXColumn", file, header.trim()));
         }
-        List<Double> xs = new ArrayList<>();
-        for (int line = 1; line < lines.size(); line++) {
-            String text = lines.get(line);
-            if (text.isBlank()) {
+        Columns xs = new Columns(1);
+        for (int line = 2; lines.hasNext(); line++) {
+            String row = lines.next();
+            if (row.isBlank()) {
                 continue;
             }
-            String[] cells = text.split(",", -1);
-            if (cells.length != header.length) {
-                throw new ImportException(text("csv.valueCount", file, line + 1, header.length, cells.length));
+            String[] cells = row.split(",", -1);
+            if (cells.length != names.length) {
+                throw new ImportException(text("csv.valueCount", file, line, names.length, cells.length));
             }
-            xs.add(number(file, line + 1, "x", cells[col]));
+            xs.add(number(file, line, "x", cells[col]));
         }
-        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+        return xs.column(0);
     }
 
-    private static List<double[]> columns(String file, List<String> lines, String... columns) throws ImportException {
-        String[] header = header(file, lines);
-        boolean expected = header.length == columns.length;
-        for (int i = 0; expected && i < columns.length; i++) {
-            expected = header[i].trim().equals(columns[i]);
+    /**
+     * The columns of the rows read so far, in primitive arrays that double as they fill: a file of
+     * 10⁷ rows costs 8 bytes a value, not a list of boxed rows (and the lines are never all kept).
+     */
+    private static final class Columns {
+        private final double[][] values;
+        private int size;
+
+        Columns(int count) {
+            values = new double[count][64];
         }
-        if (!expected) {
-            throw new ImportException(text("csv.header", file, String.join(",", columns), lines.get(0).trim()));
-        }
-        List<double[]> rows = new ArrayList<>();
-        for (int line = 1; line < lines.size(); line++) {
-            String text = lines.get(line);
-            if (text.isBlank()) {
-                continue;
+
+        void add(double... row) {
+            if (size == values[0].length) {
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = Arrays.copyOf(values[c], size * 2);
+                }
             }
-            String[] cells = text.split(",", -1);
-            if (cells.length != columns.length) {
-                throw new ImportException(text("csv.valueCountNamed", file, line + 1, columns.length,
-                        String.join(",", columns), cells.length));
+            for (int c = 0; c < values.length; c++) {
+                values[c][size] = row[c];
             }
-            double[] row = new double[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                row[i] = number(file, line + 1, columns[i], cells[i]);
-            }
-            rows.add(row);
+            size++;
         }
-        if (rows.isEmpty()) {
-            throw new ImportException(text("csv.noSamples", file));
+
+        double[] column(int c) {
+            return Arrays.copyOf(values[c], size);
         }
-        return rows;
     }
 
-    private static String[] header(Object file, List<String> lines) throws ImportException {
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new ImportException(text("csv.empty", file));
-        }
-        String first = lines.get(0);
+    /** The header line without a byte-order mark; the iterator is then at the first row. */
+    private static String header(Object file, Iterator<String> lines) throws ImportException {
+        String first = lines.hasNext() ? lines.next() : "";
         if (first.startsWith("\uFEFF")) {
             first = first.substring(1);
         }
-        return first.split(",", -1);
+        if (first.isBlank()) {
+            throw new ImportException(text("csv.empty", file));
+        }
+        return first;
     }
 
     private static double number(Object file, int line, String column, String cell) throws ImportException {
         String t = cell.trim();
         double v;
         try {
-            v = Double.parseDouble(t);
+            v = Numbers.parseDecimal(t);
         } catch (NumberFormatException e) {
-            throw new ImportException(text("csv.notANumber", file, line, column, shorten(t)));
+            String word = t.toLowerCase(Locale.ROOT).replace("+", "").replace("-", "");
+            boolean named = word.equals("nan") || word.equals("infinity") || word.equals("inf");
+            throw new ImportException(text(named ? "csv.notFinite" : "csv.notANumber", file, line, column, shorten(t)));
         }
         if (!Double.isFinite(v)) {
-            boolean named = Double.isNaN(v) || t.toLowerCase(java.util.Locale.ROOT).contains("inf"); // NaN, Infinity
-            throw new ImportException(text(named ? "csv.notFinite" : "csv.tooLarge", file, line, column, shorten(t)));
+            throw new ImportException(text("csv.tooLarge", file, line, column, shorten(t)));
         }
         return v;
     }
 
     /** A cell as quoted in a message: at most 24 characters. */
-    private static String shorten(String cell) {
+    static String shorten(String cell) {
         return cell.length() <= 24 ? cell : cell.substring(0, 20) + "… (" + cell.length() + " characters)";
     }
 
-    private static List<String> readLines(Path file) throws ImportException {
-        return TextFiles.read(file, "textFile.csv").lines().toList();
+    private static Iterator<String> readLines(Path file) throws ImportException {
+        return TextFiles.read(file, "textFile.csv").lines().iterator();
     }
 
     /** Writes {@code x,y} rows atomically. */
@@ -154,7 +187,7 @@ public final class CsvFiles {
 
     /** Writes {@code x,prediction} rows atomically. */
     public static void writePredictions(Path file, double[] xs, double[] predictions) throws IOException {
-        writeTwoColumns(file, "x,prediction", xs, predictions);
+        writeTwoColumns(file, PREDICTIONS_HEADER, xs, predictions);
     }
 
     private static void writeTwoColumns(Path file, String header, double[] a, double[] b) throws IOException {
@@ -187,6 +220,9 @@ public final class CsvFiles {
         AtomicFiles.writeString(file, s.toString());
     }
 
+    /** The header of a history file. */
+    public static final String HISTORY_HEADER = "epoch,train_loss,test_loss";
+
     /** Writes {@code epoch,train_loss,test_loss}, epochs from 1, atomically. */
     public static void writeHistory(Path file, LossHistory history) throws IOException {
         AtomicFiles.writeString(file, historyText(history));
@@ -194,10 +230,15 @@ public final class CsvFiles {
 
     /** The history file's text. */
     public static String historyText(LossHistory history) {
-        StringBuilder s = new StringBuilder("epoch,train_loss,test_loss\n");
+        StringBuilder s = new StringBuilder(HISTORY_HEADER).append('\n');
         for (int i = 0; i < history.size(); i++) {
-            s.append(i + 1).append(',').append(history.trainLoss(i)).append(',').append(history.testLoss(i)).append('\n');
+            s.append(historyRow(i + 1, history.trainLoss(i), history.testLoss(i))).append('\n');
         }
         return s.toString();
+    }
+
+    /** One row of a history file, without its line end. */
+    public static String historyRow(int epoch, double trainLoss, double testLoss) {
+        return epoch + "," + trainLoss + "," + testLoss;
     }
 }

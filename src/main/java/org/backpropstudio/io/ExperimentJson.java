@@ -239,17 +239,18 @@ public final class ExperimentJson {
 
     /** Reads a file; every failure is an {@link ImportException} naming the problem. */
     public static Experiment read(Path file) throws ImportException {
-        return parse(TextFiles.read(file, "textFile.experiment"));
+        // an experiment holds a network's weights and, besides, data and history of a CSV file's size
+        return parse(TextFiles.read(file, "textFile.experiment", WeightsJson.MAX_FILE_BYTES + TextFiles.MAX_BYTES));
     }
 
     /** Parses and validates an experiment's text. */
     public static Experiment parse(String json) throws ImportException {
-        JsonNode root = WeightsJson.tree(json);
+        JsonNode root = JsonText.tree(json);
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new ImportException("not an experiment: \"format\" must be \"" + FORMAT + "\"");
         }
         if (!root.path("version").isIntegralNumber() || root.path("version").asLong() != VERSION) {
-            throw new ImportException("version " + root.path("version") + " is not supported (this Backprop Studio "
+            throw new ImportException("version " + JsonText.shown(root.get("version")) + " is not supported (this Backprop Studio "
                     + "reads version " + VERSION + ")");
         }
         JsonNode networkNode = WeightsJson.object(root, "network", "");
@@ -311,7 +312,7 @@ public final class ExperimentJson {
         for (int i = 0; i < n; i++) {
             JsonNode v = a.get(i);
             if (!v.isNull() && !v.isNumber()) {
-                throw new ImportException(where + "." + name + ", entry " + (i + 1) + ": " + v + " is not a number");
+                throw new ImportException(where + "." + name + ", entry " + (i + 1) + ": " + JsonText.shown(v) + " is not a number");
             }
             values[i] = v.isNull() ? Double.NaN : v.doubleValue();
         }
@@ -333,7 +334,7 @@ public final class ExperimentJson {
             String where = "pinned[" + k + "]";
             JsonNode pin = pins.get(k);
             if (!pin.isObject()) {
-                throw new ImportException(where + " must be an object, found " + pin);
+                throw new ImportException(where + " must be an object, found " + JsonText.shown(pin));
             }
             History h = history(WeightsJson.object(pin, "history", where), where + ".history");
             JsonNode x = WeightsJson.array(pin, "x", where);
@@ -365,7 +366,7 @@ public final class ExperimentJson {
             case "rmsprop":
                 return new OptimizerConfig.RmsProp(lr, number(o, "rho"), number(o, "epsilon"), decay);
             default:
-                throw new ImportException("optimizer: unknown name '" + name + "' (known: sgd, adam, rmsprop)");
+                throw new ImportException("optimizer: unknown name '" + CsvFiles.shorten(name) + "' (known: sgd, adam, rmsprop)");
         }
     }
 
@@ -376,7 +377,7 @@ public final class ExperimentJson {
                     samples(WeightsJson.object(d, "test", "data"), "data.test"));
         }
         if (!kind.equals("function")) {
-            throw new ImportException("data: \"kind\" must be \"function\" or \"given\", found '" + kind + "'");
+            throw new ImportException("data: \"kind\" must be \"function\" or \"given\", found '" + CsvFiles.shorten(kind) + "'");
         }
         DataSpec.Sampling sampling;
         try {
@@ -414,7 +415,7 @@ public final class ExperimentJson {
     private static String text(JsonNode parent, String name) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isTextual()) {
-            throw new ImportException("\"" + name + "\" must be text, found " + (n == null ? "nothing" : n));
+            throw new ImportException("\"" + name + "\" must be text, found " + JsonText.shown(n));
         }
         return n.asText();
     }
@@ -422,7 +423,7 @@ public final class ExperimentJson {
     private static double number(JsonNode parent, String name) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isNumber() || !Double.isFinite(n.doubleValue())) {
-            throw new ImportException("\"" + name + "\" must be a finite number, found " + (n == null ? "nothing" : n));
+            throw new ImportException("\"" + name + "\" must be a finite number, found " + JsonText.shown(n));
         }
         return n.doubleValue();
     }
@@ -430,7 +431,7 @@ public final class ExperimentJson {
     private static boolean bool(JsonNode parent, String name) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isBoolean()) {
-            throw new ImportException("\"" + name + "\" must be true or false, found " + (n == null ? "nothing" : n));
+            throw new ImportException("\"" + name + "\" must be true or false, found " + JsonText.shown(n));
         }
         return n.asBoolean();
     }

@@ -1,10 +1,7 @@
 package org.backpropstudio.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,34 +28,40 @@ public final class WeightsJson {
     public static final int MAX_UNITS = 4096;
     public static final int MAX_LAYERS = 64;
     public static final long MAX_PARAMETERS = 8_000_000;
+    /**
+     * The largest weights file read, derived from the limits above so that every network within
+     * them, written by {@link #toJson}, reads back: each parameter at most {@link CsvFiles#NUMBER_CHARS}
+     * and ", "; each row of W its indent, brackets and line end; 1 MiB for the rest (architecture,
+     * provenance).
+     */
+    public static final long MAX_FILE_BYTES = MAX_PARAMETERS * (CsvFiles.NUMBER_CHARS + 2)
+            + (long) MAX_LAYERS * (MAX_UNITS + 1) * 12 + (1L << 20);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private WeightsJson() {
+        private WeightsJson() {
     }
 
     /** Reads a file; every failure, including I/O, is an {@link ImportException}. */
     public static WeightsFile read(Path file) throws ImportException {
-        return parse(TextFiles.read(file, "textFile.weights"));
+        return parse(TextFiles.read(file, "textFile.weights", MAX_FILE_BYTES));
     }
 
     /** Parses and validates the text of a weights file. */
     public static WeightsFile parse(String json) throws ImportException {
-        JsonNode root = tree(json);
+        JsonNode root = JsonText.tree(json);
         if (root == null || !root.isObject()) {
             throw new ImportException("not a weights file: expected a JSON object");
         }
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !format.asText().equals(FORMAT)) {
             throw new ImportException("not a weights file: \"format\" must be \"" + FORMAT + "\", found "
-                    + (format == null ? "nothing" : format.toString()));
+                    + JsonText.shown(format));
         }
         JsonNode version = root.get("version");
         if (version == null || !version.isIntegralNumber()) {
-            throw new ImportException("\"version\" must be a whole number, found " + (version == null ? "nothing" : version));
+            throw new ImportException("\"version\" must be a whole number, found " + JsonText.shown(version));
         }
         if (version.asLong() != VERSION) {
-            throw new ImportException("version " + version.asLong() + " is not supported (this Backprop Studio reads version "
+            throw new ImportException("version " + JsonText.shown(version) + " is not supported (this Backprop Studio reads version "
                     + VERSION + ")");
         }
         JsonNode networkNode = object(root, "network", "");
@@ -69,26 +72,6 @@ public final class WeightsJson {
         parameters(array(root, "parameters", ""), spec, weights, biases);
         TrainingInfo training = root.hasNonNull("training") ? training(root.get("training")) : null;
         return new WeightsFile(spec, loss, weights, biases, training);
-    }
-
-    /** The JSON tree of a text, or an {@link ImportException} saying where the JSON breaks. */
-    static JsonNode tree(String json) throws ImportException {
-        try {
-            return MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            // Jackson's limits, said as a person would: nesting over 1000 levels, numbers over 1000 digits
-            String m = e.getOriginalMessage();
-            throw new ImportException("not valid JSON: " + (m.contains("nesting depth")
-                    ? "nested more than " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH
-                    + " levels deep (nesting depth)"
-                    : m.contains("Number value length") ? "a number written with more than "
-                    + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters"
-                    : m));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ImportException("not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
     }
 
     /** The architecture from a {@code network} object; limits are checked before anything is allocated. */
@@ -162,7 +145,7 @@ public final class WeightsJson {
         JsonNode a = layer.get("activation");
         if (a == null || !a.isTextual()) {
             throw new ImportException(where + ": \"activation\" must be a name such as \"sigmoid\", found "
-                    + (a == null ? "nothing" : a));
+                    + JsonText.shown(a));
         }
         try {
             return Activation.fromWireName(a.asText());
@@ -175,7 +158,7 @@ public final class WeightsJson {
         JsonNode l = network.get("loss");
         if (l == null || !l.isTextual()) {
             throw new ImportException("network: \"loss\" must be a name such as \"half_mse\", found "
-                    + (l == null ? "nothing" : l));
+                    + JsonText.shown(l));
         }
         try {
             return LossKind.fromWireName(l.asText());
@@ -212,11 +195,11 @@ public final class WeightsJson {
         for (int j = 0; j < length; j++) {
             JsonNode x = v.get(j);
             if (!x.isNumber()) {
-                throw new ImportException(where + ", entry " + (j + 1) + ": " + x + " is not a number");
+                throw new ImportException(where + ", entry " + (j + 1) + ": " + JsonText.shown(x) + " is not a number");
             }
             values[j] = x.doubleValue();
             if (!Double.isFinite(values[j])) {
-                throw new ImportException(where + ", entry " + (j + 1) + ": " + x.asText()
+                throw new ImportException(where + ", entry " + (j + 1) + ": " + CsvFiles.shorten(x.asText())
                         + " is too large for a double");
             }
         }
@@ -268,7 +251,7 @@ public final class WeightsJson {
         JsonNode n = parent.get(name);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
             throw new ImportException(prefix(where) + "\"" + name + "\" must be a whole number from " + min + " to "
-                    + max + ", found " + (n == null ? "nothing" : n.toString()));
+                    + max + ", found " + JsonText.shown(n));
         }
         return n.asInt();
     }
@@ -290,6 +273,7 @@ public final class WeightsJson {
      * @throws IllegalArgumentException when a parameter is NaN or infinite (JSON cannot hold it)
      */
     public static String toJson(WeightsFile w) {
+        checkWithinLimits(w.network());
         StringBuilder s = new StringBuilder();
         s.append("{\n");
         s.append("  \"format\": \"").append(FORMAT).append("\",\n");
@@ -335,6 +319,15 @@ public final class WeightsJson {
         }
         s.append("\n}\n");
         return s.toString();
+    }
+
+    /** A network beyond what {@link #read} accepts is not written: whatever is written reads back. */
+    private static void checkWithinLimits(NetworkSpec spec) {
+        boolean unitsFit = spec.inputs() <= MAX_UNITS && spec.layers().stream().allMatch(l -> l.units() <= MAX_UNITS);
+        if (!unitsFit || spec.layers().size() > MAX_LAYERS || spec.parameterCount() > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("the network " + spec + " is beyond what a weights file holds ("
+                    + MAX_LAYERS + " layers of " + MAX_UNITS + " units, " + MAX_PARAMETERS + " parameters)");
+        }
     }
 
     private static void appendArray(StringBuilder s, double[] values, String where) {

@@ -79,4 +79,19 @@ class CsvFilesTest {
         }
         assertThatThrownBy(() -> CsvFiles.readData(file)).hasMessage(file + ", line 3: y is 'abc', not a number");
     }
+
+    /** Java's parser takes 1d, 1f, hexadecimal and surrounding control characters; a CSV cell does not. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1d", "1f", "0x1p3", "1.5D", "0X10P0", "1e", ".", "+", "1..2", "١"})
+    void cellsTakePlainDecimalAndScientificNumbersOnly(String cell) {
+        assertThatThrownBy(() -> CsvFiles.parseData("t.csv", "x,y\n1," + cell + "\n")).isInstanceOf(ImportException.class)
+                .hasMessageContaining("line 2: y is '" + cell + "', not a number");
+    }
+
+    @Test
+    void plainDecimalAndScientificFormsAreRead() throws ImportException {
+        Dataset d = CsvFiles.parseData("t.csv", "x,y\n-0.5,.25\n+3,1e-5\n2.,-1.5E+3\n");
+        assertThat(d.xColumn()).containsExactly(-0.5, 3, 2);
+        assertThat(d.yColumn()).containsExactly(0.25, 1e-5, -1500);
+    }
 }

@@ -32,6 +32,7 @@ class KilledWritesTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.Tag("campaign") // sized by bps.kills: 4 by default, 24 with -Psoak
     @Test
     void aKilledWriteLeavesTheOldOrTheNewFileComplete() throws Exception {
         Path csv = dir.resolve("export.csv");

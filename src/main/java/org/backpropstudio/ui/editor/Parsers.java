@@ -4,6 +4,7 @@ import static org.backpropstudio.i18n.Messages.text;
 
 import java.util.Locale;
 import java.util.function.Function;
+import org.backpropstudio.engine.Numbers;
 import org.backpropstudio.training.TrainingService;
 
 /** Readers for the editor's text fields, each failing with a sentence that names the field. */
@@ -62,7 +63,7 @@ public final class Parsers {
         }
         double v;
         try {
-            v = Double.parseDouble(text);
+            v = Numbers.parseDecimal(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(text("parse.notNumber", ValidatedField.displayName(name), text));
         }
@@ -77,7 +78,7 @@ public final class Parsers {
             throw new IllegalArgumentException(text("parse.emptyWhole", ValidatedField.displayName(name)));
         }
         try {
-            return Long.parseLong(text);
+            return Numbers.parseWhole(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(text("parse.notWhole", ValidatedField.displayName(name), text));
         }
