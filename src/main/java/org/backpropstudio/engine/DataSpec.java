@@ -1,6 +1,7 @@
 package org.backpropstudio.engine;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /** Where the training and test samples come from. */
@@ -84,15 +85,34 @@ public sealed interface DataSpec {
 
         /** The fixed training set (empty in streaming mode); draws from {@code random}. */
         public Dataset generateTrain(RandomGenerator random) {
-            return generate(trainCount, xMin, xMax, random);
+            return generateTrain(random, () -> false);
+        }
+
+        /**
+         * The fixed training set, abandoned as soon as {@code abandon} says so.
+         *
+         * @throws java.util.concurrent.CancellationException when abandoned
+         */
+        public Dataset generateTrain(RandomGenerator random, BooleanSupplier abandon) {
+            return generate(trainCount, xMin, xMax, random, abandon);
         }
 
         /** The test set; draws from {@code random} after the training set. */
         public Dataset generateTest(RandomGenerator random) {
-            return generate(testCount, testMin(), testMax(), random);
+            return generateTest(random, () -> false);
         }
 
-        private Dataset generate(int n, double lo, double hi, RandomGenerator random) {
+        /** The test set, abandoned as soon as {@code abandon} says so. */
+        public Dataset generateTest(RandomGenerator random, BooleanSupplier abandon) {
+            return generate(testCount, testMin(), testMax(), random, abandon);
+        }
+
+        /** What making the fixed training and test sets costs, in {@link Target#evaluationCost()} units. */
+        public double generationCost() {
+            return (trainCount + (double) testCount) * target.evaluationCost();
+        }
+
+        private Dataset generate(int n, double lo, double hi, RandomGenerator random, BooleanSupplier abandon) {
             double[] xs = new double[n];
             double[] ys = new double[n];
             for (int i = 0; i < n; i++) {
@@ -101,6 +121,9 @@ public sealed interface DataSpec {
                         : uniform(lo, hi, random);
             }
             for (int i = 0; i < n; i++) {
+                if (abandon.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("the data was not finished: a newer setup came");
+                }
                 ys[i] = label(xs[i], random);
             }
             return Dataset.of(xs, ys);

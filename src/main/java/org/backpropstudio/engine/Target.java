@@ -10,4 +10,12 @@ public interface Target {
 
     /** Its name in files ({@code sin}; {@code expression} for a typed one). */
     String wireName();
+
+    /**
+     * What one value costs, in units of about 5 ns (one character of a typed expression, evaluated):
+     * making the data is part of what a setup costs.
+     */
+    default double evaluationCost() {
+        return 1;
+    }
 }

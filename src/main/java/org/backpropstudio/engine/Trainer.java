@@ -50,14 +50,24 @@ public final class Trainer {
      * same whichever way the weights came.
      */
     public Trainer(TrainingConfig config, Network initial) {
+        this(config, initial, () -> false);
+    }
+
+    /**
+     * As {@link #Trainer(TrainingConfig, Network)}, but making the data stops as soon as
+     * {@code abandon} says so (a newer setup has come).
+     *
+     * @throws java.util.concurrent.CancellationException when abandoned
+     */
+    public Trainer(TrainingConfig config, Network initial, java.util.function.BooleanSupplier abandon) {
         this.config = config;
         SplittableRandom root = new SplittableRandom(config.seed());
         this.dataRandom = root.split();
         this.weightRandom = root.split();
         this.shuffleRandom = root.split();
         if (config.data() instanceof DataSpec.FunctionData f) {
-            this.train = f.generateTrain(dataRandom);
-            this.test = f.generateTest(dataRandom);
+            this.train = f.generateTrain(dataRandom, abandon);
+            this.test = f.generateTest(dataRandom, abandon);
         } else {
             DataSpec.GivenData g = (DataSpec.GivenData) config.data();
             this.train = g.train();
@@ -74,6 +84,22 @@ public final class Trainer {
         this.optimizer = new Optimizer(config.optimizer(), network.parameters());
         this.loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(),
                 config.dropLast(), shuffleRandom);
+    }
+
+    /**
+     * Bytes a training step's work matrices take for a batch of {@code rows} samples, and the
+     * parameters with their gradients and optimizer state: the batch X (rows × in), Y and ∂L/∂P
+     * (rows × out), and per layer Z, A, ∂L/∂Z (rows × units) and ∂L/∂X (rows × in). What a run
+     * needs beyond its data, for refusing one that cannot fit before it starts.
+     */
+    public static long stepBytes(NetworkSpec spec, long rows) {
+        long perRow = spec.inputs() + 2L * spec.outputs();
+        int in = spec.inputs();
+        for (LayerSpec layer : spec.layers()) {
+            perRow += 3L * layer.units() + in;
+            in = layer.units();
+        }
+        return Double.BYTES * (rows * perRow + 4 * spec.parameterCount());
     }
 
     private void checkFits(NetworkSpec spec) {

@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.backpropstudio.engine.Activation;
 import org.backpropstudio.engine.BackpropTrace;
 import org.backpropstudio.engine.DataSpec;
 import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.engine.DenseLayer;
+import org.backpropstudio.engine.Divergence;
 import org.backpropstudio.engine.EpochResult;
 import org.backpropstudio.engine.GradientCheck;
 import org.backpropstudio.engine.Matrices;
@@ -67,14 +69,22 @@ public final class TrainingService implements AutoCloseable {
      * line has no such limit.
      */
     public static final double EPOCH_BUDGET = 1.5e8;
+    /**
+     * What making a setup's data may cost, in {@link org.backpropstudio.engine.Target#evaluationCost()}
+     * units (about 5 ns each: 0.15 s), so a long typed target on many samples is refused at once.
+     */
+    public static final double DATA_BUDGET = 3e7;
     /** Multiply-adds a gradient check from the studio may cost. */
     static final double GRADIENT_CHECK_BUDGET = 5e7;
-    /** A loss this many times the starting loss (or 1, if larger) counts as diverged. */
-    public static final double DIVERGENCE_FACTOR = 1e6;
     /** Markers kept at most (the oldest go first). */
     public static final int MAX_MARKERS = 100;
 
+    /** Nanoseconds, for pacing: {@link System#nanoTime()} but in tests. */
+    private final LongSupplier clock;
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    /** Setups (Reconfigure) submitted, and taken from the queue: more submitted means a newer one waits. */
+    private final java.util.concurrent.atomic.AtomicLong setupsSubmitted = new java.util.concurrent.atomic.AtomicLong();
+    private long setupsTaken;
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private volatile Thread worker;
     private volatile boolean closed;
@@ -107,20 +117,32 @@ public final class TrainingService implements AutoCloseable {
     private boolean changed = true;
     private final RateMeter rate = new RateMeter();
     private final HealthMonitor health = new HealthMonitor();
-    /** max(1, the train and test loss) of the network as it was (re)started: the scale of divergence. */
-    private double startingLoss;
+    /** The divergence rule, from the network and data as they were (re)started. */
+    private Divergence divergence;
 
     /** A service paused at epoch 0 of the config; the first snapshot is ready at once. */
     public TrainingService(TrainingConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    /**
+     * As {@link #TrainingService(TrainingConfig)}, with the clock it paces epochs and snapshots by
+     * (nanoseconds, as {@link System#nanoTime()}): tests step it instead of sleeping.
+     */
+    public TrainingService(TrainingConfig config, LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock);
         this.config = Objects.requireNonNull(config);
         this.trainer = new Trainer(config);
-        startingLoss = startingLoss(trainer);
+        divergence = Divergence.at(trainer);
         publish();
         changed = false;
     }
 
     /** Queues a command; it is applied on the training thread before the next epoch. Thread-safe. */
     public void submit(Command command) {
+        if (command instanceof Command.Reconfigure) {
+            setupsSubmitted.incrementAndGet();
+        }
         commands.add(Objects.requireNonNull(command));
         Thread w = worker;
         if (w != null) {
@@ -155,7 +177,7 @@ public final class TrainingService implements AutoCloseable {
             }
             if (commands.isEmpty()) {
                 if (playing) {
-                    long wait = nextEpochAt - System.nanoTime();
+                    long wait = nextEpochAt - clock.getAsLong();
                     if (wait > 0) {
                         LockSupport.parkNanos(this, wait);
                     }
@@ -186,6 +208,9 @@ public final class TrainingService implements AutoCloseable {
     public boolean tick() {
         boolean applied = false;
         for (Command c = commands.poll(); c != null; c = commands.poll()) {
+            if (c instanceof Command.Reconfigure) {
+                setupsTaken++;
+            }
             try {
                 apply(c);
             } catch (RuntimeException e) {
@@ -197,21 +222,21 @@ public final class TrainingService implements AutoCloseable {
             applied = true;
         }
         boolean ran = false;
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (playing && now >= nextEpochAt) {
             if (applied && lastEpochCost > PUBLISH_INTERVAL_NS) {
                 publishChanges(); // a slow epoch is next: show what the commands did first
             }
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             runEpoch(false);
-            lastEpochCost = System.nanoTime() - start;
+            lastEpochCost = clock.getAsLong() - start;
             ran = true;
             nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
         }
         // a large network's snapshot (its prediction curve, its weights) costs time of its own: it is
         // rebuilt at most every 10 ms, and no more often than keeps it under a fifth of the time
         long interval = Math.max(PUBLISH_INTERVAL_NS, 4 * lastPublishCost);
-        if (changed || (ran && System.nanoTime() - lastPublish >= interval)) {
+        if (changed || (ran && clock.getAsLong() - lastPublish >= interval)) {
             publishChanges();
         }
         return ran;
@@ -239,21 +264,14 @@ public final class TrainingService implements AutoCloseable {
         last = trainer.runEpoch();
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         health.recordEpoch(last.epoch(), trainer.network());
-        rate.count(System.nanoTime());
-        // diverged: a loss that is no longer a number (the test loss too: weights that give ∞ on an
-        // unseen x have diverged as well), or one a million times where this network started, which
-        // only an exploding step does (a huge learning rate with |p − y| or a linear neuron stays
-        // finite for many epochs while it explodes)
-        boolean hasTest = trainer.testData().size() > 0;
-        boolean notANumber = last.diverged() || hasTest && !Double.isFinite(last.testLoss());
-        double worst = Math.max(last.trainLoss(), hasTest ? last.testLoss() : 0);
-        boolean exploded = worst > DIVERGENCE_FACTOR * startingLoss;
-        if (notANumber || exploded) {
+        rate.count(clock.getAsLong());
+        Divergence.Verdict diverged = divergence.check(last, trainer.testData().size() > 0);
+        if (diverged != null) {
             playing = false;
             state = TrainingState.DIVERGED;
-            problem = text("service.diverged", last.epoch(), number(config.optimizer().learningRate()));
-            message = notANumber ? text("service.lossNaN")
-                    : text("service.lossExploded", number(worst), number(startingLoss));
+            problem = divergedProblem(diverged);
+            message = diverged.notANumber() ? text("service.lossNaN")
+                    : text("service.lossExploded", number(diverged.worst()), number(diverged.start()));
             changed = true;
         } else if (trainer.epoch() >= config.epochs() && !wasStep) {
             playing = false;
@@ -276,7 +294,7 @@ public final class TrainingService implements AutoCloseable {
             } else {
                 playing = true;
                 state = TrainingState.TRAINING;
-                nextEpochAt = System.nanoTime();
+                nextEpochAt = clock.getAsLong();
                 message = "";
             }
         } else if (c instanceof Command.Pause) {
@@ -297,7 +315,9 @@ public final class TrainingService implements AutoCloseable {
             state = TrainingState.PAUSED;
         } else if (c instanceof Command.Reconfigure r) {
             checkBudget(r.config());
-            restart(r.config(), text("service.reinitialized", r.config().seed(), r.reason()));
+            // a newer setup wins: making this one's data stops when one is queued
+            restart(r.config(), text("service.reinitialized", r.config().seed(), r.reason()),
+                    new Trainer(r.config(), null, () -> setupsSubmitted.get() > setupsTaken));
         } else if (c instanceof Command.SetOptimizer o) {
             String label = describeChange(config.optimizer(), o.optimizer());
             trainer.setOptimizer(o.optimizer());
@@ -381,7 +401,7 @@ public final class TrainingService implements AutoCloseable {
             editSamples(none, none, text("marker.cleared"));
         } else if (c instanceof Command.SetSpeed s) {
             speed = s.epochsPerSecond();
-            nextEpochAt = System.nanoTime();
+            nextEpochAt = clock.getAsLong();
         } else {
             throw new AssertionError(c);
         }
@@ -437,21 +457,20 @@ public final class TrainingService implements AutoCloseable {
         }
         trainer.setSamples(train, test);
         config = trainer.config();
-        startingLoss = startingLoss(trainer);
+        divergence = Divergence.at(trainer);
         inspectionDue = true;
         mark(what);
         message = text(train.size() == 0 ? "service.pointsNone" : "service.pointsEdited", what, train.size(), test.size());
     }
 
-    private static double startingLoss(Trainer t) {
-        double start = 1;
-        for (Dataset d : new Dataset[] {t.trainData(), t.testData()}) {
-            double loss = d.size() > 0 ? t.evaluate(d) : Double.NaN;
-            if (Double.isFinite(loss)) {
-                start = Math.max(start, loss);
-            }
-        }
-        return start;
+    /** The banner of a diverged run: what went wrong, blaming the input when the input is at fault. */
+    private String divergedProblem(Divergence.Verdict v) {
+        return switch (v.cause()) {
+            case NOT_FINITE_AT_START -> text("service.divergedAtStart", v.epoch(), number(v.largest()));
+            case DATA_TOO_LARGE -> text("service.divergedData", v.epoch(), number(v.largest()));
+            case WEIGHTS_TOO_LARGE -> text("service.divergedWeights", v.epoch(), number(v.largest()));
+            case LEARNING_RATE -> text("service.diverged", v.epoch(), number(config.optimizer().learningRate()));
+        };
     }
 
     /**
@@ -466,6 +485,14 @@ public final class TrainingService implements AutoCloseable {
         if (cost > EPOCH_BUDGET) {
             throw new IllegalArgumentException(text("service.budget", Messages.integer(params),
                     Messages.integer(samples), number(cost), number(EPOCH_BUDGET)));
+        }
+        if (c.data() instanceof DataSpec.FunctionData f) {
+            // a streamed setup makes a batch every step, a fixed one its sets once
+            double data = f.streaming() ? c.batchSize() * f.target().evaluationCost() : f.generationCost();
+            if (data > DATA_BUDGET) {
+                throw new IllegalArgumentException(text("service.dataBudget", Messages.integer(samples + testSamples(c)),
+                        Messages.integer((long) f.target().evaluationCost()), number(data), number(DATA_BUDGET)));
+            }
         }
     }
 
@@ -494,7 +521,7 @@ public final class TrainingService implements AutoCloseable {
         // muted units stay muted (until un-muted) where the new network still has them
         fresh.network().muteWhereTheyExist(trainer.network().mutedUnits());
         trainer = fresh;
-        startingLoss = startingLoss(fresh);
+        divergence = Divergence.at(fresh);
         config = newConfig;
         last = null;
         curve.clear();
@@ -574,9 +601,9 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void publish() {
-        long start = System.nanoTime();
+        long start = clock.getAsLong();
         latest.set(snapshotNow());
-        lastPublish = System.nanoTime();
+        lastPublish = clock.getAsLong();
         // the typical cost: falls at once, rises slowly, so one cold or unlucky snapshot does not
         // hold the next ones back
         long cost = lastPublish - start;
@@ -599,7 +626,7 @@ public final class TrainingService implements AutoCloseable {
             weights.add(Matrices.toRows(layer.weights()));
             biases.add(layer.hasBias() ? layer.bias().data.clone() : null);
         }
-        double eps = state == TrainingState.TRAINING ? rate.perSecond(System.nanoTime()) : 0;
+        double eps = state == TrainingState.TRAINING ? rate.perSecond(clock.getAsLong()) : 0;
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),

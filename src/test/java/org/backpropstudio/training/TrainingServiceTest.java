@@ -502,4 +502,90 @@ class TrainingServiceTest {
         assertThat(d.testLoss()).isNotFinite();
         assertThat(d.state()).isEqualTo(TrainingState.DIVERGED);
     }
+
+    /** A target that counts its evaluations, so a test sees whether its data was made. */
+    private static final class CountingTarget implements org.backpropstudio.engine.Target {
+        final java.util.concurrent.atomic.AtomicLong evaluations = new java.util.concurrent.atomic.AtomicLong();
+        final double cost;
+
+        CountingTarget(double cost) {
+            this.cost = cost;
+        }
+
+        @Override
+        public double value(double x) {
+            evaluations.incrementAndGet();
+            return Math.sin(x);
+        }
+
+        @Override
+        public String formula() {
+            return "counted sin x";
+        }
+
+        @Override
+        public String wireName() {
+            return "sin";
+        }
+
+        @Override
+        public double evaluationCost() {
+            return cost;
+        }
+    }
+
+    private static TrainingConfig withTarget(org.backpropstudio.engine.Target target, int train) {
+        return Presets.get("classic-sigmoid").withData(new org.backpropstudio.engine.DataSpec.FunctionData(target, -3, 3,
+                train, 10, 0, org.backpropstudio.engine.DataSpec.Sampling.EVEN, false));
+    }
+
+    /**
+     * A 20 000-term typed target on 10 000 samples took minutes in exp4j on the training thread;
+     * making the data is part of the budget now, refused at once with its cost.
+     */
+    @Test
+    void aSetupWhoseDataWouldTakeLongToMakeIsRefusedAtOnce() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        tickAndTake(s, 0);
+        String longTarget = "sin(x)" + "+0.001*x".repeat(20_000);
+        s.submit(new Command.Reconfigure(withTarget(org.backpropstudio.engine.ExpressionTarget.parse(longTarget), 10_000),
+                "a long target"));
+        long start = System.nanoTime();
+        Snapshot refused = tickAndTake(s, 0);
+        assertThat(System.nanoTime() - start).as("ns").isLessThan(1_000_000_000L);
+        assertThat(refused.message()).contains("more than the studio's").contains("shorter expression");
+        assertThat(refused.generation()).isZero();
+    }
+
+    /** A newer setup wins: the older one's data is abandoned, not made in full first. */
+    @Test
+    void aNewerSetupAbandonsTheDataOfAnOlderOneStillBeingMade() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        tickAndTake(s, 0);
+        CountingTarget older = new CountingTarget(1);
+        s.submit(new Command.Reconfigure(withTarget(older, 5_000), "older"));
+        s.submit(new Command.Reconfigure(withTarget(org.backpropstudio.engine.TargetFunction.SIN, 40), "newer"));
+        Snapshot after = tickAndTake(s, 0);
+        assertThat(older.evaluations.get()).as("values of the abandoned data").isZero();
+        assertThat(after.train().size()).isEqualTo(40);
+        assertThat(after.commandsHandled()).isEqualTo(2);
+
+        CountingTarget alone = new CountingTarget(1);
+        s.submit(new Command.Reconfigure(withTarget(alone, 5_000), "alone"));
+        assertThat(tickAndTake(s, 0).train().size()).isEqualTo(5_000);
+        assertThat(alone.evaluations.get()).isEqualTo(5_010);
+    }
+
+    /** x = 1e300 overflows the loss whatever the rate: the banner says so, not "learning rate 0.1 is too large". */
+    @Test
+    void dataTooLargeForADoubleIsBlamedInTheBannerNotTheLearningRate() {
+        TrainingConfig c = Presets.get("linear-neuron").withData(new org.backpropstudio.engine.DataSpec.GivenData(
+                org.backpropstudio.engine.Dataset.of(new double[] {1e300, 1, 2}, new double[] {0.5, 0.8, 0.9}),
+                org.backpropstudio.engine.Dataset.of(new double[] {1}, new double[] {0.8})));
+        TrainingService s = new TrainingService(c);
+        s.submit(new Command.Step());
+        Snapshot d = tickAndTake(s, 0);
+        assertThat(d.state()).isEqualTo(TrainingState.DIVERGED);
+        assertThat(d.problem()).contains("the data holds values up to 1e300").doesNotContain("learning rate 0.01");
+    }
 }
