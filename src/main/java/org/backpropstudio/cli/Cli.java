@@ -1,6 +1,7 @@
 package org.backpropstudio.cli;
 
 import java.io.PrintWriter;
+import org.backpropstudio.engine.Numbers;
 import org.backpropstudio.io.ImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,8 @@ public final class Cli implements Runnable {
 
     /** Exit code for bad input: a file that cannot be read or written, a diverged run. */
     public static final int EXIT_INPUT = 3;
+    /** Exit code for a defect of ours: an error no check foresaw (reported, never a stack trace). */
+    public static final int EXIT_INTERNAL = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,14 @@ public final class Cli implements Runnable {
         CommandLine cmd = new CommandLine(new Cli());
         cmd.setOut(out);
         cmd.setErr(err);
+        registerNumberConverters(cmd);
+        cmd.setParameterExceptionHandler((e, arguments) -> {
+            // one line and where to look, not the whole usage after every typo
+            CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+            PrintWriter stderr = e.getCommandLine().getErr();
+            stderr.println("error: " + e.getMessage() + " (see: " + spec.qualifiedName() + " --help)");
+            return spec.exitCodeOnInvalidInput();
+        });
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ImportException || e instanceof java.io.IOException || e instanceof UserException
                     || e instanceof IllegalArgumentException) {
@@ -48,20 +59,62 @@ public final class Cli implements Runnable {
             }
             throw e;
         });
-        return cmd.execute(args);
+        int exit;
+        try {
+            exit = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the checks before work should have refused this; say what to do rather than dying in a trace
+            err.println("error: Java ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB at most); give it more with java -Xmx..., or make the work smaller");
+            return EXIT_INPUT;
+        } catch (RuntimeException | Error e) {
+            err.println("error: an internal error stopped the command (" + e + "); please report it");
+            return EXIT_INTERNAL;
+        }
+        if (exit == 0 && out.checkError()) {
+            // stdout closed or full (a pipe that was closed, /dev/full): the output is incomplete
+            err.println("error: could not write to standard output; the output is incomplete");
+            return EXIT_INPUT;
+        }
+        return exit;
     }
 
     /**
-     * Refuses, before any work is done, to overwrite existing output files unless forced.
-     *
-     * @param outputs the files a command will write (nulls are skipped)
+     * Options take numbers in the one syntax files use ({@link Numbers}): plain decimal and
+     * scientific forms; not {@code 1d}, {@code 0x1p3}, {@code NaN} as Java's own parsers would.
      */
-    static void checkOverwrite(boolean force, java.nio.file.Path... outputs) {
-        for (java.nio.file.Path out : outputs) {
-            if (out != null && java.nio.file.Files.exists(out) && !force) {
-                throw new UserException(out + " exists; give --force to overwrite it");
+    private static void registerNumberConverters(CommandLine cmd) {
+        CommandLine.ITypeConverter<Double> decimal = text -> {
+            try {
+                return Numbers.parseDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + shorten(text) + "' is not a number");
             }
-        }
+        };
+        CommandLine.ITypeConverter<Long> whole = text -> {
+            try {
+                return Numbers.parseWhole(text.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + shorten(text) + "' is not a whole number");
+            }
+        };
+        CommandLine.ITypeConverter<Integer> integer = text -> {
+            long v = whole.convert(text);
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw new CommandLine.TypeConversionException("'" + shorten(text) + "' is beyond " + Integer.MAX_VALUE);
+            }
+            return (int) v;
+        };
+        cmd.registerConverter(Double.class, decimal);
+        cmd.registerConverter(double.class, decimal);
+        cmd.registerConverter(Long.class, whole);
+        cmd.registerConverter(long.class, whole);
+        cmd.registerConverter(Integer.class, integer);
+        cmd.registerConverter(int.class, integer);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 20) + "… (" + text.length() + " characters)";
     }
 
     /** A problem with what the user asked for, reported as its message alone. */

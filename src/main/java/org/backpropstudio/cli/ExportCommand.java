@@ -33,19 +33,24 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkFormat(out);
+        new Outputs().add("--out", out).check(force);
         WeightsFile w = WeightsJson.read(weights);
-        write(w, out, force);
+        write(w, out);
         spec.commandLine().getOut().println("wrote " + out + " (" + w.network() + ")");
         return 0;
     }
 
-    /** Writes in the format the file name asks for; refuses to overwrite unless forced. */
-    static void write(WeightsFile w, Path out, boolean force) throws Exception {
+    private static void checkFormat(Path out) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".npz") && !name.endsWith(".json") && !name.endsWith(".csv")) {
             throw new Cli.UserException("cannot tell the format of " + out + ": name it .npz, .weights.json or .csv");
         }
-        Cli.checkOverwrite(force, out);
+    }
+
+    /** Writes in the format the file name asks for (checked before any work). */
+    static void write(WeightsFile w, Path out) throws Exception {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npz")) {
             NpzFile.write(out, w);
         } else if (name.endsWith(".csv")) {

@@ -1,11 +1,17 @@
 package org.backpropstudio.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.backpropstudio.engine.Matrices;
 import org.backpropstudio.engine.Network;
+import org.backpropstudio.io.AtomicFiles;
 import org.backpropstudio.io.CsvFiles;
 import org.backpropstudio.io.WeightsJson;
 import picocli.CommandLine.ArgGroup;
@@ -34,6 +40,12 @@ final class PredictCommand implements Callable<Integer> {
 
         @Option(names = "--x-file", paramLabel = "FILE", description = "A CSV whose column x holds the inputs.")
         Path xFile;
+
+        /** The i-th input. */
+        @FunctionalInterface
+        interface Source {
+            double x(int i);
+        }
     }
 
     static final class Grid {
@@ -45,6 +57,18 @@ final class PredictCommand implements Callable<Integer> {
 
         @Option(names = "--points", paramLabel = "N", defaultValue = "200", description = "Number of evenly spaced x, ≥ 2 (default: 200).")
         int points;
+
+        /**
+         * The i-th of the evenly spaced x: from·(1 − t) + to·t with t = i / (points − 1), which stays
+         * finite for any finite ends (to − from overflows for ±1e308) and ends exactly at {@code to}.
+         */
+        double x(int i) {
+            if (i == points - 1) {
+                return to;
+            }
+            double t = (double) i / (points - 1);
+            return from * (1 - t) + to * t;
+        }
     }
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (default: stdout).")
@@ -53,48 +77,104 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the output file if it exists.")
     boolean force;
 
+    /** Rows predicted per forward pass: the work matrices stay small however many rows there are. */
+    private static final int CHUNK = 4096;
+
     @Override
     public Integer call() throws Exception {
-        Cli.checkOverwrite(force, out);
+        new Outputs().add("--out", out).check(force);
         Network network = WeightsJson.read(weights).toNetwork();
         if (network.inputs() != 1 || network.outputs() != 1) {
             throw new Cli.UserException("predict handles networks with one input and one output; " + weights
                     + " holds " + network);
         }
-        double[] xs = inputs != null && inputs.xFile != null ? CsvFiles.readXColumn(inputs.xFile) : grid();
-        double[] predictions = network.predict(Matrices.column(xs)).data.clone();
+        double[] xs = inputs != null && inputs.xFile != null ? CsvFiles.readXColumn(inputs.xFile) : null;
+        Grid grid = xs == null ? grid() : null;
+        int rows = xs != null ? xs.length : grid.points;
+        if (rows > CsvFiles.MAX_PREDICTION_ROWS) {
+            throw new Cli.UserException(inputs.xFile + " has " + rows + " rows; predictions of more than "
+                    + CsvFiles.MAX_PREDICTION_ROWS + " rows would make a file larger than Backprop Studio reads back");
+        }
+        Inputs.Source source = xs != null ? i -> xs[i] : grid::x;
+        // every prediction is checked before a row is written, so a refusal leaves no partial output
+        forEachChunk(network, source, rows, (x, p, n) -> { });
         if (out != null) {
-            CsvFiles.writePredictions(out, xs, predictions);
+            AtomicFiles.write(out, stream -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                writeRows(w, network, source, rows);
+                w.flush();
+            });
         } else {
             PrintWriter o = spec.commandLine().getOut();
-            o.println("x,prediction");
-            for (int i = 0; i < xs.length; i++) {
-                o.println(xs[i] + "," + predictions[i]);
+            writeRows(o, network, source, rows);
+            if (o.checkError()) {
+                throw new IOException("could not write the predictions to standard output");
             }
-            o.flush();
         }
         return 0;
     }
 
-    private double[] grid() {
+    private static void writeRows(Writer w, Network network, Inputs.Source source, int rows) throws IOException {
+        w.write(CsvFiles.PREDICTIONS_HEADER + "\n");
+        forEachChunk(network, source, rows, (x, p, n) -> {
+            for (int i = 0; i < n; i++) {
+                w.write(x[i] + "," + p[i] + "\n");
+            }
+            if (w instanceof PrintWriter pw && pw.checkError()) {
+                // stdout is gone or full: stop at once instead of computing the rest
+                throw new IOException("could not write the predictions to standard output");
+            }
+        });
+    }
+
+    /** What is done with each chunk of x and its predictions (the first n entries count). */
+    @FunctionalInterface
+    private interface ChunkAction {
+        void accept(double[] x, double[] predictions, int n) throws IOException;
+    }
+
+    /**
+     * The predictions for {@code rows} inputs, a chunk at a time.
+     *
+     * @throws Cli.UserException when a prediction is not a finite number
+     */
+    private static void forEachChunk(Network network, Inputs.Source source, int rows, ChunkAction action)
+            throws IOException {
+        double[] x = new double[Math.min(CHUNK, rows)];
+        for (int start = 0; start < rows; start += CHUNK) {
+            int n = Math.min(CHUNK, rows - start);
+            if (n != x.length) {
+                x = new double[n];
+            }
+            for (int i = 0; i < n; i++) {
+                x[i] = source.x(start + i);
+            }
+            double[] p = network.predict(Matrices.column(x)).data;
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(p[i])) {
+                    throw new Cli.UserException("the prediction at x = " + x[i] + " is " + p[i]
+                            + ", not a finite number: this x is too large for the network");
+                }
+            }
+            action.accept(x, p, n);
+        }
+    }
+
+    private Grid grid() {
         Grid g = inputs != null && inputs.grid != null ? inputs.grid : new Grid();
         if (inputs == null || inputs.grid == null) {
             g.from = -2 * Math.PI;
             g.to = 2 * Math.PI;
             g.points = 200;
         }
-        if (g.points < 2 || g.points > 10_000_000) {
-            throw new Cli.UserException("--points must be from 2 to 10000000, got " + g.points);
+        if (g.points < 2 || g.points > CsvFiles.MAX_PREDICTION_ROWS) {
+            throw new Cli.UserException("--points must be from 2 to " + CsvFiles.MAX_PREDICTION_ROWS
+                    + " (the most rows a predictions file Backprop Studio reads back holds), got " + g.points);
         }
         if (!Double.isFinite(g.from) || !Double.isFinite(g.to) || !(g.from < g.to)) {
             throw new Cli.UserException(String.format(Locale.ROOT,
                     "--from must be less than --to and both finite, got %s and %s", g.from, g.to));
         }
-        double[] xs = new double[g.points];
-        for (int i = 0; i < g.points; i++) {
-            xs[i] = g.from + (g.to - g.from) * i / (g.points - 1);
-        }
-        xs[g.points - 1] = g.to;
-        return xs;
+        return g;
     }
 }

@@ -1,6 +1,11 @@
 package org.backpropstudio.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,12 +14,13 @@ import java.util.concurrent.Callable;
 import org.backpropstudio.engine.DataSpec;
 import org.backpropstudio.engine.Dataset;
 import org.backpropstudio.engine.EpochResult;
-import org.backpropstudio.engine.LossHistory;
+import org.backpropstudio.engine.Divergence;
 import org.backpropstudio.engine.Network;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.engine.Trainer;
 import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.io.AtomicFiles;
 import org.backpropstudio.io.CsvFiles;
 import org.backpropstudio.io.NpzFile;
 import org.backpropstudio.io.TrainingInfo;
@@ -83,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Cli.checkOverwrite(force, history, weightsOut, npzOut);
+        new Outputs().add("--history", history).add("--weights-out", weightsOut).add("--npz-out", npzOut).check(force);
         TrainingConfig config = configure();
         Network initial = null;
         if (init != null) {
@@ -91,28 +97,27 @@ final class TrainCommand implements Callable<Integer> {
             initial = w.toNetwork();
             config = config.withNetwork(w.network());
         }
+        checkMemory(config);
         Trainer trainer = new Trainer(config, initial);
-        LossHistory losses = new LossHistory();
-        Progress progress = new Progress(err, quiet);
         long start = System.nanoTime();
-        EpochResult last = null;
-        for (int e = 0; e < config.epochs(); e++) {
-            last = trainer.runEpoch();
-            losses.add(last);
-            if (last.diverged()) {
-                break;
-            }
-            progress.update(last, config.epochs());
+        Run run = new Run(trainer, Divergence.at(trainer), new Progress(err, quiet));
+        int epochs = config.epochs();
+        if (history != null) {
+            // streamed as it trains: a run of any length keeps only its last epoch in memory
+            AtomicFiles.write(history, stream -> {
+                Writer rows = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                rows.write(CsvFiles.HISTORY_HEADER + "\n");
+                run.train(epochs, rows);
+                rows.flush();
+            });
+        } else {
+            run.train(epochs, null);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.finish();
-        if (history != null) {
-            CsvFiles.writeHistory(history, losses);
-        }
-        if (last != null && last.diverged()) {
-            err.printf(Locale.ROOT, "error: the loss diverged at epoch %d (train loss %s): learning rate %s is too large "
-                    + "for this network; lower it and train again.%s%n", last.epoch(), last.trainLoss(),
-                    config.optimizer().learningRate(), weightsOut != null || npzOut != null ? " No weights were written." : "");
+        EpochResult last = run.last;
+        if (run.diverged != null) {
+            err.println("error: " + diverged(run.diverged, config) + (weightsOut != null || npzOut != null
+                    ? " No weights were written." : ""));
             return Cli.EXIT_INPUT;
         }
         if (weightsOut != null || npzOut != null) {
@@ -132,6 +137,91 @@ final class TrainCommand implements Callable<Integer> {
                 trainer.network(), trainer.epoch(), seconds,
                 last == null ? Double.NaN : last.trainLoss(), last == null ? Double.NaN : last.testLoss());
         return 0;
+    }
+
+    /** The epochs of one run; only the last result is kept. */
+    private static final class Run {
+        private final Trainer trainer;
+        private final Divergence divergence;
+        private final Progress progress;
+        private final boolean hasTest;
+        EpochResult last;
+        Divergence.Verdict diverged;
+
+        Run(Trainer trainer, Divergence divergence, Progress progress) {
+            this.trainer = trainer;
+            this.divergence = divergence;
+            this.progress = progress;
+            this.hasTest = trainer.testData().size() > 0;
+        }
+
+        /** Trains until {@code epochs} or divergence, writing each epoch's row to {@code rows} if given. */
+        void train(int epochs, Writer rows) throws IOException {
+            for (int e = 0; e < epochs; e++) {
+                last = trainer.runEpoch();
+                if (rows != null) {
+                    rows.write(CsvFiles.historyRow(last.epoch(), last.trainLoss(), last.testLoss()));
+                    rows.write('\n');
+                }
+                diverged = divergence.check(last, hasTest);
+                if (diverged != null) {
+                    break;
+                }
+                progress.update(last, epochs);
+            }
+            progress.finish();
+        }
+    }
+
+    /** What went wrong, in the words the studio's banner uses, blaming the input when it is at fault. */
+    private static String diverged(Divergence.Verdict v, TrainingConfig config) {
+        if (v.cause() == Divergence.Cause.NOT_FINITE_AT_START) {
+            return String.format(Locale.ROOT, "cannot train: the loss is not a number even before the first step; the data "
+                    + "or the initial weights (values up to %.3g) are too large for a double; scale them down.", v.largest());
+        }
+        String how = v.notANumber() ? "the loss is no longer a number"
+                : String.format(Locale.ROOT, "the loss exploded to %.3g from %.3g at the start", v.worst(), v.start());
+        String why = switch (v.cause()) {
+            case DATA_TOO_LARGE -> String.format(Locale.ROOT, "the data holds values up to %.3g, too large for the loss and "
+                    + "its gradients whatever the learning rate; scale the data down", v.largest());
+            case WEIGHTS_TOO_LARGE -> String.format(Locale.ROOT, "the initial weights hold values up to %.3g, too large "
+                    + "for the loss and its gradients whatever the learning rate; scale them down", v.largest());
+            default -> "learning rate " + config.optimizer().learningRate()
+                    + " is too large for this network; lower it and train again";
+        };
+        return "training diverged at epoch " + v.epoch() + " (" + how + "): " + why + ".";
+    }
+
+    /**
+     * Refuses, before any work, a run whose step would not fit in the memory Java has: a full
+     * batch (--batch-size 0) of millions of samples needs gigabytes of work matrices.
+     */
+    private static void checkMemory(TrainingConfig config) {
+        long samples = trainSamples(config);
+        long rows = config.batchSize() == 0 ? samples : Math.min(config.batchSize(), Math.max(samples, 1));
+        long need = Trainer.stepBytes(config.network(), rows);
+        if (config.data() instanceof DataSpec.FunctionData f) {
+            need += (long) Double.BYTES * (f.trainCount() + f.testCount()) * (config.network().inputs() + config.network().outputs());
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            throw new Cli.UserException(String.format(Locale.ROOT, "a step on a batch of %d samples through %s needs "
+                    + "about %s of memory, and Java has %s free; give Java more (java -Xmx...) or a smaller --batch-size",
+                    rows, config.network(), mib(need), mib(free)));
+        }
+    }
+
+    private static long trainSamples(TrainingConfig config) {
+        if (config.streaming()) {
+            return config.batchSize();
+        }
+        return config.data() instanceof DataSpec.FunctionData f ? f.trainCount()
+                : ((DataSpec.GivenData) config.data()).train().size();
+    }
+
+    private static String mib(long bytes) {
+        return bytes >= 10L << 30 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
     }
 
     private TrainingConfig configure() throws Exception {

@@ -2,6 +2,7 @@ package org.backpropstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ class CliTest {
 
         Run lr = run("train", "--lr", "abc");
         assertThat(lr.exit()).isEqualTo(2);
-        assertThat(lr.err()).contains("Invalid value for option '--learning-rate'").contains("'abc' is not a double");
+        assertThat(lr.err()).contains("Invalid value for option '--learning-rate'").contains("'abc' is not a number");
 
         Run negative = run("train", "--lr", "-3");
         assertThat(negative.exit()).isEqualTo(Cli.EXIT_INPUT);
@@ -142,7 +143,7 @@ class CliTest {
     void aDivergingRunSaysWhyAndWritesNoWeights() {
         Run r = run("train", "--lr", "1e6", "--epochs", "100", "--weights-out", p("w.weights.json"), "--history", p("h.csv"));
         assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
-        assertThat(r.err()).contains("the loss diverged at epoch").contains("learning rate 1000000.0 is too large")
+        assertThat(r.err()).contains("training diverged at epoch").contains("learning rate 1000000.0 is too large")
                 .contains("No weights were written");
         assertThat(dir.resolve("w.weights.json")).doesNotExist();
         assertThat(dir.resolve("h.csv")).exists();
@@ -187,5 +188,155 @@ class CliTest {
             assertThat(r.out()).contains(option.longestName());
             assertThat(option.description()).as(option.longestName()).isNotEmpty();
         }
+    }
+
+    /** The command line in a JVM of its own, with a heap of {@code heap}; at most 60 s. */
+    static Run runJvm(String heap, Path in, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-cp", System.getProperty("java.class.path"), "org.backpropstudio.Launcher"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(in.toFile());
+        pb.environment().remove("DISPLAY");
+        Path out = Files.createTempFile(in, "out", ".txt");
+        Path err = Files.createTempFile(in, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("still running after 60 s: " + args[0]);
+        }
+        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    /** An error says one thing on one line: no Java stack trace, no exception class names. */
+    static void assertOneLineError(Run r) {
+        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("error: ").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void twoOutputsNamingOneFileAreRefusedBeforeAnyWork() {
+        Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                run("train", "--epochs", "1000000000", "--history", p("s.csv"), "--weights-out", dir + "/./s.csv"));
+        assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(r.err()).contains("--history and --weights-out both name");
+        assertOneLineError(r);
+        assertThat(dir.resolve("s.csv")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeTraining() throws IOException {
+        Files.writeString(dir.resolve("file"), "x");
+        for (String out : new String[] {p("missing/h.csv"), p("file/h.csv"), "/dev/null"}) {
+            Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                    run("train", "--epochs", "1000000000", "--force", "--history", out));
+            assertThat(r.exit()).as(out).isEqualTo(Cli.EXIT_INPUT);
+            assertThat(r.err()).contains("cannot write " + out).doesNotContain(".tmp");
+            assertOneLineError(r);
+        }
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+    }
+
+    /** stdout that fails (a closed pipe, /dev/full) is an error, not a silent success. */
+    @Test
+    void aFailedWriteToStandardOutputExitsThree() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 1000) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+        StringWriter err = new StringWriter();
+        assertThat(run("train", "--epochs", "0", "--weights-out", p("w.weights.json")).exit()).isZero();
+        int exit = Cli.run(new PrintWriter(full, true), new PrintWriter(err, true), "predict", "--weights",
+                p("w.weights.json"), "--points", "20000");
+        assertThat(exit).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(err.toString()).startsWith("error: could not write").contains("standard output");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1d", "1f", "0x1p3", "NaN", "Infinity", "1e"})
+    void optionsTakePlainDecimalNumbersOnly(String value) {
+        Run lr = run("train", "--epochs", "1", "--lr", value);
+        assertThat(lr.exit()).isEqualTo(2);
+        assertThat(lr.err()).contains("'" + value + "' is not a number");
+        Run epochs = run("train", "--epochs", value.equals("1e") ? "0x10" : value);
+        assertThat(epochs.exit()).isEqualTo(2);
+        assertThat(epochs.err()).contains("is not a whole number").hasLineCount(1);
+    }
+
+    /** The studio's divergence rule: a loss a million times its start has diverged, finite or not. */
+    @Test
+    void aLossThatExplodesWhileFiniteIsDivergedAsInTheStudio() {
+        Run r = run("train", "--preset", "linear-neuron", "--lr", "1", "--epochs", "20");
+        assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(r.err()).contains("training diverged at epoch").contains("the loss exploded to")
+                .contains("learning rate 1.0 is too large");
+    }
+
+    @Test
+    void dataTooLargeForADoubleIsBlamedNotTheLearningRate() throws IOException {
+        Files.writeString(dir.resolve("huge.csv"), "x,y\n1e300,0.5\n1,0.8\n2,0.9\n");
+        Run r = run("train", "--preset", "linear-neuron", "--train-data", p("huge.csv"), "--test-data", p("huge.csv"),
+                "--epochs", "5");
+        assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(r.err()).contains("the data holds values up to 1.00e+300").contains("scale the data down")
+                .doesNotContainPattern("learning rate [0-9]");
+        Run relu = run("train", "--preset", "relu-mae", "--train-data", p("huge.csv"), "--test-data", p("huge.csv"),
+                "--epochs", "5");
+        assertThat(relu.err()).contains("1.00e+300").doesNotContainPattern("learning rate [0-9]");
+        assertOneLineError(relu);
+    }
+
+    @Test
+    void anEvenGridOverTheWholeDoubleRangeStaysFinite() throws Exception {
+        assertThat(run("train", "--epochs", "0", "--weights-out", p("w.weights.json")).exit()).isZero();
+        Run r = run("predict", "--weights", p("w.weights.json"), "--from", "-1e308", "--to", "1e308", "--points", "5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> xs = r.out().lines().skip(1).map(l -> l.split(",")[0]).toList();
+        assertThat(xs).containsExactly("-1.0E308", "-5.0E307", "0.0", "5.0E307", "1.0E308");
+    }
+
+    @Test
+    void morePredictionsThanAReadableFileHoldsAreRefusedBeforeWork() throws Exception {
+        assertThat(run("train", "--epochs", "0", "--weights-out", p("w.weights.json")).exit()).isZero();
+        Run r = run("predict", "--weights", p("w.weights.json"), "--points", "10000000");
+        assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(r.err()).contains("--points must be from 2 to " + CsvFiles.MAX_PREDICTION_ROWS);
+        assertThat(r.out()).isEmpty();
+    }
+
+    /** Three million epochs kept one result each in memory once: 48 MB, beyond a 32 MB heap. */
+    @Test
+    void aLongRunKeepsMemoryFlatWithAndWithoutAHistoryFile() throws Exception {
+        Run plain = runJvm("32m", dir, "train", "--preset", "linear-neuron", "--epochs", "3000000", "-q");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        Run streamed = runJvm("32m", dir, "train", "--preset", "linear-neuron", "--epochs", "3000000", "-q",
+                "--history", "h.csv");
+        assertThat(streamed.exit()).as(streamed.err()).isZero();
+        try (var lines = Files.lines(dir.resolve("h.csv"))) {
+            assertThat(lines.count()).isEqualTo(3_000_001);
+        }
+    }
+
+    /** A full batch of 300 000 samples needs about 200 MB of work matrices: refused up front, not an OutOfMemoryError. */
+    @Test
+    void workThatCannotFitIsRefusedBeforeItStartsWithWhatItNeeds() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 300_000; i++) {
+            csv.append(i * 1e-5).append(',').append(Math.sin(i * 1e-5)).append('\n');
+        }
+        Files.writeString(dir.resolve("many.csv"), csv);
+        Run r = runJvm("48m", dir, "train", "--train-data", "many.csv", "--batch-size", "0", "--epochs", "1", "-q");
+        assertThat(r.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(r.err()).contains("needs about").contains("give Java more");
+        assertOneLineError(r);
     }
 }
