@@ -49,6 +49,7 @@ class RandomEditsTest {
     private static final double[] LEARNING_RATES = {0, Double.MIN_VALUE, 1e-300, 1e-5, 1e-3, 0.01, 0.1, 0.3, 1, 10,
         1e3, 1e6, 1e308};
 
+    @org.junit.jupiter.api.Tag("campaign") // sized by bps.randomEdits: 2 000 by default, 20 000 with -Psoak
     @Test
     void randomLiveEditsKeepEveryInvariant() throws Exception {
         TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));

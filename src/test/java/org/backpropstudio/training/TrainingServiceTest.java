@@ -44,8 +44,9 @@ class TrainingServiceTest {
     }
 
     @Test
-    void playTrainsAndTheNewestSnapshotReplacesAnUnreadOne() throws InterruptedException {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+    void playTrainsAndTheNewestSnapshotReplacesAnUnreadOne() {
+        long[] now = {0};
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"), () -> now[0]);
         Snapshot initial = s.takeLatest();
         s.submit(new Command.Play());
         s.tick(); // applies Play (a change: published at once) and runs epoch 1
@@ -56,7 +57,8 @@ class TrainingServiceTest {
         for (int i = 0; i < 10; i++) {
             assertThat(s.tick()).isTrue();
         }
-        Thread.sleep(TrainingService.PUBLISH_INTERVAL_NS / 1_000_000 + 5);
+        assertThat(s.takeLatest()).as("no time has passed: nothing newer is published").isNull();
+        now[0] += TrainingService.PUBLISH_INTERVAL_NS;
         s.tick(); // the interval has passed: epoch 12 replaces whatever was unread
         Snapshot newest = s.takeLatest();
         assertThat(newest.epoch()).isEqualTo(12);
@@ -163,6 +165,7 @@ class TrainingServiceTest {
     /** Epochs of the long run ({@code -Dbps.longRun=10000000} for the documented one). */
     private static final int LONG_RUN = Integer.getInteger("bps.longRun", 1_000_000);
 
+    @org.junit.jupiter.api.Tag("soak") // 10⁶ epochs, about 100 s: ./mvnw verify -Psoak
     @Test
     void aMillionEpochsOfTheClassicSetupKeepTheHistoryAndTheHeapFlat() throws java.io.IOException {
         // as the studio drives it: ticks on one thread, the newest snapshot taken as a frame would
@@ -231,7 +234,14 @@ class TrainingServiceTest {
         }
         s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.05)));
         s.submit(new Command.Pause());
-        Thread.sleep(200);
+        Snapshot paused = snap;
+        while (paused.state() != TrainingState.PAUSED && System.nanoTime() < deadline) {
+            Snapshot taken = s.takeLatest();
+            paused = taken != null ? taken : paused;
+            Thread.onSpinWait();
+        }
+        assertThat(paused.state()).as("the Pause was obeyed on the worker").isEqualTo(TrainingState.PAUSED);
+        assertThat(paused.config().optimizer().learningRate()).isEqualTo(0.05);
         s.close();
         thread.shutdown();
         assertThat(thread.awaitTermination(5, TimeUnit.SECONDS)).isTrue();

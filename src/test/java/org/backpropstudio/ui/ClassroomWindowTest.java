@@ -176,8 +176,11 @@ class ClassroomWindowTest {
             chart.show(before);
             chart.show(after);
         }).get();
-        Thread.sleep(200);
-        assertThat(chart.animating(System.nanoTime())).isFalse();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (chart.animating(System.nanoTime()) && System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(chart.animating(System.nanoTime())).as("a 0.05 s transition has ended").isFalse();
         assertThat(WaitForAsyncUtils.asyncFx(chart::curveNow).get()).containsExactly(after.prediction());
     }
 

@@ -69,6 +69,7 @@ class StudioStressTest {
         studio.close();
     }
 
+    @org.junit.jupiter.api.Tag("soak") // 1 500 edits timed on a shared machine: ./mvnw verify -Psoak
     @Test
     void randomEditsWhileTrainingNeverBlockTheUiThread() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.backpropstudio.training.Command;
 import org.backpropstudio.training.Marker;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.training.TrainingState;
@@ -139,8 +140,11 @@ class StudioWindowTest {
     void stepAdvancesExactlyOneEpoch(FxRobot robot) throws InterruptedException {
         robot.clickOn("#step");
         waitUntil("one epoch", () -> epoch() == 1);
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
+        // a command sent after the Step comes back handled only after everything before it: had the
+        // Step left it training, more epochs would show by then
+        long handled = shown().commandsHandled();
+        studio.service().submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+        waitUntil("a later command handled", () -> shown().commandsHandled() > handled);
         assertThat(epoch()).isEqualTo(1);
         assertThat(shown().state()).isEqualTo(TrainingState.PAUSED);
         robot.type(KeyCode.S);
