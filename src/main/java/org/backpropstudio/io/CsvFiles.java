@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import org.backpropstudio.engine.Dataset;
-import org.backpropstudio.engine.LossHistory;
 import org.backpropstudio.engine.Numbers;
 
 /**
- * The CSV files: data ({@code x,y}), history ({@code epoch,train_loss,test_loss}) and predictions
+ * The CSV files: data ({@code x,y}), history rows ({@code epoch,train_loss,test_loss}, which the
+ * command line writes as it trains) and predictions
  * ({@code x,prediction}). Numbers are written in Java's shortest round-trip form, so they read
  * back to the identical double.
  */
@@ -222,20 +222,6 @@ public final class CsvFiles {
 
     /** The header of a history file. */
     public static final String HISTORY_HEADER = "epoch,train_loss,test_loss";
-
-    /** Writes {@code epoch,train_loss,test_loss}, epochs from 1, atomically. */
-    public static void writeHistory(Path file, LossHistory history) throws IOException {
-        AtomicFiles.writeString(file, historyText(history));
-    }
-
-    /** The history file's text. */
-    public static String historyText(LossHistory history) {
-        StringBuilder s = new StringBuilder(HISTORY_HEADER).append('\n');
-        for (int i = 0; i < history.size(); i++) {
-            s.append(historyRow(i + 1, history.trainLoss(i), history.testLoss(i))).append('\n');
-        }
-        return s.toString();
-    }
 
     /** One row of a history file, without its line end. */
     public static String historyRow(int epoch, double trainLoss, double testLoss) {
