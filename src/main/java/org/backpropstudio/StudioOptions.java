@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.backpropstudio.engine.Numbers;
 import org.backpropstudio.engine.Presets;
+import org.backpropstudio.i18n.Messages;
 
 /**
  * The studio's command-line options, checked before JavaFX starts: {@code --help} needs no
@@ -36,6 +37,7 @@ final class StudioOptions {
         for (String a : args) {
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
+            String quoted = value == null ? "" : Messages.excerpt(value);
             switch (name) {
                 case "--play" -> {
                     if (value != null) {
@@ -44,13 +46,13 @@ final class StudioOptions {
                 }
                 case "--preset" -> {
                     if (value == null || !Presets.names().contains(value)) {
-                        return "unknown preset '" + shorten(value) + "' (known: " + String.join(", ", Presets.names()) + ")";
+                        return "unknown preset '" + quoted + "' (known: " + String.join(", ", Presets.names()) + ")";
                     }
                 }
                 case "--lang" -> {
                     String tag = value == null ? "" : value.toLowerCase(Locale.ROOT);
                     if (!tag.equals("en") && !tag.equals("zh-cn")) {
-                        return "--lang must be en or zh-CN, got '" + shorten(value) + "'";
+                        return "--lang must be en or zh-CN, got '" + quoted + "'";
                     }
                 }
                 case "--screenshot" -> {
@@ -62,11 +64,11 @@ final class StudioOptions {
                     if (value == null || !Numbers.isDecimal(value) || !(Numbers.parseDecimal(value) > 0)
                             || !(Numbers.parseDecimal(value) <= 86_400)) {
                         return name + " needs seconds, a number from 0 to 86400: " + name + "=SECONDS, got '"
-                                + shorten(value) + "'";
+                                + quoted + "'";
                     }
                 }
                 default -> {
-                    return "unknown option '" + shorten(a) + "' for the studio (see: backprop-studio studio --help)";
+                    return "unknown option '" + Messages.excerpt(a) + "' for the studio (see: backprop-studio studio --help)";
                 }
             }
         }
@@ -77,10 +79,4 @@ final class StudioOptions {
         return args.contains("--help") || args.contains("-h");
     }
 
-    private static String shorten(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= 24 ? text : text.substring(0, 20) + "… (" + text.length() + " characters)";
-    }
 }

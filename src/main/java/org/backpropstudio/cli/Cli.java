@@ -5,6 +5,7 @@ import org.backpropstudio.engine.Numbers;
 import org.backpropstudio.io.ImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.backpropstudio.i18n.Messages;
 
 /** {@code backprop-studio}: the headless command line over the engine and the file formats. */
 @Command(name = "backprop-studio",
@@ -88,20 +89,20 @@ public final class Cli implements Runnable {
             try {
                 return Numbers.parseDecimal(text.trim());
             } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("'" + shorten(text) + "' is not a number");
+                throw new CommandLine.TypeConversionException("'" + Messages.excerpt(text) + "' is not a number");
             }
         };
         CommandLine.ITypeConverter<Long> whole = text -> {
             try {
                 return Numbers.parseWhole(text.trim());
             } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("'" + shorten(text) + "' is not a whole number");
+                throw new CommandLine.TypeConversionException("'" + Messages.excerpt(text) + "' is not a whole number");
             }
         };
         CommandLine.ITypeConverter<Integer> integer = text -> {
             long v = whole.convert(text);
             if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                throw new CommandLine.TypeConversionException("'" + shorten(text) + "' is beyond " + Integer.MAX_VALUE);
+                throw new CommandLine.TypeConversionException("'" + Messages.excerpt(text) + "' is beyond " + Integer.MAX_VALUE);
             }
             return (int) v;
         };
@@ -113,9 +114,6 @@ public final class Cli implements Runnable {
         cmd.registerConverter(int.class, integer);
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 24 ? text : text.substring(0, 20) + "… (" + text.length() + " characters)";
-    }
 
     /** A problem with what the user asked for, reported as its message alone. */
     static final class UserException extends RuntimeException {

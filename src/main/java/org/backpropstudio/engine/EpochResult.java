@@ -9,9 +9,5 @@ package org.backpropstudio.engine;
  * @param testLoss  mean per-sample loss over the test set after the epoch (NaN without a test set)
  */
 public record EpochResult(int epoch, double trainLoss, double testLoss) {
-
-    /** True when the training loss is NaN or infinite: training has diverged. */
-    public boolean diverged() {
-        return !Double.isFinite(trainLoss);
-    }
+    // whether an epoch has diverged is Divergence's to say (a loss can explode while finite)
 }

@@ -76,6 +76,14 @@ public final class Messages {
         return out.toString();
     }
 
+    /**
+     * A text as a message quotes it: whole up to 24 characters, else its start and its length, so
+     * a 100 000-digit number in a file or an option never fills the screen.
+     */
+    public static String excerpt(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 20) + "… (" + text.length() + " characters)";
+    }
+
     /** A whole number with the locale's grouping: 2,000 (en, zh), 2.000 (de). */
     public static String integer(long v) {
         return NumberFormat.getIntegerInstance(locale).format(v);

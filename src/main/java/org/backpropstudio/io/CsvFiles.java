@@ -1,5 +1,6 @@
 package org.backpropstudio.io;
 
+import static org.backpropstudio.i18n.Messages.excerpt;
 import static org.backpropstudio.i18n.Messages.text;
 
 import java.io.IOException;
@@ -163,17 +164,12 @@ public final class CsvFiles {
         } catch (NumberFormatException e) {
             String word = t.toLowerCase(Locale.ROOT).replace("+", "").replace("-", "");
             boolean named = word.equals("nan") || word.equals("infinity") || word.equals("inf");
-            throw new ImportException(text(named ? "csv.notFinite" : "csv.notANumber", file, line, column, shorten(t)));
+            throw new ImportException(text(named ? "csv.notFinite" : "csv.notANumber", file, line, column, excerpt(t)));
         }
         if (!Double.isFinite(v)) {
-            throw new ImportException(text("csv.tooLarge", file, line, column, shorten(t)));
+            throw new ImportException(text("csv.tooLarge", file, line, column, excerpt(t)));
         }
         return v;
-    }
-
-    /** A cell as quoted in a message: at most 24 characters. */
-    static String shorten(String cell) {
-        return cell.length() <= 24 ? cell : cell.substring(0, 20) + "… (" + cell.length() + " characters)";
     }
 
     private static Iterator<String> readLines(Path file) throws ImportException {

@@ -27,6 +27,7 @@ import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.engine.WeightDecay;
 import org.backpropstudio.training.LossCurve;
 import org.backpropstudio.training.PinnedRun;
+import org.backpropstudio.i18n.Messages;
 
 /**
  * Experiment files ({@code *.bps.json}, {@code backprop-studio.experiment} version 1): the whole
@@ -257,7 +258,7 @@ public final class ExperimentJson {
         NetworkSpec network = WeightsJson.network(networkNode);
         LossKind lossKind = WeightsJson.loss(networkNode);
         try {
-            Loss loss = new Loss(lossKind, Reduction.fromWireName(text(root, "reduction")));
+            Loss loss = new Loss(lossKind, Reduction.fromWireName(Messages.excerpt(text(root, "reduction"))));
             JsonNode init = WeightsJson.object(root, "initializers", "");
             Initializer weightInit = Initializer.parse(text(init, "weights"));
             Initializer biasInit = Initializer.parse(text(init, "biases"));
@@ -366,7 +367,7 @@ public final class ExperimentJson {
             case "rmsprop":
                 return new OptimizerConfig.RmsProp(lr, number(o, "rho"), number(o, "epsilon"), decay);
             default:
-                throw new ImportException("optimizer: unknown name '" + CsvFiles.shorten(name) + "' (known: sgd, adam, rmsprop)");
+                throw new ImportException("optimizer: unknown name '" + Messages.excerpt(name) + "' (known: sgd, adam, rmsprop)");
         }
     }
 
@@ -377,7 +378,7 @@ public final class ExperimentJson {
                     samples(WeightsJson.object(d, "test", "data"), "data.test"));
         }
         if (!kind.equals("function")) {
-            throw new ImportException("data: \"kind\" must be \"function\" or \"given\", found '" + CsvFiles.shorten(kind) + "'");
+            throw new ImportException("data: \"kind\" must be \"function\" or \"given\", found '" + Messages.excerpt(kind) + "'");
         }
         DataSpec.Sampling sampling;
         try {
@@ -394,7 +395,7 @@ public final class ExperimentJson {
                         + ")");
             }
         } else {
-            target = TargetFunction.fromWireName(text(d, "target"));
+            target = TargetFunction.fromWireName(Messages.excerpt(text(d, "target")));
         }
         // the extrapolation split is optional: without it the test samples share the training range
         boolean split = d.has("testXMin") || d.has("testXMax");

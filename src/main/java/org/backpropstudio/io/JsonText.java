@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.backpropstudio.i18n.Messages;
 
 /**
  * The JSON our files are written in, read strictly: exactly one value (nothing after it), no key
@@ -19,9 +20,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * reaches the user.
  */
 final class JsonText {
-
-    /** Values quoted in a message are cut to this many characters. */
-    static final int QUOTE_CHARS = 24;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -73,12 +71,12 @@ final class JsonText {
         }
     }
 
-    /** A JSON value as a message quotes it: {@code nothing} when absent, cut to {@link #QUOTE_CHARS}. */
+    /** A JSON value as a message quotes it: {@code nothing} when absent, else {@link Messages#excerpt}. */
     static String shown(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
         }
-        return CsvFiles.shorten(n.toString());
+        return Messages.excerpt(n.toString());
     }
 
     private static String where(JsonProcessingException e) {
@@ -96,7 +94,7 @@ final class JsonText {
             int q = m.indexOf('\'');
             int r = m.indexOf('\'', q + 1);
             String key = q >= 0 && r > q ? m.substring(q + 1, r) : "a key";
-            return "the key \"" + CsvFiles.shorten(key) + "\" appears twice in one object";
+            return "the key \"" + Messages.excerpt(key) + "\" appears twice in one object";
         }
         if (m.contains("NaN") || m.contains("Infinity") || m.contains("INF")) {
             return "NaN and Infinity are not JSON numbers";

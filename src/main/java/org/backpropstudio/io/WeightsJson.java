@@ -14,6 +14,7 @@ import org.backpropstudio.engine.LayerSpec;
 import org.backpropstudio.engine.LossKind;
 import org.backpropstudio.engine.NetworkSpec;
 import org.backpropstudio.engine.OptimizerConfig;
+import org.backpropstudio.i18n.Messages;
 
 /**
  * Reads and writes {@code backprop-studio.weights} version 1 (see DESIGN.md). Doubles are written
@@ -148,7 +149,8 @@ public final class WeightsJson {
                     + JsonText.shown(a));
         }
         try {
-            return Activation.fromWireName(a.asText());
+            // names are short: a longer one matches none, and the error quotes the excerpt, not a megabyte
+            return Activation.fromWireName(Messages.excerpt(a.asText()));
         } catch (IllegalArgumentException e) {
             throw new ImportException(where + ": " + e.getMessage());
         }
@@ -161,7 +163,7 @@ public final class WeightsJson {
                     + JsonText.shown(l));
         }
         try {
-            return LossKind.fromWireName(l.asText());
+            return LossKind.fromWireName(Messages.excerpt(l.asText())); // quoted short, as above
         } catch (IllegalArgumentException e) {
             throw new ImportException("network: " + e.getMessage());
         }
@@ -199,7 +201,7 @@ public final class WeightsJson {
             }
             values[j] = x.doubleValue();
             if (!Double.isFinite(values[j])) {
-                throw new ImportException(where + ", entry " + (j + 1) + ": " + CsvFiles.shorten(x.asText())
+                throw new ImportException(where + ", entry " + (j + 1) + ": " + Messages.excerpt(x.asText())
                         + " is too large for a double");
             }
         }

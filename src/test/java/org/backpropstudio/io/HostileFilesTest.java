@@ -145,7 +145,9 @@ class HostileFilesTest {
                 Arguments.of("a stray character", good.replace("\"version\": 1,", "\"version\": 1;"), "unexpected character ';'"),
                 Arguments.of("cut short", good.substring(0, good.length() / 2), "the text ends before the JSON does"),
                 Arguments.of("a 999-digit unit count", good.replace("\"units\": 2", "\"units\": " + "9".repeat(999)),
-                        "found 99999999999999999999… (999 characters)"));
+                        "found 99999999999999999999… (999 characters)"),
+                Arguments.of("a 100 000-letter activation", good.replace("\"tanh\"", "\"" + "x".repeat(100_000) + "\""),
+                        "unknown activation 'xxxxxxxxxxxxxxxxxxxx… (100000 characters)'"));
     }
 
     /** The parser's own wording (its class and feature names, raw character codes) never reaches the user. */
