@@ -225,6 +225,30 @@ class ClassroomWindowTest {
         assertThat(studio.view().fitChart().ghostCount()).isEqualTo(4);
     }
 
+    /**
+     * A point clicked in, then Reset: the grid becomes the data's own range. The target curve kept
+     * the y of the old grid and was drawn at the new one's x, and the prediction went through the
+     * old axes, beside the points drawn through the new ones.
+     */
+    @Test
+    void everyLayerOfTheFitChartIsDrawnAgainstTheAxesOfTheGridShown(FxRobot robot) throws Exception {
+        waitUntil("the first snapshot", () -> shown() != null && studio.view().fitChart().trainPointCount() == 50);
+        var chart = studio.view().fitChart();
+        robot.clickOn(screen(chart, chart.screenPosition(2.8, 0.95)), MouseButton.PRIMARY);
+        waitUntil("a training point is added", () -> shown().train().size() == 51);
+        double before = shown().gridX()[0];
+        robot.clickOn("#reset");
+        waitUntil("the grid moved", () -> shown().gridX()[0] != before && chart.snapshot() == shown());
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] grid = shown().gridX();
+        double[][] target = WaitForAsyncUtils.asyncFx(chart::targetCurve).get();
+        assertThat(target[0]).containsExactly(grid);
+        for (int i = 0; i < grid.length; i++) {
+            assertThat(target[1][i]).as("the target at x = %s", grid[i]).isEqualTo(Math.sin(grid[i]));
+        }
+        assertThat(WaitForAsyncUtils.asyncFx(chart::xAxis).get()).containsExactly(grid[0], grid[grid.length - 1]);
+    }
+
     @Test
     void clickingTheFitChartAddsAndRemovesPoints(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null && studio.view().fitChart().trainPointCount() == 50);

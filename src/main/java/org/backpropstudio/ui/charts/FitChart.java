@@ -28,6 +28,12 @@ public final class FitChart extends Plot {
     private static final double PICK_RADIUS = 10;
 
     private Snapshot shown;
+    /**
+     * The target curve as points of its own: the x it was computed at, and f(x). Every layer is
+     * drawn from its own x through the one transform of the axes, so none can be drawn over another
+     * layer's x (the target once kept the y of an old grid and was drawn at the new grid's x).
+     */
+    private double[] targetX = new double[0];
     private double[] targetY = new double[0];
     private double[] trainX = new double[0];
     private double[] trainY = new double[0];
@@ -224,8 +230,14 @@ public final class FitChart extends Plot {
         if (dataChanged) {
             prepare(s);
         }
+        // the grid sets the x-axis; when it moves (a Reset after points were clicked in), the axes, the
+        // target and the prediction's transform all move with it in one full redraw
+        boolean gridMoved = !java.util.Arrays.equals(targetX, s.gridX());
+        if (dataChanged || gridMoved) {
+            traceTarget(s.gridX());
+        }
         shown = s;
-        if (dataChanged) {
+        if (dataChanged || gridMoved) {
             redraw();
         } else {
             redrawOverlay(); // only the prediction moved
@@ -234,9 +246,6 @@ public final class FitChart extends Plot {
 
     private void prepare(Snapshot s) {
         shownData = s.train();
-        double[] xs = s.gridX();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         ranges = null;
         if (s.config().data() instanceof DataSpec.FunctionData f) {
             target = f.target();
@@ -247,22 +256,24 @@ public final class FitChart extends Plot {
         } else if (s.generation() != targetGeneration) {
             target = null; // other data: points clicked in keep the target they were drawn over
         }
-        if (target != null) {
-            targetY = new double[xs.length];
-            for (int i = 0; i < xs.length; i++) {
-                targetY[i] = target.value(xs[i]);
-                lo = Math.min(lo, targetY[i]);
-                hi = Math.max(hi, targetY[i]);
-            }
-            targetName = target.formula();
-        } else {
-            targetY = new double[0];
-            targetName = "";
-        }
+        targetName = target != null ? target.formula() : "";
         trainX = s.train().xColumn();
         trainY = s.train().yColumn();
         testX = s.test().xColumn();
         testY = s.test().yColumn();
+    }
+
+    /** The target's curve at {@code xs}, and the y-range that takes in it and the data. */
+    private void traceTarget(double[] xs) {
+        targetX = xs.clone();
+        targetY = new double[target != null ? xs.length : 0];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < targetY.length; i++) {
+            targetY[i] = target.value(xs[i]);
+            lo = Math.min(lo, targetY[i]);
+            hi = Math.max(hi, targetY[i]);
+        }
         for (double[] ys : new double[][] {trainY, testY}) {
             for (double y : ys) {
                 lo = Math.min(lo, y);
@@ -276,6 +287,11 @@ public final class FitChart extends Plot {
         double span = Math.max(hi - lo, 1e-6);
         yMin = lo - 0.2 * span;
         yMax = hi + 0.2 * span;
+    }
+
+    /** The target curve as drawn, {x, y} (for tests): f at each x, at the x it is drawn. */
+    public double[][] targetCurve() {
+        return new double[][] {targetX.clone(), targetY.clone()};
     }
 
     @Override
@@ -296,7 +312,7 @@ public final class FitChart extends Plot {
             band(g, ranges[2], ranges[3], TEST, org.backpropstudio.i18n.Messages.text(unseen ? "chart.testRangeUnseen" : "chart.testRange"));
         }
         if (targetY.length > 0) {
-            polyline(g, xs, targetY, xs.length, TARGET, 2, new double[] {7, 5});
+            polyline(g, targetX, targetY, targetX.length, TARGET, 2, new double[] {7, 5});
         }
         for (int k = 0; k < pinned.size(); k++) {
             var run = pinned.get(k);

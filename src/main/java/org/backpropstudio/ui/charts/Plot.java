@@ -187,6 +187,11 @@ public abstract class Plot extends CanvasPane {
     }
 
     /** Screen x of a data x. */
+    /** The x-axis as last framed, {from, to}: what every layer's x is drawn against (for tests). */
+    public double[] xAxis() {
+        return new double[] {x0, x1};
+    }
+
     protected double px(double x) {
         return left + (x - x0) / (x1 - x0) * (right - left);
     }
