@@ -136,6 +136,20 @@ class StudioWindowTest {
         assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
     }
 
+    /** The knob showed the rate before the last one typed: type 1, it stayed at 0.1; type 0.01, it jumped to 1. */
+    @Test
+    void theLearningRateSliderShowsTheRateThatWasTyped(FxRobot robot) {
+        javafx.scene.control.Slider slider = robot.lookup("#learning-rate-slider").queryAs(javafx.scene.control.Slider.class);
+        assertThat(slider.getValue()).isCloseTo(-1, org.assertj.core.data.Offset.offset(1e-9));
+        for (String typed : new String[] {"1", "0.01", "1e6", "0.1", "0.003"}) {
+            type(robot, "#learning-rate", typed);
+            WaitForAsyncUtils.waitForFxEvents();
+            double expected = Math.max(slider.getMin(), Math.min(slider.getMax(), Math.log10(Double.parseDouble(typed))));
+            assertThat(slider.getValue()).as("the knob after typing %s", typed)
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
     @Test
     void stepAdvancesExactlyOneEpoch(FxRobot robot) throws InterruptedException {
         robot.clickOn("#step");

@@ -237,7 +237,9 @@ public final class EditorView extends ScrollPane {
         slider.setTooltip(Localized.tooltip("tip.learningRateSlider"));
         HBox.setHgrow(slider, Priority.ALWAYS);
         boolean[] syncing = {false};
-        Runnable fromText = () -> {
+        // the knob shows the rate that runs: it follows each applied value (reading the value on a
+        // text change showed the one before, since a typed text is applied only when committed)
+        Runnable fromApplied = () -> {
             Double v = lr.value();
             if (v != null && v > 0 && !slider.isValueChanging()) {
                 syncing[0] = true;
@@ -245,8 +247,8 @@ public final class EditorView extends ScrollPane {
                 syncing[0] = false;
             }
         };
-        lr.textProperty().addListener(o -> fromText.run());
-        fromText.run();
+        lr.appliedProperty().addListener(o -> fromApplied.run());
+        fromApplied.run();
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing[0]) {
                 double v = Math.pow(10, Math.round(b.doubleValue() * 20) / 20.0);

@@ -3,6 +3,8 @@ package org.backpropstudio.ui.editor;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,8 +25,8 @@ public final class ValidatedField<T> {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final Function<String, T> parser;
     private Consumer<T> onValid = v -> { };
-    /** The last value applied or loaded. */
-    private T value;
+    /** The last value applied or loaded: what runs. */
+    private final ReadOnlyObjectWrapper<T> applied = new ReadOnlyObjectWrapper<>();
     /** The value the current text stands for, if it is valid. */
     private T parsed;
     private boolean loading;
@@ -63,8 +65,8 @@ public final class ValidatedField<T> {
         if (parsed == null) {
             return false;
         }
-        if (!parsed.equals(value)) {
-            value = parsed;
+        if (!parsed.equals(applied.get())) {
+            applied.set(parsed);
             onValid.accept(parsed);
         }
         return true;
@@ -85,7 +87,7 @@ public final class ValidatedField<T> {
     public void load(T v, String shown) {
         loading = true;
         try {
-            value = v;
+            applied.set(v);
             parsed = v;
             text.set(shown);
             error.set("");
@@ -124,6 +126,14 @@ public final class ValidatedField<T> {
 
     /** The last value applied or loaded. */
     public T value() {
-        return value;
+        return applied.get();
+    }
+
+    /**
+     * The last value applied or loaded, observable: what a control showing the running value (the
+     * learning-rate slider) follows. The text may hold something else while it is being typed.
+     */
+    public ReadOnlyObjectProperty<T> appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 }
