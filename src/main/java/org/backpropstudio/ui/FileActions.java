@@ -58,7 +58,7 @@ public final class FileActions {
         MenuItem export = StudioView.item("file.exportWeights", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportWeights);
         MenuItem quit = StudioView.item("file.quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> stage.close());
+                this::quit);
         Menu exports = Localized.bind(new Menu(), "file.export");
         exports.getItems().addAll(
                 StudioView.item("file.export.history", null, null, () -> exportCsv("history.csv", this::historyCsv)),
@@ -103,6 +103,16 @@ public final class FileActions {
     }
 
     /**
+     * File → Quit (Ctrl+Q): the same question as the window's close button. {@code stage.close()}
+     * alone closes without a close request, so it once dropped unsaved work without asking.
+     */
+    private void quit() {
+        if (confirmUnsaved(stage::close)) {
+            stage.close();
+        }
+    }
+
+    /**
      * With unsaved changes, asks: save (then {@code proceed}), discard, or cancel.
      *
      * @return true when the caller may go on at once
@@ -118,6 +128,7 @@ public final class FileActions {
         javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
                 Localized.t("unsaved.text"), save, discard, cancelButton());
         ask.initOwner(stage);
+        ask.setTitle(Localized.t("unsaved.title")); // JavaFX's own title is English whatever the language
         ask.setHeaderText(Localized.t("unsaved.header"));
         var answer = ask.showAndWait().orElse(null);
         if (answer == discard) {

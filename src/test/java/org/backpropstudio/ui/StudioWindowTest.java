@@ -136,6 +136,34 @@ class StudioWindowTest {
         assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
     }
 
+    /** The window's close button asked before unsaved work was lost; Ctrl+Q closed at once. */
+    @Test
+    void quitAsksBeforeUnsavedWorkIsLostAsTheCloseButtonDoes(FxRobot robot) {
+        type(robot, "#learning-rate", "0.3");
+        waitUntil("the change is unsaved", () -> studio.viewModel().unsavedProperty().get());
+        Stage stage = (Stage) studio.view().getScene().getWindow();
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        waitUntil("the question is asked", () -> question() != null);
+        assertThat(stage.isShowing()).as("the studio, while it asks").isTrue();
+        assertThat(question().getTitle()).isEqualTo("Unsaved changes");
+        robot.clickOn("Cancel");
+        waitUntil("the question is answered", () -> question() == null);
+        assertThat(stage.isShowing()).as("the studio, after Cancel").isTrue();
+        assertThat(studio.viewModel().unsavedProperty().get()).isTrue();
+    }
+
+    /** The unsaved-changes question, if it is showing. */
+    private static Stage question() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof Stage s && s.isShowing() && s.getScene() != null
+                    && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                    && "Save the changes first?".equals(pane.getHeaderText())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** The knob showed the rate before the last one typed: type 1, it stayed at 0.1; type 0.01, it jumped to 1. */
     @Test
     void theLearningRateSliderShowsTheRateThatWasTyped(FxRobot robot) {
