@@ -330,11 +330,14 @@ public final class TrainingService implements AutoCloseable {
             config = config.withBatching(b.batchSize(), b.shuffle(), b.dropLast());
             mark(label);
         } else if (c instanceof Command.SetEpochLimit e) {
+            int before = config.epochs();
             config = config.withEpochs(e.epochs());
             if (state == TrainingState.FINISHED && trainer.epoch() < e.epochs()) {
                 state = TrainingState.PAUSED;
             }
-            message = text("service.epochLimit", e.epochs());
+            if (before != e.epochs()) {
+                mark(text("marker.epochLimit", Messages.integer(before), Messages.integer(e.epochs())));
+            }
         } else if (c instanceof Command.ResizeLayer r) {
             int old = trainer.network().layers().get(r.index()).units();
             if (old != r.units()) {

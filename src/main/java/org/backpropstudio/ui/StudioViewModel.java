@@ -34,14 +34,19 @@ public final class StudioViewModel {
             if (Double.isInfinite(epochsPerSecond)) {
                 return Localized.t("speed.max");
             }
-            return Localized.t(epochsPerSecond == 1 ? "speed.one" : "speed.rate",
-                    org.backpropstudio.i18n.Messages.integer((long) epochsPerSecond));
+            return rate((long) epochsPerSecond);
         }
 
         @Override
         public String toString() {
             return label();
         }
+    }
+
+    /** A rate as the speed control and the status bar word it: "1 epoch/s", "12 epochs/s". */
+    static String rate(long epochsPerSecond) {
+        return epochsPerSecond == 1 ? Localized.t("speed.one")
+                : Localized.t("speed.rate", org.backpropstudio.i18n.Messages.integer(epochsPerSecond));
     }
 
     public static final List<Speed> SPEEDS = List.of(new Speed(Double.POSITIVE_INFINITY), new Speed(1000),
@@ -122,7 +127,7 @@ public final class StudioViewModel {
         trainLossText.set(s.epoch() == 0 ? "–" : lossText(s.trainLoss()));
         testLossText.set(s.epoch() == 0 ? "–" : lossText(s.testLoss()));
         rateText.set(s.state() == TrainingState.TRAINING
-                ? Localized.t("status.rate", org.backpropstudio.i18n.Messages.integer(Math.round(s.epochsPerSecond())))
+                ? rate(Math.round(s.epochsPerSecond()))
                 : "");
         problem.set(s.problem() == null ? "" : s.problem());
         if (s.gradients() != null && s.gradients() != gradients.get()) {

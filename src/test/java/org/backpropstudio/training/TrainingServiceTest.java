@@ -134,6 +134,20 @@ class TrainingServiceTest {
         assertThat(tickAndTake(s, 50).epoch()).isEqualTo(120);
     }
 
+    /** The README says every change while training is marked on the loss chart; the epoch limit was not. */
+    @Test
+    void changingTheEpochLimitWhileTrainingIsMarked() {
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        s.submit(new Command.Play());
+        tickAndTake(s, 9);
+        s.submit(new Command.SetEpochLimit(5000));
+        Snapshot snap = tickAndTake(s, 0);
+        assertThat(snap.markers()).containsExactly(new Marker(10, "epochs 2,000 → 5,000"));
+        assertThat(snap.message()).isEqualTo("epochs 2,000 → 5,000");
+        s.submit(new Command.SetEpochLimit(5000));
+        assertThat(tickAndTake(s, 0).markers()).as("the same limit again changes nothing").hasSize(1);
+    }
+
     @Test
     void structuralChangesRestartFromTheSeedAndSaySo() {
         TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
+import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.training.TrainingService;
 import org.backpropstudio.training.TrainingState;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,23 @@ class StudioViewModelTest {
         assertThat(vm.trainLossTextProperty().get()).matches("0\\.\\d+");
         vm.togglePlay();
         assertThat(sent).endsWith(new Command.Pause());
+    }
+
+    /** The status bar said "1 epochs/s". */
+    @Test
+    void aRateOfOneIsWordedInTheSingular() {
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        StudioViewModel vm = new StudioViewModel(service::submit);
+        vm.togglePlay();
+        service.tick();
+        Snapshot s = service.snapshotNow();
+        for (double rate : new double[] {1, 0.6, 1.4}) {
+            vm.apply(new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), rate, s.config(),
+                    s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(), s.losses(),
+                    s.markers(), s.message(), s.problem(), s.gradients(), s.health(), s.inspection(), s.contributions(),
+                    s.muted(), s.commandsHandled(), s.generation()));
+            assertThat(vm.rateTextProperty().get()).as("%s epochs a second", rate).isEqualTo("1 epoch/s");
+        }
     }
 
     @Test
