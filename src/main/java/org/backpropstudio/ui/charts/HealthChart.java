@@ -49,7 +49,7 @@ public final class HealthChart extends Plot {
         }
         double yMin = lo <= hi ? Math.floor(lo) : -3;
         double yMax = lo <= hi ? Math.max(Math.ceil(hi), yMin + 1) : 0;
-        double xStep = xTickStep(xMin, xMax);
+        double xStep = epochTickStep(xMin, xMax);
         double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
         frame(g, xMin, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, org.backpropstudio.i18n.Messages.text("chart.epoch"),
                 org.backpropstudio.i18n.Messages.text("chart.gradientNorm"));

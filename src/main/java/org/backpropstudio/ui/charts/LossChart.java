@@ -77,7 +77,7 @@ public final class LossChart extends Plot {
         double xMax = niceUpperBound(Math.max(10, lastEpoch));
         double yMin = lo <= hi ? Math.floor(Math.log10(lo)) : -3;
         double yMax = lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
-        double xStep = xTickStep(0, xMax);
+        double xStep = epochTickStep(0, xMax);
         double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
         frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, org.backpropstudio.i18n.Messages.text("chart.epoch"),
                 org.backpropstudio.i18n.Messages.text("chart.lossAxis"));

@@ -166,6 +166,7 @@ public abstract class Plot extends CanvasPane {
     private double top;
     private double bottom;
     private double x0;
+    private double xStep;
     private double x1;
     private double y0;
     private double y1;
@@ -187,9 +188,9 @@ public abstract class Plot extends CanvasPane {
     }
 
     /** Screen x of a data x. */
-    /** The x-axis as last framed, {from, to}: what every layer's x is drawn against (for tests). */
+    /** The x-axis as last framed, {from, to, tick step}: what every layer's x is drawn against (for tests). */
     public double[] xAxis() {
-        return new double[] {x0, x1};
+        return new double[] {x0, x1, xStep};
     }
 
     protected double px(double x) {
@@ -229,6 +230,7 @@ public abstract class Plot extends CanvasPane {
                          String yTitle) {
         x0 = xMin;
         x1 = xMax > xMin ? xMax : xMin + 1;
+        this.xStep = xStep;
         y0 = yMin;
         y1 = yMax > yMin ? yMax : yMin + 1;
         double s = textScale;
@@ -527,6 +529,11 @@ public abstract class Plot extends CanvasPane {
      * A nice x tick step whose labels fit side by side in the chart's width: {@link #niceStep},
      * widened (1, 2, 5 × 10ⁿ) until they do.
      */
+    /** The x tick step of an axis of epochs: as {@link #xTickStep}, but never less than one epoch. */
+    protected double epochTickStep(double lo, double hi) {
+        return Math.max(1, xTickStep(lo, hi)); // nice steps of 1 and more are whole numbers
+    }
+
     protected double xTickStep(double lo, double hi) {
         double step = niceStep(hi - lo);
         double room = Math.max(40, getWidth() - 90 * textScale);

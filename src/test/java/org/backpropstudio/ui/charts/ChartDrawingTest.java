@@ -147,4 +147,28 @@ class ChartDrawingTest {
         assertThat(Plot.dotsLabel("training points", 50)).isEqualTo("training points");
         assertThat(Plot.dotsLabel("training points", 100_000)).isEqualTo("training points (1 in 200 drawn)");
     }
+
+    /** The gradient-health chart ticked epochs 1.2, 1.4, … after two epochs. */
+    @Test
+    void epochAxesTickAtWholeEpochs() throws Exception {
+        for (int epochs : new int[] {2, 3, 7}) {
+            int[] e = new int[epochs];
+            double[][] norms = new double[1][epochs];
+            for (int i = 0; i < epochs; i++) {
+                e[i] = i + 1;
+                norms[0][i] = -i;
+            }
+            HealthChart health = new HealthChart();
+            WaitForAsyncUtils.asyncFx(() -> {
+                ((StackPane) chart.getParent()).getChildren().setAll(health);
+                health.show(new org.backpropstudio.training.GradientHealth(List.of("W1"), e, norms, new double[] {0},
+                        new double[] {0}));
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            double step = WaitForAsyncUtils.asyncFx(health::xAxis).get()[2];
+            assertThat(step).as("tick step after %d epochs", epochs).isGreaterThanOrEqualTo(1);
+            assertThat(step).isEqualTo(Math.rint(step));
+            WaitForAsyncUtils.asyncFx(() -> ((StackPane) health.getParent()).getChildren().setAll(chart)).get();
+        }
+    }
 }
