@@ -64,7 +64,15 @@ final class GradientCheckWindow {
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         note.setMaxWidth(560);
-        content.getChildren().setAll(verdict, how, table, note);
+        // a way out that can be seen, and Escape, as every dialog of the studio has
+        javafx.scene.control.Button close = Localized.bind(new javafx.scene.control.Button(), "dialog.close");
+        close.setId("gradient-close");
+        close.setCancelButton(true);
+        close.setDefaultButton(true);
+        close.setOnAction(e -> stage.hide());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        content.getChildren().setAll(verdict, how, table, note, buttons);
         content.setAlignment(Pos.TOP_LEFT);
         fill(new GradientReport(0, 0, 0, List.of(
                 new GradientReport.Row("W", 1, 0, 0, 0, 0), new GradientReport.Row("b", 1, 0, 0, 0, 0)), 1));

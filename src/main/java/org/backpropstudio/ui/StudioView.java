@@ -509,7 +509,7 @@ public final class StudioView extends BorderPane {
                 vm::checkGradients);
         // made and styled now, hidden, so that the first check does not style it while training
         gradientWindow = new GradientCheckWindow(stage, StudioView.class.getResource("studio.css").toExternalForm());
-        vm.gradientsProperty().addListener((o, a, report) -> gradientWindow.show(report));
+        vm.gradientChecksProperty().addListener(o -> gradientWindow.show(vm.gradientsProperty().get()));
 
         Button pin = iconButton("pin", "mdi2p-pin",
                 "toolbar.pin", vm::pin);

@@ -71,6 +71,7 @@ public final class StudioViewModel {
     private final ReadOnlyStringWrapper trainLossText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper testLossText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper gradientChecks = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
@@ -132,6 +133,9 @@ public final class StudioViewModel {
         problem.set(s.problem() == null ? "" : s.problem());
         if (s.gradients() != null && s.gradients() != gradients.get()) {
             gradients.set(s.gradients());
+            // counted, since a check repeated at the same epoch gives an equal report, which a
+            // property does not report as a change
+            gradientChecks.set(gradientChecks.get() + 1);
         }
         if (!s.message().equals(lastServiceMessage)) {
             lastServiceMessage = s.message();
@@ -334,6 +338,11 @@ public final class StudioViewModel {
     /** Asks for a gradient check of the current weights; the report arrives with a snapshot. */
     public void checkGradients() {
         commands.accept(new Command.CheckGradients(GRADIENT_CHECK_SAMPLES));
+    }
+
+    /** Gradient check reports received: goes up by one with each report, equal to the last or not. */
+    public javafx.beans.property.ReadOnlyIntegerProperty gradientChecksProperty() {
+        return gradientChecks.getReadOnlyProperty();
     }
 
     /** The newest gradient check report, or null before the first. */

@@ -354,6 +354,14 @@ class StudioWindowTest {
         assertThat(robot.lookup("#gradient-verdict").queryAs(Label.class).getText())
                 .isEqualTo("Passed: backprop agrees with central differences.");
         assertThat(shown().gradients().rows()).hasSize(6);
+        // it closes as a dialog does: Escape, or its Close button
+        Stage report = (Stage) robot.lookup("#gradient-verdict").query().getScene().getWindow();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape closed the report", () -> !report.isShowing());
+        robot.clickOn("#check-gradients");
+        waitUntil("the report again", report::isShowing);
+        robot.clickOn("#gradient-close");
+        waitUntil("Close closed the report", () -> !report.isShowing());
     }
 
     @Test
