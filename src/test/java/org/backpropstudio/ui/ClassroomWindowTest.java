@@ -251,6 +251,17 @@ class ClassroomWindowTest {
         assertThat(axis[1]).isEqualTo(grid[grid.length - 1]);
     }
 
+    /** relu-mae draws a fresh batch every step and keeps none: the chart showed no points and did not say why. */
+    @Test
+    void theFitChartSaysWhyAStreamedSetupShowsNoTrainingPoints(FxRobot robot) {
+        robot.interact(() -> studio.viewModel().loadPreset("relu-mae"));
+        var chart = studio.view().fitChart();
+        waitUntil("relu-mae is shown", () -> chart.snapshot() != null && chart.snapshot().config().streaming());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.trainPointCount()).isZero();
+        assertThat(chart.legendLabels()).contains("training points: 16 new ones each step, none kept (not drawn)");
+    }
+
     @Test
     void clickingTheFitChartAddsAndRemovesPoints(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null && studio.view().fitChart().trainPointCount() == 50);

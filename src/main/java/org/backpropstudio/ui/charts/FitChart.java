@@ -329,6 +329,10 @@ public final class FitChart extends Plot {
         entries.add(new LegendEntry(PREDICTION, org.backpropstudio.i18n.Messages.text("chart.prediction"), Symbol.LINE));
         if (trainX.length > 0) {
             entries.add(new LegendEntry(TRAIN, dotsLabel(org.backpropstudio.i18n.Messages.text("chart.trainingPoints"), trainX.length), Symbol.CIRCLE));
+        } else if (shown.config().streaming()) {
+            // nothing to draw, and a student should know why: every step draws a new batch and keeps none
+            entries.add(new LegendEntry(TRAIN, org.backpropstudio.i18n.Messages.text("chart.streamedPoints",
+                    shown.config().batchSize()), Symbol.CIRCLE));
         }
         entries.add(new LegendEntry(TEST, dotsLabel(org.backpropstudio.i18n.Messages.text("chart.testPoints"), testX.length), Symbol.SQUARE));
         Contributions c = shown.contributions();

@@ -449,8 +449,16 @@ public abstract class Plot extends CanvasPane {
         return stride == 1 ? name : org.backpropstudio.i18n.Messages.text("chart.someDrawn", name, stride);
     }
 
+    /** The legend's labels as last drawn (for tests). */
+    public List<String> legendLabels() {
+        return legendShown;
+    }
+
+    private List<String> legendShown = List.of();
+
     /** A centred legend line under the x-axis title. */
     protected void legend(GraphicsContext g, List<LegendEntry> entries) {
+        legendShown = entries.stream().map(LegendEntry::label).toList();
         double s = textScale;
         g.setFont(font(0.85));
         g.setTextAlign(TextAlignment.LEFT);
