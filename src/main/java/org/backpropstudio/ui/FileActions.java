@@ -155,7 +155,7 @@ public final class FileActions {
     }
 
     private void saveExperimentAs() {
-        File file = chooser(Localized.t("file.saveTitle"), vm.presetProperty().get() + ".bps.json",
+        File file = chooser(Localized.t("file.saveTitle"), (vm.presetProperty().get().isEmpty() ? "experiment" : vm.presetProperty().get()) + ".bps.json",
                 filter("file.filter.experiments", "*.bps.json")).showSaveDialog(stage);
         if (file != null) {
             saveExperiment(file);

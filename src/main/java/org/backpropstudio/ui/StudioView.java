@@ -480,7 +480,8 @@ public final class StudioView extends BorderPane {
         preset.setValue(vm.presetProperty().get());
         preset.setTooltip(Localized.tooltip("toolbar.preset.tip"));
         vm.presetProperty().addListener((o, a, b) -> preset.setValue(b.isEmpty() ? null : b));
-        preset.promptTextProperty().bind(Localized.text("toolbar.preset.experiment"));
+        preset.promptTextProperty().bind(javafx.beans.binding.Bindings.when(vm.customSetupProperty())
+                .then(Localized.text("toolbar.preset.custom")).otherwise(Localized.text("toolbar.preset.experiment")));
         preset.setOnAction(e -> {
             if (preset.getValue() != null && !preset.getValue().equals(vm.presetProperty().get())) {
                 vm.loadPreset(preset.getValue());

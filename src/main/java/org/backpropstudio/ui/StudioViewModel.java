@@ -76,6 +76,9 @@ public final class StudioViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final StringProperty preset = new SimpleStringProperty(Presets.DEFAULT);
+    private final ReadOnlyBooleanWrapper customSetup = new ReadOnlyBooleanWrapper();
+    /** Whether a snapshot has shown the preset's setup running (so a different one is a change). */
+    private boolean presetSeenRunning;
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<org.backpropstudio.training.GradientReport> gradients =
             new ReadOnlyObjectWrapper<>();
@@ -121,6 +124,7 @@ public final class StudioViewModel {
     /** Takes in the newest snapshot (on the UI thread, once per frame at most). */
     public void apply(Snapshot s) {
         snapshot.set(s);
+        followPreset(s);
         state.set(s.state());
         playing.set(s.state() == TrainingState.TRAINING);
         epoch.set(s.epoch());
@@ -214,6 +218,7 @@ public final class StudioViewModel {
             return;
         }
         preset.set(""); // an experiment is no preset
+        customSetup.set(false);
         pinned.setAll(pinnedRuns);
         editor.load(config);
         commands.accept(new Command.Pause());
@@ -384,6 +389,8 @@ public final class StudioViewModel {
     /** Loads a preset into the editor and restarts training with it, paused. */
     public void loadPreset(String name) {
         preset.set(name);
+        customSetup.set(false);
+        presetSeenRunning = false;
         editor.load(Presets.get(name));
         commands.accept(new Command.Pause());
         commands.accept(new Command.Reconfigure(Presets.get(name), Localized.t("reason.preset", name)));
@@ -438,7 +445,29 @@ public final class StudioViewModel {
         return playing.getReadOnlyProperty();
     }
 
-    /** The preset whose setup is loaded, or "" after an experiment was opened. */
+    /**
+     * The preset box says what runs: once the preset's setup has been seen running, a snapshot
+     * whose setup differs from it (a layer resized, a rate typed, points clicked in) makes it a
+     * custom setup. Snapshots from before the preset was applied do not count.
+     */
+    private void followPreset(Snapshot s) {
+        if (preset.get().isEmpty()) {
+            return;
+        }
+        if (Presets.get(preset.get()).equals(s.config())) {
+            presetSeenRunning = true;
+        } else if (presetSeenRunning) {
+            preset.set("");
+            customSetup.set(true);
+        }
+    }
+
+    /** True when the setup began as a preset and was changed since: the preset box says "custom". */
+    public ReadOnlyBooleanProperty customSetupProperty() {
+        return customSetup.getReadOnlyProperty();
+    }
+
+    /** The preset whose setup is loaded and runs unchanged, or "" after an experiment was opened or it was changed. */
     public StringProperty presetProperty() {
         return preset;
     }

@@ -39,6 +39,31 @@ class StudioViewModelTest {
         assertThat(sent).endsWith(new Command.Pause());
     }
 
+    /** The preset box read classic-sigmoid after the network was changed: it says the setup is custom. */
+    @Test
+    void thePresetBoxSaysCustomOnceTheSetupDiffersFromThePreset() {
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        StudioViewModel vm = new StudioViewModel(service::submit);
+        vm.apply(service.snapshotNow());
+        assertThat(vm.presetProperty().get()).isEqualTo("classic-sigmoid");
+        service.submit(new Command.ResizeLayer(0, 12));
+        service.tick();
+        vm.apply(service.snapshotNow());
+        assertThat(vm.presetProperty().get()).as("after a layer was resized").isEmpty();
+
+        // a preset chosen again names itself, also while snapshots of the old setup still arrive
+        vm.loadPreset("relu-mae");
+        vm.apply(service.snapshotNow());
+        assertThat(vm.presetProperty().get()).isEqualTo("relu-mae");
+        service.tick();
+        vm.apply(service.snapshotNow());
+        assertThat(vm.presetProperty().get()).isEqualTo("relu-mae");
+        service.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.01)));
+        service.tick();
+        vm.apply(service.snapshotNow());
+        assertThat(vm.presetProperty().get()).as("after the learning rate changed").isEmpty();
+    }
+
     /** The status bar said "1 epochs/s". */
     @Test
     void aRateOfOneIsWordedInTheSingular() {
