@@ -491,13 +491,15 @@ public final class StudioView extends BorderPane {
         ComboBox<StudioViewModel.Speed> speed = new ComboBox<>();
         speed.setId("speed");
         speed.getItems().setAll(StudioViewModel.SPEEDS);
-        speed.setValue(StudioViewModel.SPEEDS.get(0));
         speed.setTooltip(Localized.tooltip("toolbar.speed.tip"));
         Localized.choices(speed, StudioViewModel.Speed::label);
         speed.setOnAction(e -> {
             vm.setSpeed(speed.getValue());
             fitChart.setTransitionSeconds(transitionSeconds(speed.getValue().epochsPerSecond()));
         });
+        speed.setValue(StudioViewModel.DEFAULT_SPEED);
+        vm.setSpeed(StudioViewModel.DEFAULT_SPEED); // the service starts at max speed: tell it the studio's pace
+        fitChart.setTransitionSeconds(transitionSeconds(StudioViewModel.DEFAULT_SPEED.epochsPerSecond()));
 
         ToggleButton theme = new ToggleButton(null, new FontIcon("mdi2t-theme-light-dark"));
         theme.setId("theme");
@@ -686,7 +688,7 @@ public final class StudioView extends BorderPane {
         SplitPane split = new SplitPane(fit, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.56);
-        VBox centre = new VBox(banner, split);
+        VBox centre = new VBox(banner, new FinishedBanner(vm), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         // clicking the charts leaves any text field (committing it), so Space, S and R work again;
         // such a click adds or removes no point

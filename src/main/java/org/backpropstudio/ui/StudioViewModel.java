@@ -50,7 +50,12 @@ public final class StudioViewModel {
     }
 
     public static final List<Speed> SPEEDS = List.of(new Speed(Double.POSITIVE_INFINITY), new Speed(1000),
-            new Speed(100), new Speed(30), new Speed(10), new Speed(3), new Speed(1));
+            new Speed(300), new Speed(100), new Speed(30), new Speed(10), new Speed(3), new Speed(1));
+    /**
+     * The pace the studio starts at: the first Play of classic-sigmoid then moves for about 7 s
+     * (2 000 epochs) where max speed was over in one. Students came to watch it learn.
+     */
+    public static final Speed DEFAULT_SPEED = new Speed(300);
 
     /** How imported samples are used. */
     public enum DataUse {
@@ -373,6 +378,16 @@ public final class StudioViewModel {
     }
 
     /** Play if paused, pause if playing. */
+    /** After a run reached its limit: as many epochs again, training at once. */
+    public void trainMore() {
+        Snapshot s = snapshot.get();
+        if (s != null) {
+            int limit = s.config().epochs();
+            commands.accept(new Command.SetEpochLimit((int) Math.min(Integer.MAX_VALUE, (long) s.epoch() + limit)));
+            commands.accept(new Command.Play());
+        }
+    }
+
     public void togglePlay() {
         commands.accept(playing.get() ? new Command.Pause() : new Command.Play());
     }

@@ -136,6 +136,32 @@ class StudioWindowTest {
         assertThat(robot.lookup("#train-loss").queryAs(Label.class).getText()).matches("train loss \\d.*");
     }
 
+    /**
+     * At max speed, the default once, classic-sigmoid's 2 000 epochs were over in a second and Play
+     * then did nothing visible. It starts at a pace to watch, and a finished run says so above the
+     * charts and offers to go on.
+     */
+    @Test
+    void theFirstRunCanBeWatchedAndAFinishedRunOffersToGoOn(FxRobot robot) {
+        assertThat(robot.lookup("#speed").queryComboBox().getValue()).isEqualTo(StudioViewModel.DEFAULT_SPEED);
+        robot.clickOn("#play");
+        waitUntil("a training rate is measured", () -> shown().epochsPerSecond() > 0 && epoch() > 100);
+        assertThat(shown().epochsPerSecond()).as("epochs per second at the starting pace").isLessThan(450);
+        assertThat(shown().state()).isEqualTo(TrainingState.TRAINING);
+        assertThat(robot.lookup("#finished").query().isVisible()).isFalse();
+
+        robot.interact(() -> studio.viewModel().loadPreset("linear-neuron"));
+        studio.service().submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+        robot.clickOn("#play");
+        waitUntil("linear-neuron's 100 epochs are done", () -> shown().state() == TrainingState.FINISHED);
+        waitUntil("the banner says so", () -> robot.lookup("#finished").query().isVisible());
+        assertThat(robot.lookup("#finished-text").queryAs(Label.class).getText()).isEqualTo("Finished: 100 epochs trained.");
+        robot.clickOn("#train-more");
+        waitUntil("it went on to twice as many", () -> shown().state() == TrainingState.FINISHED && epoch() == 200);
+        robot.clickOn("#finished-reset");
+        waitUntil("a fresh start", () -> epoch() == 0 && !robot.lookup("#finished").query().isVisible());
+    }
+
     /** The window's close button asked before unsaved work was lost; Ctrl+Q closed at once. */
     @Test
     void quitAsksBeforeUnsavedWorkIsLostAsTheCloseButtonDoes(FxRobot robot) {
@@ -199,9 +225,8 @@ class StudioWindowTest {
         robot.clickOn("#play");
         waitUntil("training", () -> epoch() > 20);
         type(robot, "#learning-rate", "0.03");
-        waitUntil("the change is applied", () -> !shown().markers().isEmpty());
-        Marker marker = shown().markers().get(0);
-        assertThat(marker.label()).isEqualTo("lr 0.1 → 0.03");
+        waitUntil("the change is applied", () -> shown().markers().size() == 2);
+        assertThat(shown().markers()).extracting(Marker::label).containsExactly("epochs 2,000 → 1,000,000", "lr 0.1 → 0.03");
         int at = epoch();
         waitUntil("training goes on", () -> epoch() > at + 20);
         assertThat(shown().state()).isEqualTo(TrainingState.TRAINING);
