@@ -276,7 +276,7 @@ public final class TrainingService implements AutoCloseable {
         } else if (trainer.epoch() >= config.epochs() && !wasStep) {
             playing = false;
             state = TrainingState.FINISHED;
-            message = text("service.finished", config.epochs());
+            message = text("service.finished", Messages.integer(config.epochs()));
             changed = true;
         } else if (wasStep) {
             state = TrainingState.PAUSED;
@@ -290,7 +290,7 @@ public final class TrainingService implements AutoCloseable {
                 message = text("service.divergedHint");
             } else if (trainer.epoch() >= config.epochs()) {
                 state = TrainingState.FINISHED;
-                message = text("service.limitReached", config.epochs());
+                message = text("service.limitReached", Messages.integer(config.epochs()));
             } else {
                 playing = true;
                 state = TrainingState.TRAINING;

@@ -135,25 +135,35 @@ public final class Localized {
                     throw new UnsupportedOperationException();
                 }
             });
-            box.setCellFactory(list -> new NamedCell<>(names));
-            box.setButtonCell(new NamedCell<>(names));
+            box.setCellFactory(list -> new NamedCell<>(names, null));
+            box.setButtonCell(new NamedCell<>(names, box)); // shows the box's prompt while nothing is chosen
         };
         name.run();
         onSwitch(box, name);
     }
 
-    /** A list cell showing its item's name. */
+    /**
+     * A list cell showing its item's name. As a box's button cell it shows the box's prompt when
+     * nothing is chosen (a custom button cell replaces the one that would): the preset box was
+     * blank after an experiment was opened instead of saying "(experiment)".
+     */
     private static final class NamedCell<T> extends javafx.scene.control.ListCell<T> {
         private final java.util.function.Function<T, String> name;
+        private final javafx.scene.control.ComboBox<T> promptOf;
 
-        NamedCell(java.util.function.Function<T, String> name) {
+        NamedCell(java.util.function.Function<T, String> name, javafx.scene.control.ComboBox<T> promptOf) {
             this.name = name;
+            this.promptOf = promptOf;
+            if (promptOf != null) {
+                promptOf.promptTextProperty().addListener(o -> updateItem(getItem(), isEmpty()));
+            }
         }
 
         @Override
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : name.apply(item));
+            boolean none = empty || item == null;
+            setText(!none ? name.apply(item) : promptOf != null ? promptOf.getPromptText() : null);
         }
     }
 

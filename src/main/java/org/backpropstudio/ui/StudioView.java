@@ -477,6 +477,7 @@ public final class StudioView extends BorderPane {
         ComboBox<String> preset = new ComboBox<>();
         preset.setId("preset");
         preset.getItems().setAll(Presets.names());
+        Localized.choices(preset, name -> name); // preset names are names in every language; the cell shows the prompt
         preset.setValue(vm.presetProperty().get());
         preset.setTooltip(Localized.tooltip("toolbar.preset.tip"));
         vm.presetProperty().addListener((o, a, b) -> preset.setValue(b.isEmpty() ? null : b));

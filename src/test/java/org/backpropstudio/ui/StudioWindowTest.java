@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
 import org.backpropstudio.training.Marker;
 import org.backpropstudio.training.Snapshot;
@@ -160,6 +161,35 @@ class StudioWindowTest {
         waitUntil("it went on to twice as many", () -> shown().state() == TrainingState.FINISHED && epoch() == 200);
         robot.clickOn("#finished-reset");
         waitUntil("a fresh start", () -> epoch() == 0 && !robot.lookup("#finished").query().isVisible());
+    }
+
+    /** The preset box went blank once a setup was no preset: it says what the setup is. */
+    @Test
+    void thePresetBoxSaysCustomOrExperimentInsteadOfGoingBlank(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#preset").queryComboBox();
+        waitUntil("the box names the preset", () -> "classic-sigmoid".equals(shownText(box)));
+        robot.interact(() -> studio.viewModel().loadExperiment(Presets.get("deep-momentum"), null, "lesson.bps.json"));
+        waitUntil("the box says experiment", () -> "(experiment)".equals(shownText(box)));
+        robot.interact(() -> studio.viewModel().loadPreset("classic-sigmoid"));
+        robot.clickOn("#step");
+        waitUntil("the preset runs", () -> epoch() == 1);
+        type(robot, "#learning-rate", "0.3");
+        waitUntil("the box says custom", () -> "(custom)".equals(shownText(box)));
+        robot.interact(() -> studio.viewModel().loadPreset("relu-mae"));
+        waitUntil("the box names the preset again", () -> "relu-mae".equals(shownText(box)));
+    }
+
+    /** What a box shows in itself: the text of the cell its skin displays (read on the FX thread). */
+    private static String shownText(javafx.scene.control.ComboBox<?> box) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.Node cell = box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                        ? skin.getDisplayNode() : null;
+                return cell instanceof javafx.scene.control.ListCell<?> c ? c.getText() : null;
+            }).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The window's close button asked before unsaved work was lost; Ctrl+Q closed at once. */
