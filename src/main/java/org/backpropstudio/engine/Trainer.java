@@ -283,6 +283,17 @@ public final class Trainer {
         return test;
     }
 
+    /**
+     * Counts {@code epochs} as already trained, as when a saved run is reopened with its weights:
+     * the next epoch is epoch + 1. Nothing else changes.
+     */
+    public void continueFrom(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs trained must be 0 or more, got " + epochs);
+        }
+        epoch = epochs;
+    }
+
     /** Epochs run so far. */
     public int epoch() {
         return epoch;

@@ -48,14 +48,22 @@ public final class ExperimentJson {
      * @param config  the setup
      * @param weights the network at the time of saving, or null
      * @param history the losses up to then, or null
-     * @param pinned  runs pinned for comparison (at most {@link PinnedRun#MAX}), in order
+     * @param pinned   runs pinned for comparison (at most {@link PinnedRun#MAX}), in order
+     * @param progress where the run was when saved (its epoch, last losses and change markers), or
+     *                 null (a file from before progress was saved, or a setup never trained)
      */
-    public record Experiment(TrainingConfig config, WeightsFile weights, History history, List<PinnedRun> pinned) {
+    public record Experiment(TrainingConfig config, WeightsFile weights, History history, List<PinnedRun> pinned,
+                             Progress progress) {
         public Experiment {
             pinned = List.copyOf(pinned);
             if (pinned.size() > PinnedRun.MAX) {
                 throw new IllegalArgumentException("at most " + PinnedRun.MAX + " pinned runs, got " + pinned.size());
             }
+        }
+
+        /** An experiment without saved progress. */
+        public Experiment(TrainingConfig config, WeightsFile weights, History history, List<PinnedRun> pinned) {
+            this(config, weights, history, pinned, null);
         }
 
         /** An experiment without pinned runs. */
@@ -67,6 +75,27 @@ public final class ExperimentJson {
         public Experiment(TrainingConfig config, WeightsFile weights) {
             this(config, weights, null);
         }
+    }
+
+    /**
+     * Where a run was when it was saved, so reopening goes on from there.
+     *
+     * @param epoch     epochs trained
+     * @param trainLoss the last epoch's train loss (NaN if unknown)
+     * @param testLoss  the last epoch's test loss (NaN if unknown)
+     * @param markers   the changes marked on the loss chart, oldest first
+     */
+    public record Progress(int epoch, double trainLoss, double testLoss, List<Mark> markers) {
+        public Progress {
+            if (epoch < 0) {
+                throw new IllegalArgumentException("progress: the epoch must be 0 or more, got " + epoch);
+            }
+            markers = List.copyOf(markers);
+        }
+    }
+
+    /** A change marked on the loss chart: the epoch it was made at and what it was ("lr 0.1 → 0.3"). */
+    public record Mark(int epoch, String label) {
     }
 
     /**
@@ -178,6 +207,16 @@ public final class ExperimentJson {
             putHistory(root.putObject("history"), hist.epoch(), hist.trainMin(), hist.trainMax(), hist.testMin(),
                     hist.testMax());
         }
+        if (e.progress() != null) {
+            Progress p = e.progress();
+            ObjectNode progress = root.putObject("progress");
+            progress.put("epoch", p.epoch());
+            putNumbers(progress.putArray("lastLosses"), new double[] {p.trainLoss(), p.testLoss()});
+            ArrayNode marks = progress.putArray("markers");
+            for (Mark m : p.markers()) {
+                marks.addObject().put("epoch", m.epoch()).put("label", m.label());
+            }
+        }
         if (!e.pinned().isEmpty()) {
             ArrayNode pins = root.putArray("pinned");
             for (PinnedRun run : e.pinned()) {
@@ -281,10 +320,28 @@ public final class ExperimentJson {
             }
             History history = root.hasNonNull("history") ? history(WeightsJson.object(root, "history", ""), "history")
                     : null;
-            return new Experiment(config, weights, history, pinned(root));
+            Progress progress = root.hasNonNull("progress") ? progress(WeightsJson.object(root, "progress", "")) : null;
+            return new Experiment(config, weights, history, pinned(root), progress);
         } catch (IllegalArgumentException e) {
             throw new ImportException(e.getMessage());
         }
+    }
+
+    /** The saved progress (a file from before it was saved has none). */
+    private static Progress progress(JsonNode p) throws ImportException {
+        int epoch = WeightsJson.integer(p, "epoch", "progress", 0, Integer.MAX_VALUE);
+        double[] last = numbersOrNull(p, "lastLosses", "progress", 2);
+        JsonNode marks = WeightsJson.array(p, "markers", "progress");
+        List<Mark> markers = new ArrayList<>();
+        for (int k = 0; k < marks.size(); k++) {
+            String where = "progress.markers[" + k + "]";
+            JsonNode m = marks.get(k);
+            if (!m.isObject() || !m.path("label").isTextual()) {
+                throw new ImportException(where + " must be an object with an epoch and a label, found " + JsonText.shown(m));
+            }
+            markers.add(new Mark(WeightsJson.integer(m, "epoch", where, 0, Integer.MAX_VALUE), m.get("label").asText()));
+        }
+        return new Progress(epoch, last[0], last[1], markers);
     }
 
     private static History history(JsonNode h, String where) throws ImportException {

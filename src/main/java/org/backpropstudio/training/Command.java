@@ -60,6 +60,22 @@ public sealed interface Command {
             implements Command { }
 
     /**
+     * Goes on from where a saved run was (sent after the saved weights were loaded): the epoch
+     * count, the loss history and the change markers as they were, paused. The optimizer's state
+     * (velocities, moments) and the shuffling stream are not saved, so the epochs that follow are
+     * those of a run resumed from these weights, not bit for bit the ones the saved run would have
+     * trained next.
+     *
+     * @param epoch     epochs the saved run had trained
+     * @param trainLoss its last epoch's train loss (NaN if unknown)
+     * @param testLoss  its last epoch's test loss (NaN if unknown)
+     * @param history   its loss curve as saved
+     * @param markers   its change markers, oldest first
+     */
+    record RestoreProgress(int epoch, double trainLoss, double testLoss, LossCurve.View history, List<Marker> markers)
+            implements Command { }
+
+    /**
      * Compares backprop's gradients with central differences on the current weights and the
      * first {@code samples} training samples; the report arrives in the next snapshot.
      */

@@ -70,6 +70,38 @@ public final class LossCurve {
         return !Double.isFinite(a) ? b : !Double.isFinite(b) ? a : Math.max(a, b);
     }
 
+    /**
+     * The buckets of a saved curve, to go on adding to: each bucket {@code view.epoch()[i]} wide by
+     * the distance to the next, the last one holding the epochs up to {@code lastEpoch}. A curve
+     * that is not such a sequence (too long, epochs not rising evenly) is not taken: the curve is
+     * left empty, and the run goes on without its past.
+     */
+    public void restore(View view, int lastEpoch) {
+        clear();
+        int n = view.size();
+        if (n == 0 || n > CAPACITY) {
+            return;
+        }
+        int step = n > 1 ? view.epoch()[1] - view.epoch()[0] : Math.max(1, lastEpoch - view.epoch()[0] + 1);
+        for (int i = 1; i < n; i++) {
+            if (view.epoch()[i] - view.epoch()[i - 1] != step) {
+                return;
+            }
+        }
+        int inLast = lastEpoch - view.epoch()[n - 1] + 1;
+        if (step < 1 || inLast < 1 || inLast > step) {
+            return;
+        }
+        System.arraycopy(view.epoch(), 0, firstEpoch, 0, n);
+        System.arraycopy(view.trainMin(), 0, trainMin, 0, n);
+        System.arraycopy(view.trainMax(), 0, trainMax, 0, n);
+        System.arraycopy(view.testMin(), 0, testMin, 0, n);
+        System.arraycopy(view.testMax(), 0, testMax, 0, n);
+        size = n;
+        stride = step;
+        inLastBucket = inLast;
+    }
+
     public void clear() {
         size = 0;
         stride = 1;

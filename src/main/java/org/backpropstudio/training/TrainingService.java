@@ -367,6 +367,15 @@ public final class TrainingService implements AutoCloseable {
             playing = false;
             state = TrainingState.PAUSED;
             message = text("service.loaded", l.source() + ": " + l.network() + ".");
+        } else if (c instanceof Command.RestoreProgress p) {
+            trainer.continueFrom(p.epoch());
+            curve.restore(p.history(), p.epoch());
+            markers.clear();
+            markers.addAll(p.markers().subList(Math.max(0, p.markers().size() - MAX_MARKERS), p.markers().size()));
+            last = p.epoch() > 0 ? new EpochResult(p.epoch(), p.trainLoss(), p.testLoss()) : null;
+            playing = false;
+            state = trainer.epoch() >= config.epochs() ? TrainingState.FINISHED : TrainingState.PAUSED;
+            message = text("service.restored", Messages.integer(p.epoch()));
         } else if (c instanceof Command.CheckGradients g) {
             if (trainer.trainData().size() == 0 && trainer.testData().size() == 0) {
                 message = text("service.noSamplesToCheck");

@@ -174,7 +174,9 @@ public final class FileActions {
         ExperimentJson.Experiment experiment = new ExperimentJson.Experiment(s.config(),
                 new WeightsFile(s.network(), s.config().loss().kind(), s.weights(), s.biases(), null),
                 new ExperimentJson.History(losses.epoch(), losses.trainMin(), losses.trainMax(), losses.testMin(),
-                        losses.testMax()), List.copyOf(vm.pinnedRuns()));
+                        losses.testMax()), List.copyOf(vm.pinnedRuns()),
+                new ExperimentJson.Progress(s.epoch(), s.trainLoss(), s.testLoss(),
+                        s.markers().stream().map(m -> new ExperimentJson.Mark(m.epoch(), m.label())).toList()));
         io.execute(() -> {
             try {
                 ExperimentJson.write(file.toPath(), experiment);
@@ -245,7 +247,7 @@ public final class FileActions {
                 ExperimentJson.Experiment e = ExperimentJson.read(file.toPath());
                 Platform.runLater(() -> {
                     experimentFile = file;
-                    vm.loadExperiment(e.config(), e.weights(), e.pinned(), file.getName());
+                    vm.loadExperiment(e, file.getName());
                     vm.markSaved();
                     remember(file);
                 });

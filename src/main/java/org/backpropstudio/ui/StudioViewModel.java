@@ -16,6 +16,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
+import org.backpropstudio.training.LossCurve;
+import org.backpropstudio.training.Marker;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.training.TrainingService;
 import org.backpropstudio.training.TrainingState;
@@ -217,6 +219,17 @@ public final class StudioViewModel {
     /** As {@link #loadExperiment(org.backpropstudio.engine.TrainingConfig, org.backpropstudio.io.WeightsFile, String)}, with the experiment's pinned runs. */
     public void loadExperiment(org.backpropstudio.engine.TrainingConfig config, org.backpropstudio.io.WeightsFile weights,
                                List<org.backpropstudio.training.PinnedRun> pinnedRuns, String source) {
+        loadExperiment(new org.backpropstudio.io.ExperimentJson.Experiment(config, weights, null, pinnedRuns), source);
+    }
+
+    /**
+     * Opens an experiment: its setup, its weights and, when it was saved after training, where it
+     * was (epoch, loss history, markers), so Play goes on from there; its pinned runs.
+     */
+    public void loadExperiment(org.backpropstudio.io.ExperimentJson.Experiment experiment, String source) {
+        org.backpropstudio.engine.TrainingConfig config = experiment.config();
+        org.backpropstudio.io.WeightsFile weights = experiment.weights();
+        List<org.backpropstudio.training.PinnedRun> pinnedRuns = experiment.pinned();
         String beyond = beyondTheEditor(config.network());
         if (beyond != null) {
             message.set(Localized.t("open.notOpened", source, beyond));
@@ -230,6 +243,14 @@ public final class StudioViewModel {
         commands.accept(new Command.Reconfigure(config, Localized.t("reason.experiment", source)));
         if (weights != null) {
             commands.accept(new Command.LoadNetwork(weights.network(), weights.weights(), weights.biases(), source));
+            var progress = experiment.progress();
+            if (progress != null) {
+                var h = experiment.history();
+                LossCurve.View history = h == null ? LossCurve.View.EMPTY
+                        : new LossCurve.View(h.epoch(), h.trainMin(), h.trainMax(), h.testMin(), h.testMax());
+                commands.accept(new Command.RestoreProgress(progress.epoch(), progress.trainLoss(), progress.testLoss(),
+                        history, progress.markers().stream().map(m -> new Marker(m.epoch(), m.label())).toList()));
+            }
         }
     }
 

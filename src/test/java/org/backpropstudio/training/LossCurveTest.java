@@ -37,4 +37,33 @@ class LossCurveTest {
         c.add(2, Double.NaN, Double.POSITIVE_INFINITY);
         assertThat(c.view().trainMax()).containsExactly(0.5, Double.NaN);
     }
+
+    /** A curve saved and restored goes on exactly as the one never interrupted, merges included. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 7, 2048, 2049, 5000, 9999})
+    void aRestoredCurveGoesOnAsTheOriginal(int savedAt) {
+        LossCurve original = new LossCurve();
+        for (int e = 1; e <= savedAt; e++) {
+            original.add(e, 1.0 / e, Math.sin(e));
+        }
+        LossCurve restored = new LossCurve();
+        restored.restore(original.view(), savedAt);
+        for (int e = savedAt + 1; e <= savedAt + 7000; e++) {
+            original.add(e, 1.0 / e, Math.sin(e));
+            restored.add(e, 1.0 / e, Math.sin(e));
+        }
+        LossCurve.View a = original.view();
+        LossCurve.View b = restored.view();
+        assertThat(b.epoch()).containsExactly(a.epoch());
+        assertThat(b.trainMin()).containsExactly(a.trainMin());
+        assertThat(b.testMax()).containsExactly(a.testMax());
+        assertThat(restored.stride()).isEqualTo(original.stride());
+    }
+
+    @Test
+    void aCurveThatIsNoSequenceOfBucketsIsNotTaken() {
+        LossCurve c = new LossCurve();
+        c.restore(new LossCurve.View(new int[] {1, 3, 4}, new double[3], new double[3], new double[3], new double[3]), 4);
+        assertThat(c.size()).isZero();
+    }
 }

@@ -375,7 +375,7 @@ class StudioWindowTest {
         type(robot, "#momentum", "0");
         waitUntil("changed", () -> shown().config().optimizer().learningRate() == 0.02);
         robot.interact(() -> studio.view().files().openExperiment(file));
-        waitUntil("the experiment is open", () -> shown().message().startsWith("Loaded the network from demo"));
+        waitUntil("the experiment is open", () -> shown().message().startsWith("Reopened at epoch 2"));
         waitUntil("it is remembered", () -> new RecentFiles(recentList).list().contains(file.toPath()));
         WaitForAsyncUtils.waitForFxEvents();
         waitForTheFit();
@@ -383,7 +383,16 @@ class StudioWindowTest {
         assertThat(robot.lookup("#learning-rate").queryAs(TextField.class).getText()).isEqualTo("0.1");
         assertThat(robot.lookup("#momentum").queryAs(TextField.class).getText()).isEqualTo("0.5");
         assertThat(studio.view().fitChart().predictionValues()).containsExactly(saved.prediction());
-        assertThat(epoch()).isZero();
+        // where it was: the epoch, the losses, the history and the markers; it goes on from there
+        assertThat(epoch()).isEqualTo(2);
+        assertThat(shown().trainLoss()).isEqualTo(saved.trainLoss());
+        assertThat(shown().losses().epoch()).containsExactly(saved.losses().epoch());
+        assertThat(shown().losses().trainMax()).containsExactly(saved.losses().trainMax());
+        assertThat(shown().markers()).isEqualTo(saved.markers()).isNotEmpty();
+        robot.clickOn("#step");
+        waitUntil("it goes on from epoch 2", () -> epoch() == 3 && shown().losses().epoch().length == 3);
+        robot.clickOn("#reset");
+        waitUntil("Reset starts from the seed", () -> epoch() == 0 && shown().losses().epoch().length == 0);
     }
 
     @Test
