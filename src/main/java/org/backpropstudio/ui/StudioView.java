@@ -294,7 +294,12 @@ public final class StudioView extends BorderPane {
                 return;
             }
             if (typing && e.getCode() == KeyCode.ESCAPE) {
-                requestFocus(); // leaving the field commits it
+                // Escape drops what was typed: the field shows the value that runs again, then is left
+                if (scene.getFocusOwner().getProperties().get(org.backpropstudio.ui.editor.EditorView.REVERT)
+                        instanceof Runnable revert) {
+                    revert.run();
+                }
+                requestFocus();
                 e.consume();
                 return;
             }

@@ -392,7 +392,7 @@ class ClassroomWindowTest {
             assertThat(english).isEmpty();
             // the error under a field comes in the language chosen
             robot.interact(() -> studio.viewModel().editor().epochs().textProperty().set("abc"));
-            assertThat(studio.viewModel().editor().epochs().errorProperty().get()).isEqualTo("轮数：“abc”不是整数");
+            assertThat(studio.viewModel().editor().epochs().errorProperty().get()).isEqualTo("轮数：“abc”不是整数——仍在使用 2000；按 Esc 恢复");
             // a file's problem: the dialog, the reason and its button (JavaFX's own OK keeps the system's language)
             java.nio.file.Path bad = dir.resolve("bad.csv");
             java.nio.file.Files.writeString(bad, "x,y\n1,2\n3,abc\n");

@@ -35,12 +35,13 @@ class EditorModelTest {
     @Test
     void invalidLearningRatesAreExplainedAndNotSent() {
         assertThat(editor.learningRate().enter("abc")).isFalse();
-        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate: 'abc' is not a number");
+        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate: 'abc' is not a number — 0.1 runs; Esc puts it back");
         assertThat(editor.learningRate().enter("0")).isFalse();
-        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate must be greater than 0");
+        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate must be greater than 0 — 0.1 runs; Esc puts it back");
         assertThat(editor.learningRate().enter("-3")).isFalse();
         assertThat(editor.learningRate().enter("1e9")).isFalse();
-        assertThat(editor.learningRate().errorProperty().get()).isEqualTo("learning rate must be at most 1000000");
+        assertThat(editor.learningRate().errorProperty().get())
+                .isEqualTo("learning rate must be at most 1000000 — 0.1 runs; Esc puts it back");
         assertThat(editor.learningRate().enter("NaN")).isFalse();
         assertThat(sent).isEmpty();
     }

@@ -163,6 +163,21 @@ class StudioWindowTest {
         waitUntil("a fresh start", () -> epoch() == 0 && !robot.lookup("#finished").query().isVisible());
     }
 
+    /** A refused "abc" stayed in the units field while 10 units trained: the error says so, and Escape puts 10 back. */
+    @Test
+    void escapePutsBackTheValueThatRunsAfterARefusedEntry(FxRobot robot) {
+        TextField units = robot.lookup("#units-1").queryAs(TextField.class);
+        robot.interact(units::clear);
+        robot.clickOn(units).write("abc").type(KeyCode.ENTER);
+        waitUntil("the entry is refused", () -> errorUnder(robot, "#units-1").contains("10 runs"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(units.getText()).isEqualTo("10");
+        assertThat(errorUnder(robot, "#units-1")).isEmpty();
+        assertThat(units.isFocused()).as("Escape also leaves the field").isFalse();
+        assertThat(shown().network().layers().get(0).units()).isEqualTo(10);
+    }
+
     /** The preset box went blank once a setup was no preset: it says what the setup is. */
     @Test
     void thePresetBoxSaysCustomOrExperimentInsteadOfGoingBlank(FxRobot robot) {
@@ -282,7 +297,7 @@ class StudioWindowTest {
             type(robot, "#learning-rate", bad);
             assertThat(errorUnder(robot, "#learning-rate")).as("learning rate %s", bad).startsWith("learning rate");
         }
-        assertThat(errorUnder(robot, "#learning-rate")).isEqualTo("learning rate must be at most 1000000");
+        assertThat(errorUnder(robot, "#learning-rate")).isEqualTo("learning rate must be at most 1000000 — 0.1 runs; Esc puts it back");
         for (String bad : new String[] {"abc", "0", "-3", "1e9", "300"}) {
             type(robot, "#units-1", bad);
             assertThat(errorUnder(robot, "#units-1")).as("units %s", bad).startsWith("units");

@@ -322,6 +322,12 @@ public final class EditorView extends ScrollPane {
      */
     private static TextField committingBox(java.util.function.Supplier<ValidatedField<?>> field) {
         TextField text = new TextField();
+        text.getProperties().put(REVERT, (Runnable) () -> {
+            ValidatedField<?> f = field.get();
+            if (f != null) {
+                f.revert();
+            }
+        });
         text.setOnAction(e -> commit(field.get()));
         text.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -330,6 +336,12 @@ public final class EditorView extends ScrollPane {
         });
         return text;
     }
+
+    /**
+     * Key of a field box's property holding what Escape does in it (a {@link Runnable}): put back
+     * the text of the value that runs. The window's key handling calls it before leaving the field.
+     */
+    public static final String REVERT = "backprop-studio.revert";
 
     private static void commit(ValidatedField<?> f) {
         if (f != null) {

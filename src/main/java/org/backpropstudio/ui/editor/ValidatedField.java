@@ -29,6 +29,8 @@ public final class ValidatedField<T> {
     private final ReadOnlyObjectWrapper<T> applied = new ReadOnlyObjectWrapper<>();
     /** The value the current text stands for, if it is valid. */
     private T parsed;
+    /** The text of the value last applied or loaded, which {@link #revert()} brings back. */
+    private String appliedText;
     private boolean loading;
 
     /**
@@ -51,7 +53,13 @@ public final class ValidatedField<T> {
             error.set("");
         } catch (IllegalArgumentException e) {
             parsed = null;
-            error.set(e.getMessage());
+            // the field shows the refused text, so the error says what runs instead (on its first
+            // line: a typed target's error draws a caret under the text on the lines below)
+            String m = e.getMessage();
+            int end = m.indexOf('\n') < 0 ? m.length() : m.indexOf('\n');
+            boolean nothingToName = applied.get() == null || appliedText == null || appliedText.isBlank();
+            error.set(nothingToName ? m : org.backpropstudio.i18n.Messages.text("field.stillRuns",
+                    m.substring(0, end), appliedText) + m.substring(end));
         }
     }
 
@@ -65,11 +73,19 @@ public final class ValidatedField<T> {
         if (parsed == null) {
             return false;
         }
+        appliedText = text.get();
         if (!parsed.equals(applied.get())) {
             applied.set(parsed);
             onValid.accept(parsed);
         }
         return true;
+    }
+
+    /** Puts back the text of the value that runs (Escape), dropping a refused or unfinished entry. */
+    public void revert() {
+        if (appliedText != null) {
+            text.set(appliedText);
+        }
     }
 
     /** Types a text and commits it, as a user does. */
@@ -89,6 +105,7 @@ public final class ValidatedField<T> {
         try {
             applied.set(v);
             parsed = v;
+            appliedText = shown;
             text.set(shown);
             error.set("");
         } finally {
