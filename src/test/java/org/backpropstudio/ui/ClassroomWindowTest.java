@@ -253,13 +253,24 @@ class ClassroomWindowTest {
 
     /** relu-mae draws a fresh batch every step and keeps none: the chart showed no points and did not say why. */
     @Test
-    void theFitChartSaysWhyAStreamedSetupShowsNoTrainingPoints(FxRobot robot) {
+    void theFitChartSaysWhyAStreamedSetupShowsNoTrainingPoints(FxRobot robot) throws Exception {
         robot.interact(() -> studio.viewModel().loadPreset("relu-mae"));
         var chart = studio.view().fitChart();
         waitUntil("relu-mae is shown", () -> chart.snapshot() != null && chart.snapshot().config().streaming());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.trainPointCount()).isZero();
         assertThat(chart.legendLabels()).contains("training points: 16 new ones each step, none kept (not drawn)");
+        // its first prediction leaves the chart (sin x and its points span y in [-1, 1], the axis 1.4
+        // either side): the chart marks where, instead of cutting it off silently
+        double top = java.util.Arrays.stream(chart.snapshot().prediction()).max().orElseThrow();
+        assertThat(top).as("the prediction's top, beyond the y-axis").isGreaterThan(1.4);
+        waitUntil("the curve's way out is marked", () -> !chart.outsideMarks().isEmpty());
+        // and the mark is drawn where it is said to be: the prediction's blue just inside the top edge
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> chart.snapshot(null, null)).get();
+        for (double[] tip : chart.outsideMarks()) {
+            javafx.scene.paint.Color c = image.getPixelReader().getColor((int) Math.round(tip[0]), (int) Math.round(tip[1]) + 5);
+            assertThat(c.getBlue() - c.getRed()).as("blue over red at the arrowhead at x = %s", tip[0]).isGreaterThan(0.3);
+        }
     }
 
     @Test

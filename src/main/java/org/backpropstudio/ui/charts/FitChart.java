@@ -57,6 +57,7 @@ public final class FitChart extends Plot {
     private long transitionStart;
     /** The curve on screen when the newest prediction arrived, or null: no transition. */
     private double[] from;
+    private List<double[]> outsideMarks = List.of();
     /** The prediction as last drawn (possibly part-way through a transition). */
     private double[] drawn = new double[0];
 
@@ -390,6 +391,17 @@ public final class FitChart extends Plot {
         }
         drawn = curveNow();
         polyline(g, xs, drawn, xs.length, PREDICTION, 3, null);
+        flushLines(g); // the arrowheads lie over the curves
+        List<double[]> tips = new ArrayList<>();
+        markOutside(g, xs, drawn, xs.length, PREDICTION, tips);
+        if (showContributions && c != null) {
+            for (int j = 0; j < c.units(); j++) {
+                if (!shown.muted().contains(new HiddenUnit(c.layer(), j))) {
+                    markOutside(g, xs, c.curves()[j], xs.length, unitColor(j, c.units()), tips);
+                }
+            }
+        }
+        outsideMarks = tips;
         Inspection inspected = shown.inspection();
         if (inspected != null) {
             flushLines(g); // the ring lies over the curve
@@ -408,6 +420,11 @@ public final class FitChart extends Plot {
     /** True when the contributions are drawn and there are some (for tests). */
     public boolean contributionsDrawn() {
         return showContributions && shown != null && shown.contributions() != null;
+    }
+
+    /** The tips, {x, y} on the canvas, of the arrowheads drawn in the last frame where a curve is beyond the y-axis (for tests). */
+    public List<double[]> outsideMarks() {
+        return outsideMarks;
     }
 
     /** The snapshot drawn last, or null (for tests). */

@@ -340,6 +340,34 @@ public abstract class Plot extends CanvasPane {
     }
 
     /**
+     * Marks where a curve leaves the plot area above or below: one small arrowhead in its colour at
+     * the edge for each stretch of points beyond the y-axis, so no curve is silently off the chart
+     * while the axes stay still. Call after the curve is drawn.
+     *
+     * @param tips where each arrowhead's tip is drawn, {x, y} on the canvas, is added here
+     */
+    protected void markOutside(GraphicsContext g, double[] xs, double[] ys, int n, Color color, List<double[]> tips) {
+        double s = textScale;
+        g.setFill(color);
+        for (int i = 0; i < n; ) {
+            int side = Double.isNaN(ys[i]) ? 0 : ys[i] > y1 ? 1 : ys[i] < y0 ? -1 : 0;
+            if (side == 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (side > 0 ? ys[i] > y1 : ys[i] < y0)) {
+                i++;
+            }
+            double x = px(xs[(start + i - 1) / 2]);
+            double tip = side > 0 ? top + 1 : bottom - 1; // at the edge the curve leaves by,
+            double base = tip + side * 9 * s;              // pointing out of the plot
+            g.fillPolygon(new double[] {x - 5 * s, x, x + 5 * s}, new double[] {base, tip, base}, 3);
+            tips.add(new double[] {x, tip});
+        }
+    }
+
+    /**
      * A polyline through (xs[i], ys[i]); non-finite points break the line. It is drawn in the
      * canvas's {@link StrokeRaster} and put on the canvas at the next {@link #flushLines} or
      * {@link #endPlotArea}.
