@@ -82,8 +82,8 @@ public final class StudioApp extends Application {
         stage.setScene(scene);
         stage.sizeToScene(); // a stage that showed something else before keeps its size otherwise
         stage.titleProperty().bind(Localized.text("app.title"));
-        stage.setMinWidth(1000);
-        stage.setMinHeight(650);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         FrameLoop frames = new FrameLoop(service, vm, view);
         scene.addPostLayoutPulseListener(frames::afterLayout);
         frames.start();
@@ -200,6 +200,9 @@ public final class StudioApp extends Application {
         }
         Studio studio = open(stage, preset);
         studio.view().setDark(startDark);
+        // a window manager may map the window at its minimum size whatever the scene asked for (seen
+        // under openbox: 1000 x 650 for a 1400 x 900 scene), so the size is set once it is shown
+        stage.setOnShown(e -> Platform.runLater(() -> fitToScreen(stage)));
         stage.show();
         long shownAfter = System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -221,6 +224,18 @@ public final class StudioApp extends Application {
             });
             wait.play();
         }
+    }
+
+    /** The smallest window the studio's layout takes without cutting its controls. */
+    public static final double MIN_WIDTH = 1000;
+    public static final double MIN_HEIGHT = 620;
+
+    /** 1400 × 900, or nine tenths of a smaller screen, centred on it. */
+    private static void fitToScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.max(MIN_WIDTH, Math.min(1400, 0.9 * screen.getWidth())));
+        stage.setHeight(Math.max(MIN_HEIGHT, Math.min(900, 0.9 * screen.getHeight())));
+        stage.centerOnScreen();
     }
 
     private static void writePng(Scene scene, File file) {

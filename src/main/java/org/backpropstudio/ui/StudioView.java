@@ -647,11 +647,15 @@ public final class StudioView extends BorderPane {
         clear.getStyleClass().add("small");
         clear.setTooltip(Localized.tooltip("fit.clearPoints.tip"));
         clear.setOnAction(e -> vm.clearPoints());
-        // in lecture mode the two buttons show their icons only (their tooltips name them), so the title keeps its room
+        // in lecture mode, or when the panel is narrow, the two buttons show their icons only (their
+        // tooltips name them), so the title keeps its room and nothing is cut to "unit contribu…"
+        javafx.beans.binding.BooleanBinding iconsOnly = lecture.or(((Region) fit).widthProperty().lessThan(720));
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {clear, contributions}) {
-            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(lecture)
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(iconsOnly)
                     .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        HBox.setHgrow(fitTitle, Priority.ALWAYS);
         HBox fitHead = new HBox(8, fitTitle, fitGap, clear, contributions);
         fitHead.setAlignment(Pos.CENTER_LEFT);
         ((VBox) fit).getChildren().add(0, fitHead);
@@ -682,7 +686,10 @@ public final class StudioView extends BorderPane {
             }
         });
         Label hover = new Label();
+        hover.setId("diagram-caption");
         hover.getStyleClass().add("caption");
+        hover.setWrapText(true);
+        hover.setMinHeight(Region.USE_PREF_SIZE);
         hover.textProperty().bind(javafx.beans.binding.Bindings.when(diagram.hoverTextProperty().isEmpty())
                 .then(Localized.text("diagram.legend"))
                 .otherwise(diagram.hoverTextProperty()));
@@ -789,6 +796,9 @@ public final class StudioView extends BorderPane {
         l.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? key + ".short" : key), lecture));
         l.getStyleClass().add("panel-title");
         l.setId(key.replace('.', '-')); // fit-title, loss-title, ...
+        // a narrow window wraps a title onto a second line instead of cutting it
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

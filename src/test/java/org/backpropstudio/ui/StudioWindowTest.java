@@ -163,6 +163,31 @@ class StudioWindowTest {
         waitUntil("a fresh start", () -> epoch() == 0 && !robot.lookup("#finished").query().isVisible());
     }
 
+    /**
+     * The window could not be made smaller than it opened, and at that size titles and buttons were
+     * cut ("The fit: the network's prediction over the …", "unit contribu…"). At the smallest size
+     * it takes, what these say is shown whole (wrapped, or a button as its icon).
+     */
+    @Test
+    void atTheSmallestWindowNoTitleOrButtonIsCut(FxRobot robot) {
+        Stage stage = (Stage) studio.view().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(StudioApp.MIN_WIDTH);
+            stage.setHeight(StudioApp.MIN_HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the window is at its smallest", () -> Math.abs(stage.getWidth() - StudioApp.MIN_WIDTH) < 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#fit-title", "#loss-title", "#diagram-title", "#diagram-caption", "#clear-points",
+                "#contributions"}) {
+            javafx.scene.control.Labeled l = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+            String shownText = l.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
+            boolean iconOnly = l.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+            assertThat(iconOnly ? "" : shownText).as("what %s shows", id).isEqualTo(iconOnly ? "" : l.getText());
+        }
+    }
+
     /** A refused "abc" stayed in the units field while 10 units trained: the error says so, and Escape puts 10 back. */
     @Test
     void escapePutsBackTheValueThatRunsAfterARefusedEntry(FxRobot robot) {
