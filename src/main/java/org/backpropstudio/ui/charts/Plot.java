@@ -93,7 +93,8 @@ public abstract class Plot extends CanvasPane {
     }
 
     /** The colours of pinned runs' ghosts, by pin order (the chips above the fit chart use them too). */
-    private static final String[] GHOSTS = {"#6e7781", "#1a7f37", "#bf8700", "#cf222e", "#8250df"};
+    // grey last: the target curve is grey (dashed), and the first ghost must not look like it
+    private static final String[] GHOSTS = {"#1a7f37", "#bf8700", "#cf222e", "#8250df", "#6e7781"};
 
     /** Pinned run {@code k}'s colour, as CSS text. */
     public static String ghostColorWeb(int k) {
@@ -392,7 +393,11 @@ public abstract class Plot extends CanvasPane {
             return;
         }
         StrokeRaster r = linesOf(g);
-        r.beginPath(color, width * textScale * lineScale, dashes);
+        double scale = textScale * lineScale;
+        // dashes grow with the line: at lecture mode's width the round caps closed 7/5 px gaps, and
+        // the dashed target looked like a solid ghost
+        double[] scaled = dashes == null ? null : java.util.Arrays.stream(dashes).map(d -> d * scale).toArray();
+        r.beginPath(color, width * scale, scaled);
         boolean pen = false;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(ys[i]) || !Double.isFinite(xs[i])) {

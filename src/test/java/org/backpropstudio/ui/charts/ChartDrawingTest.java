@@ -171,4 +171,45 @@ class ChartDrawingTest {
             WaitForAsyncUtils.asyncFx(() -> ((StackPane) health.getParent()).getChildren().setAll(chart)).get();
         }
     }
+
+    /**
+     * On a projector the dashed target and a pinned ghost looked the same: lecture mode thickened
+     * the target but not its dashes, so the round caps closed the gaps. Along the falling slope of sin x
+     * the lecture-mode target must still have gaps.
+     */
+    @Test
+    void theTargetStaysDashedInLectureMode() throws Exception {
+        org.backpropstudio.engine.TrainingConfig c = org.backpropstudio.engine.Presets.get("classic-sigmoid").withData(
+                new org.backpropstudio.engine.DataSpec.FunctionData(org.backpropstudio.engine.TargetFunction.SIN,
+                        -2 * Math.PI, 2 * Math.PI, 1, 1, 0, org.backpropstudio.engine.DataSpec.Sampling.EVEN, false));
+        org.backpropstudio.training.Snapshot s = new org.backpropstudio.training.TrainingService(c).snapshotNow();
+        FitChart fit = new FitChart();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ((StackPane) chart.getParent()).getChildren().setAll(fit);
+            fit.setTextScale(1.6);
+            fit.setLecture(true, 1.6);
+            fit.show(s);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> fit.snapshot(null, null)).get();
+        int gaps = 0;
+        int inkedSamples = 0;
+        int samples = 0;
+        boolean inked = false;
+        // the falling slope after the peak, away from the y = 1 grid line the top runs along
+        for (double x = 1.9; x <= 3.3; x += 0.005) {
+            javafx.geometry.Point2D p = fit.screenPosition(x, Math.sin(x));
+            javafx.scene.paint.Color px = image.getPixelReader().getColor((int) Math.round(p.getX()), (int) Math.round(p.getY()));
+            boolean ink = px.getBrightness() < 0.8;
+            if (inked && !ink) {
+                gaps++;
+            }
+            inked = ink;
+            inkedSamples += ink ? 1 : 0;
+            samples++;
+        }
+        assertThat(gaps).as("gaps along the target's slope").isGreaterThanOrEqualTo(2);
+        assertThat(inkedSamples).as("samples on the target's dashes, of %d", samples).isGreaterThan(samples / 3);
+        WaitForAsyncUtils.asyncFx(() -> ((StackPane) fit.getParent()).getChildren().setAll(chart)).get();
+    }
 }
