@@ -107,9 +107,28 @@ class EditorModelTest {
     void anEmptyXRangeIsRefused() {
         editor.xMin().enter("5"); // still below x max = 2π: applied
         assertThat(sent).hasSize(1);
-        editor.xMax().enter("1");
-        assertThat(editor.messageProperty().get()).isEqualTo("x min must be less than x max.");
+        assertThat(editor.xMax().enter("1")).isFalse();
+        // refused at the field that made it empty, which keeps saying what runs
+        assertThat(editor.xMax().errorProperty().get())
+                .isEqualTo("x min must be less than x max. — 6.283 runs; Esc puts it back");
+        assertThat(editor.xMax().value()).isEqualTo(2 * Math.PI);
+        assertThat(editor.messageProperty().get()).isEmpty();
         assertThat(sent).hasSize(1);
+    }
+
+    /** log(x) was refused with a message at the bottom of the Data section, the field not marked. */
+    @Test
+    void aTypedTargetThatIsNoNumberInTheRangeIsRefusedAtItsField() {
+        assertThat(editor.expression().enter("log(x)")).isFalse();
+        assertThat(editor.expression().errorProperty().get())
+                .isEqualTo("f(x) = log(x) is not a number at x = -6.283: choose another x-range or expression.");
+        assertThat(editor.expression().isValid()).isFalse();
+        assertThat(editor.messageProperty().get()).isEmpty();
+        assertThat(sent).isEmpty();
+        // the same target on a range where it is a number is taken
+        assertThat(editor.xMin().enter("0.5")).isTrue();
+        assertThat(editor.expression().enter("log(x)")).isTrue();
+        assertThat(editor.expression().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -119,7 +138,7 @@ class EditorModelTest {
         assertThat(editor.messageProperty().get()).contains("both ends");
         editor.testXMax().enter("1");
         assertThat(sent).isEmpty();
-        assertThat(editor.messageProperty().get()).contains("less than");
+        assertThat(editor.testXMax().errorProperty().get()).contains("less than");
         assertThat(editor.testXMax().enter("abc")).isFalse();
         editor.testXMax().enter("6.28");
         assertThat(sent).hasSize(1);

@@ -126,7 +126,7 @@ public final class EditorModel {
             if (!loading) {
                 expression.load("", ""); // a function chosen from the list replaces a typed one
             }
-            applyData();
+            applyDataOrSay();
         });
         expression.setOnValid(v -> applyData());
         xMin.setOnValid(v -> applyData());
@@ -136,8 +136,8 @@ public final class EditorModel {
         trainCount.setOnValid(v -> applyData());
         testCount.setOnValid(v -> applyData());
         noise.setOnValid(v -> applyData());
-        sampling.addListener((o, a, b) -> applyData());
-        streaming.addListener((o, a, b) -> applyData());
+        sampling.addListener((o, a, b) -> applyDataOrSay());
+        streaming.addListener((o, a, b) -> applyDataOrSay());
     }
 
     /** Shows a setup in every field without sending anything. */
@@ -321,23 +321,38 @@ public final class EditorModel {
         }
     }
 
+    /** {@link #applyData()} for a choice that is no text field: a refusal goes to the editor's message. */
+    private void applyDataOrSay() {
+        try {
+            applyData();
+        } catch (IllegalArgumentException refused) {
+            message.set(refused.getMessage());
+        }
+    }
+
+    /**
+     * Sends the data the fields describe.
+     *
+     * @throws IllegalArgumentException with the reason when they describe no data (an empty range,
+     *                                  a target that is not a number somewhere in it); from a field's
+     *                                  commit, the reason is shown at that field
+     */
     private void applyData() {
         if (loading) {
             return;
         }
         if (!(xMin.value() < xMax.value())) {
-            message.set(org.backpropstudio.i18n.Messages.text("editor.xRange"));
-            return;
+            throw new IllegalArgumentException(org.backpropstudio.i18n.Messages.text("editor.xRange"));
         }
         double testLo = testXMin.value();
         double testHi = testXMax.value();
         if (Double.isNaN(testLo) != Double.isNaN(testHi)) {
+            // not a refusal: half of a two-step entry, whose first end stays for the second to complete
             message.set(org.backpropstudio.i18n.Messages.text("editor.testRangeEnds"));
             return;
         }
         if (!Double.isNaN(testLo) && !(testLo < testHi)) {
-            message.set(org.backpropstudio.i18n.Messages.text("editor.testRange"));
-            return;
+            throw new IllegalArgumentException(org.backpropstudio.i18n.Messages.text("editor.testRange"));
         }
         Target f = target.get();
         String typed = expression.value();
@@ -348,8 +363,8 @@ public final class EditorModel {
                 bad = e.firstNonFinite(testLo, testHi, 2001);
             }
             if (!Double.isNaN(bad)) {
-                message.set(org.backpropstudio.i18n.Messages.text("editor.notANumberAt", typed, TrainingService.number(bad)));
-                return;
+                throw new IllegalArgumentException(org.backpropstudio.i18n.Messages.text("editor.notANumberAt", typed,
+                        TrainingService.number(bad)));
             }
             f = e;
         }

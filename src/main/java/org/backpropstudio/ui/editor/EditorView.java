@@ -282,7 +282,7 @@ public final class EditorView extends ScrollPane {
         line.setAlignment(Pos.CENTER_LEFT);
         Label error = errorLabel(f);
         error.setId("expression-error");
-        error.setWrapText(false);
+        error.setWrapText(true); // a long reason wraps rather than being cut ("unknown name 'y' (use x, ...")
         error.getStyleClass().add("expression-error");
         return new VBox(2, line, error);
     }

@@ -53,14 +53,19 @@ public final class ValidatedField<T> {
             error.set("");
         } catch (IllegalArgumentException e) {
             parsed = null;
-            // the field shows the refused text, so the error says what runs instead (on its first
-            // line: a typed target's error draws a caret under the text on the lines below)
-            String m = e.getMessage();
-            int end = m.indexOf('\n') < 0 ? m.length() : m.indexOf('\n');
-            boolean nothingToName = applied.get() == null || appliedText == null || appliedText.isBlank();
-            error.set(nothingToName ? m : org.backpropstudio.i18n.Messages.text("field.stillRuns",
-                    m.substring(0, end), appliedText) + m.substring(end));
+            showError(e.getMessage());
         }
+    }
+
+    /**
+     * The field shows a refused text, so its error says what runs instead: on the message's first
+     * line, as a typed target's error draws a caret under the text on the lines below.
+     */
+    private void showError(String m) {
+        int end = m.indexOf('\n') < 0 ? m.length() : m.indexOf('\n');
+        boolean nothingToName = applied.get() == null || appliedText == null || appliedText.isBlank();
+        error.set(nothingToName ? m : org.backpropstudio.i18n.Messages.text("field.stillRuns",
+                m.substring(0, end), appliedText) + m.substring(end));
     }
 
     /**
@@ -73,11 +78,23 @@ public final class ValidatedField<T> {
         if (parsed == null) {
             return false;
         }
-        appliedText = text.get();
         if (!parsed.equals(applied.get())) {
+            T before = applied.get();
+            String beforeText = appliedText;
             applied.set(parsed);
-            onValid.accept(parsed);
+            appliedText = text.get();
+            try {
+                onValid.accept(parsed);
+            } catch (IllegalArgumentException refused) {
+                // parsed, but the setup refuses it (an empty x-range, a target that is no number
+                // somewhere): the reason shows here, at the field, and what ran before still runs
+                applied.set(before);
+                appliedText = beforeText;
+                showError(refused.getMessage());
+                return false;
+            }
         }
+        appliedText = text.get();
         return true;
     }
 
