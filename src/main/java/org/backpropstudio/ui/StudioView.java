@@ -66,6 +66,8 @@ public final class StudioView extends BorderPane {
     private final HelpOverlay help = new HelpOverlay(StudioView.class.getResource("studio.css").toExternalForm());
     /** The gradient check's report window, made when the first report arrives. */
     private GradientCheckWindow gradientWindow;
+    /** The fit above, the losses and the diagram below. */
+    private final SplitPane centreSplit = new SplitPane();
     /** The dark theme is on; the toolbar's toggle and View → Light / dark theme both set it. */
     private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
@@ -166,7 +168,10 @@ public final class StudioView extends BorderPane {
             p.setLecture(on, on ? 2 : 1);
         }
         applyFontSize();
-        stage.setFullScreenExitHint(on ? Localized.t("lecture.exitHint") : null);
+        // the fit gets most of the screen in a lecture; the notice goes to the status bar's corner
+        // (JavaFX's own full-screen hint lay over the chart for its first seconds)
+        javafx.application.Platform.runLater(() -> centreSplit.setDividerPositions(on ? 0.7 : 0.56)); // after the resize
+        stage.setFullScreenExitHint("");
         if (stage.isFullScreen() != on) {
             stage.setFullScreen(on);
         }
@@ -688,7 +693,8 @@ public final class StudioView extends BorderPane {
         Label hover = new Label();
         hover.setId("diagram-caption");
         hover.getStyleClass().add("caption");
-        hover.setWrapText(true);
+        // wraps in a narrow window; in lecture mode one line, so the diagram keeps its height
+        hover.wrapTextProperty().bind(lecture.not());
         hover.setMinHeight(Region.USE_PREF_SIZE);
         hover.textProperty().bind(javafx.beans.binding.Bindings.when(diagram.hoverTextProperty().isEmpty())
                 .then(Localized.text("diagram.legend"))
@@ -698,7 +704,8 @@ public final class StudioView extends BorderPane {
         VBox.setVgrow(diagram, Priority.ALWAYS);
         SplitPane bottom = new SplitPane(losses, diagramPanel);
         bottom.setDividerPositions(0.55);
-        SplitPane split = new SplitPane(fit, bottom);
+        SplitPane split = centreSplit;
+        split.getItems().setAll(fit, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.56);
         VBox centre = new VBox(banner, new FinishedBanner(vm), split);
