@@ -340,13 +340,31 @@ public final class FileActions {
         if (file == null) {
             return;
         }
-        javafx.scene.control.ChoiceDialog<StudioViewModel.DataUse> ask = new javafx.scene.control.ChoiceDialog<>(
-                StudioViewModel.DataUse.SPLIT, StudioViewModel.DataUse.values());
-        ask.initOwner(stage);
-        ask.getDialogPane().getButtonTypes().setAll(okButton(), cancelButton());
-        ask.setTitle(Localized.t("file.importDialog"));
-        ask.setHeaderText(Localized.t("file.importHow", file.getName()));
-        ask.showAndWait().ifPresent(use -> importData(file, use));
+        importData(file);
+    }
+
+    /**
+     * Reads a data CSV off the UI thread and, once it has proved to be one, asks how to use its
+     * samples (a bad file gets its problem at once, not after the question).
+     */
+    public void importData(File file) {
+        io.execute(() -> {
+            try {
+                org.backpropstudio.engine.Dataset data = org.backpropstudio.io.CsvFiles.readData(file.toPath());
+                Platform.runLater(() -> {
+                    javafx.scene.control.ChoiceDialog<StudioViewModel.DataUse> ask = new javafx.scene.control.ChoiceDialog<>(
+                            StudioViewModel.DataUse.SPLIT, StudioViewModel.DataUse.values());
+                    ask.initOwner(stage);
+                    ask.getDialogPane().getButtonTypes().setAll(okButton(), cancelButton());
+                    ask.setTitle(Localized.t("file.importDialog"));
+                    ask.setHeaderText(Localized.t("file.importHow", file.getName(),
+                            org.backpropstudio.i18n.Messages.integer(data.size())));
+                    ask.showAndWait().ifPresent(use -> vm.importData(data, use, file.getName()));
+                });
+            } catch (ImportException e) {
+                Platform.runLater(() -> showProblem(Localized.t("file.couldNotImport", file.getName()), e.getMessage()));
+            }
+        });
     }
 
     /** Reads a data CSV off the UI thread; then training restarts on it. Bad rows get a dialog. */

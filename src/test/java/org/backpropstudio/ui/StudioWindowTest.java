@@ -232,6 +232,34 @@ class StudioWindowTest {
         }
     }
 
+    /** CSV import asked how to split the data before it had checked the file. */
+    @Test
+    void importingDataChecksTheFileBeforeAskingHowToUseIt(FxRobot robot) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("import");
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.csv"), "x,y\n1,2\n3,abc\n");
+        robot.interact(() -> studio.view().files().importData(bad.toFile()));
+        waitUntil("the file's problem", () -> robot.lookup("#problem-dialog").tryQuery().isPresent());
+        assertThat(dialogWithHeader("bad.csv holds")).as("the question, for a file that is no data").isNull();
+        robot.interact(() -> ((Stage) robot.lookup("#problem-dialog").query().getScene().getWindow()).close());
+
+        java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("good.csv"), "x,y\n1,2\n3,4\n5,6\n");
+        robot.interact(() -> studio.view().files().importData(good.toFile()));
+        waitUntil("the question, with what the file holds", () -> dialogWithHeader("good.csv holds 3 samples.") != null);
+        robot.interact(() -> dialogWithHeader("good.csv holds").close());
+    }
+
+    /** A showing dialog whose header starts with {@code header}, or null. */
+    private static Stage dialogWithHeader(String header) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof Stage s && s.isShowing() && s.getScene() != null
+                    && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                    && pane.getHeaderText() != null && pane.getHeaderText().startsWith(header)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** The window's close button asked before unsaved work was lost; Ctrl+Q closed at once. */
     @Test
     void quitAsksBeforeUnsavedWorkIsLostAsTheCloseButtonDoes(FxRobot robot) {
