@@ -356,7 +356,7 @@ public final class StudioView extends BorderPane {
                 item("menu.training.reset", "mdi2r-restart", null, vm::reset),
                 item("menu.training.gradcheck", "mdi2c-check-decagram", null, vm::checkGradients),
                 item("menu.training.pin", "mdi2p-pin", null, vm::pin),
-                item("menu.training.inspector", "mdi2m-microscope", null, this::toggleInspector),
+                item("menu.training.inspector", "mdi2m-magnify-scan", null, this::toggleInspector),
                 item("menu.training.nextStage", "mdi2c-chevron-right", null, inspector::next),
                 item("menu.training.previousStage", "mdi2c-chevron-left", null, inspector::previous));
         Menu view = Localized.bind(new Menu(), "menu.view");
@@ -528,7 +528,7 @@ public final class StudioView extends BorderPane {
         Button pin = iconButton("pin", "mdi2p-pin",
                 "toolbar.pin", vm::pin);
 
-        Button inspect = iconButton("inspect", "mdi2m-microscope",
+        Button inspect = iconButton("inspect", "mdi2m-magnify-scan",
                 "toolbar.inspector",
                 this::toggleInspector);
 
