@@ -126,6 +126,8 @@ public final class StudioViewModel {
         if (snapshot.get() != null) {
             apply(snapshot.get());
         }
+        // the status line held words of the language left: it now says, in the new one, what changed
+        message.set(Localized.t("language.switched"));
     };
 
     /** Takes in the newest snapshot (on the UI thread, once per frame at most). */
