@@ -251,6 +251,19 @@ class ClassroomWindowTest {
         assertThat(axis[1]).isEqualTo(grid[grid.length - 1]);
     }
 
+    /** What a box shows in itself: the text of the cell its skin displays (read on the FX thread). */
+    private static String shownText(javafx.scene.control.ComboBox<?> box) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.Node cell = box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                        ? skin.getDisplayNode() : null;
+                return cell instanceof javafx.scene.control.ListCell<?> c ? c.getText() : null;
+            }).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** relu-mae draws a fresh batch every step and keeps none: the chart showed no points and did not say why. */
     @Test
     void theFitChartSaysWhyAStreamedSetupShowsNoTrainingPoints(FxRobot robot) throws Exception {
@@ -322,7 +335,7 @@ class ClassroomWindowTest {
     }
 
     @Test
-    void aTypedTargetIsUsedAndABadOneShowsWhereItWentWrong(FxRobot robot) {
+    void aTypedTargetIsUsedAndABadOneShowsWhereItWentWrong(FxRobot robot) throws Exception {
         waitUntil("the first snapshot", () -> shown() != null);
         javafx.scene.control.TextField field = robot.lookup("#expression").queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> studio.view().lookup("#expression").requestFocus());
@@ -336,11 +349,15 @@ class ClassroomWindowTest {
         assertThat(shown().config().data()).isInstanceOfSatisfying(org.backpropstudio.engine.DataSpec.FunctionData.class,
                 f -> assertThat(f.target()).isEqualTo(org.backpropstudio.engine.TargetFunction.SIN)); // nothing applied
 
+        javafx.scene.control.ComboBox<?> targetBox = robot.lookup("#target-function").queryComboBox();
+        assertThat(shownText(targetBox)).isEqualTo("sin x");
         robot.interact(field::clear);
         robot.write("sin(x) + 0.3*x").type(KeyCode.ENTER);
         waitUntil("the typed target is trained on", () -> shown().config().data()
                 instanceof org.backpropstudio.engine.DataSpec.FunctionData f && f.target().formula().equals("sin(x) + 0.3*x"));
         assertThat(error.isVisible()).isFalse();
+        // the list's box no longer names sin x, which does not run
+        waitUntil("the target box says the typed one runs", () -> "(typed below)".equals(shownText(targetBox)));
         double x = shown().train().xColumn()[0];
         assertThat(shown().train().yColumn()[0]).isEqualTo(Math.sin(x) + 0.3 * x);
     }

@@ -89,8 +89,7 @@ public final class EditorView extends ScrollPane {
                         field(model.seed(), "tip.seed"),
                         section("editor.data"),
                         givenDataNote(),
-                        row("target", choice(TargetFunction.values(), model.targetProperty(),
-                                "tip.target")),
+                        row("target", targetBox()),
                         expressionRow(),
                         field(model.xMin(), "tip.xMin"),
                         field(model.xMax(), "tip.xMax"),
@@ -268,6 +267,37 @@ public final class EditorView extends ScrollPane {
         line.setAlignment(Pos.CENTER_LEFT);
         text.setPrefColumnCount(6);
         return new VBox(2, line, errorLabel(lr));
+    }
+
+    /**
+     * The list of target functions. While a typed target is the one applied, the box says so
+     * ("(typed below)") instead of naming the function that no longer runs.
+     */
+    private ComboBox<TargetFunction> targetBox() {
+        ComboBox<TargetFunction> box = choice(TargetFunction.values(), model.targetProperty(), "tip.target");
+        box.setId("target-function");
+        final class Shown extends javafx.scene.control.ListCell<TargetFunction> {
+            @Override
+            protected void updateItem(TargetFunction item, boolean empty) {
+                super.updateItem(item, empty);
+                String typed = model.expression().value();
+                setText(typed != null && !typed.isBlank() ? Localized.t("editor.target.typed")
+                        : empty || item == null ? null : item.formula());
+            }
+
+            void refresh() {
+                updateItem(getItem(), isEmpty());
+            }
+        }
+        Shown shown = new Shown();
+        Runnable install = () -> {
+            box.setButtonCell(shown);
+            shown.refresh();
+        };
+        install.run();
+        Localized.onSwitch(box, install); // after the names' own cell, which a switch makes anew
+        model.expression().appliedProperty().addListener(o -> shown.refresh());
+        return box;
     }
 
     /** The typed target: its error shows the text with a caret under the bad character, in monospace. */
