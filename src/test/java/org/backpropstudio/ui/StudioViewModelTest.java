@@ -39,6 +39,25 @@ class StudioViewModelTest {
         assertThat(sent).endsWith(new Command.Pause());
     }
 
+    /** After importing 32 + 8 samples on [-3, 3], the data fields still said ±6.283 and 50 / 10. */
+    @Test
+    void theDataFieldsDescribeAnImportedTable() {
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        StudioViewModel vm = new StudioViewModel(service::submit);
+        vm.apply(service.snapshotNow());
+        double[] xs = new double[40];
+        double[] ys = new double[40];
+        for (int i = 0; i < 40; i++) {
+            xs[i] = -3 + 6.0 * i / 39;
+            ys[i] = Math.sin(xs[i]);
+        }
+        vm.importData(org.backpropstudio.engine.Dataset.of(xs, ys), StudioViewModel.DataUse.SPLIT, "forty.csv");
+        assertThat(vm.editor().xMin().textProperty().get()).isEqualTo("-3");
+        assertThat(vm.editor().xMax().textProperty().get()).isEqualTo("3");
+        assertThat(vm.editor().trainCount().textProperty().get()).isEqualTo("32");
+        assertThat(vm.editor().testCount().textProperty().get()).isEqualTo("8");
+    }
+
     /** The preset box read classic-sigmoid after the network was changed: it says the setup is custom. */
     @Test
     void thePresetBoxSaysCustomOnceTheSetupDiffersFromThePreset() {

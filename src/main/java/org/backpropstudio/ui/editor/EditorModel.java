@@ -178,8 +178,7 @@ public final class EditorModel {
             seed.load(config.seed(), Long.toString(config.seed()));
             givenData.set(config.data() instanceof DataSpec.GivenData);
             DataSpec.FunctionData f = config.data() instanceof DataSpec.FunctionData fd ? fd
-                    : new DataSpec.FunctionData(TargetFunction.SIN, -2 * Math.PI, 2 * Math.PI, 50, 10, 0,
-                    DataSpec.Sampling.RANDOM, false);
+                    : describing((DataSpec.GivenData) config.data());
             if (f.target() instanceof ExpressionTarget e) {
                 expression.load(e.text(), e.text());
             } else {
@@ -390,6 +389,28 @@ public final class EditorModel {
         applied = config;
         message.set("");
         send(new Command.Reconfigure(config, reason));
+    }
+
+    /**
+     * What the data fields show for a data table: its own x-range and counts (they once kept the
+     * last function's ±6.283 and 50/10, which no longer described what trains), sin x as the
+     * function a change of field would fit instead.
+     */
+    private static DataSpec.FunctionData describing(DataSpec.GivenData g) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (org.backpropstudio.engine.Dataset d : new org.backpropstudio.engine.Dataset[] {g.train(), g.test()}) {
+            for (double x : d.xColumn()) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (!(lo < hi)) {
+            lo = -2 * Math.PI;
+            hi = 2 * Math.PI;
+        }
+        return new DataSpec.FunctionData(TargetFunction.SIN, Math.max(lo, -1e6), Math.min(hi, 1e6),
+                Math.max(1, g.train().size()), Math.max(1, g.test().size()), 0, DataSpec.Sampling.RANDOM, false);
     }
 
     private void send(Command c) {
