@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import static org.backpropstudio.ui.WindowTests.shownOnScreen;
+import static org.backpropstudio.ui.WindowTests.shownText;
 import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 /** Lecture mode, pinned runs and points clicked in, in the real window on headless Monocle. */
@@ -251,18 +252,6 @@ class ClassroomWindowTest {
         assertThat(axis[1]).isEqualTo(grid[grid.length - 1]);
     }
 
-    /** What a box shows in itself: the text of the cell its skin displays (read on the FX thread). */
-    private static String shownText(javafx.scene.control.ComboBox<?> box) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                javafx.scene.Node cell = box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
-                        ? skin.getDisplayNode() : null;
-                return cell instanceof javafx.scene.control.ListCell<?> c ? c.getText() : null;
-            }).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** relu-mae draws a fresh batch every step and keeps none: the chart showed no points and did not say why. */
     @Test

@@ -21,6 +21,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import static org.backpropstudio.ui.WindowTests.shownOnScreen;
+import static org.backpropstudio.ui.WindowTests.dialogWithHeader;
+import static org.backpropstudio.ui.WindowTests.shownText;
 import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 /** The real studio window on headless Monocle, driven as a user would. */
@@ -219,18 +221,6 @@ class StudioWindowTest {
         waitUntil("the box names the preset again", () -> "relu-mae".equals(shownText(box)));
     }
 
-    /** What a box shows in itself: the text of the cell its skin displays (read on the FX thread). */
-    private static String shownText(javafx.scene.control.ComboBox<?> box) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                javafx.scene.Node cell = box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
-                        ? skin.getDisplayNode() : null;
-                return cell instanceof javafx.scene.control.ListCell<?> c ? c.getText() : null;
-            }).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** CSV import asked how to split the data before it had checked the file. */
     @Test
@@ -248,17 +238,6 @@ class StudioWindowTest {
         robot.interact(() -> dialogWithHeader("good.csv holds").close());
     }
 
-    /** A showing dialog whose header starts with {@code header}, or null. */
-    private static Stage dialogWithHeader(String header) {
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w instanceof Stage s && s.isShowing() && s.getScene() != null
-                    && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
-                    && pane.getHeaderText() != null && pane.getHeaderText().startsWith(header)) {
-                return s;
-            }
-        }
-        return null;
-    }
 
     /** The window's close button asked before unsaved work was lost; Ctrl+Q closed at once. */
     @Test
@@ -267,26 +246,15 @@ class StudioWindowTest {
         waitUntil("the change is unsaved", () -> studio.viewModel().unsavedProperty().get());
         Stage stage = (Stage) studio.view().getScene().getWindow();
         robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
-        waitUntil("the question is asked", () -> question() != null);
+        waitUntil("the question is asked", () -> dialogWithHeader("Save the changes first?") != null);
         assertThat(stage.isShowing()).as("the studio, while it asks").isTrue();
-        assertThat(question().getTitle()).isEqualTo("Unsaved changes");
+        assertThat(dialogWithHeader("Save the changes first?").getTitle()).isEqualTo("Unsaved changes");
         robot.clickOn("Cancel");
-        waitUntil("the question is answered", () -> question() == null);
+        waitUntil("the question is answered", () -> dialogWithHeader("Save the changes first?") == null);
         assertThat(stage.isShowing()).as("the studio, after Cancel").isTrue();
         assertThat(studio.viewModel().unsavedProperty().get()).isTrue();
     }
 
-    /** The unsaved-changes question, if it is showing. */
-    private static Stage question() {
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w instanceof Stage s && s.isShowing() && s.getScene() != null
-                    && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
-                    && "Save the changes first?".equals(pane.getHeaderText())) {
-                return s;
-            }
-        }
-        return null;
-    }
 
     /** The knob showed the rate before the last one typed: type 1, it stayed at 0.1; type 0.01, it jumped to 1. */
     @Test

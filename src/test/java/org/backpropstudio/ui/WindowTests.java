@@ -61,4 +61,29 @@ final class WindowTests {
         }
         return n.getScene() != null;
     }
+
+    /** What a box shows in itself: the text of the cell its skin displays (read on the FX thread). */
+    static String shownText(javafx.scene.control.ComboBox<?> box) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                Node cell = box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                        ? skin.getDisplayNode() : null;
+                return cell instanceof javafx.scene.control.ListCell<?> c ? c.getText() : null;
+            }).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A showing dialog whose header starts with {@code header}, or null. */
+    static javafx.stage.Stage dialogWithHeader(String header) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.stage.Stage s && s.isShowing() && s.getScene() != null
+                    && s.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane
+                    && pane.getHeaderText() != null && pane.getHeaderText().startsWith(header)) {
+                return s;
+            }
+        }
+        return null;
+    }
 }
