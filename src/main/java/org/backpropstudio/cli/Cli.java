@@ -58,7 +58,9 @@ public final class Cli implements Runnable {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return EXIT_INPUT;
             }
-            throw e;
+            // rethrown, picocli would print the stack trace and exit 1, which means "gradient check failed"
+            commandLine.getErr().println(internalError(e));
+            return EXIT_INTERNAL;
         });
         int exit;
         try {
@@ -69,7 +71,7 @@ public final class Cli implements Runnable {
                     + " MiB at most); give it more with java -Xmx..., or make the work smaller");
             return EXIT_INPUT;
         } catch (RuntimeException | Error e) {
-            err.println("error: an internal error stopped the command (" + e + "); please report it");
+            err.println(internalError(e));
             return EXIT_INTERNAL;
         }
         if (exit == 0 && out.checkError()) {
@@ -78,6 +80,13 @@ public final class Cli implements Runnable {
             return EXIT_INPUT;
         }
         return exit;
+    }
+
+    /** The one line an error no check foresaw gets (a defect of ours). */
+    static String internalError(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        return "error: an internal error stopped the command (" + e.getClass().getSimpleName() + ": "
+                + (m.length() > 200 ? m.substring(0, 200) + "…" : m) + "); please report it";
     }
 
     /**
