@@ -124,6 +124,16 @@ public final class StudioView extends BorderPane {
             }
         });
         diagram.setOnUnitClicked(vm::toggleMute);
+        // Chinese text in a CJK family of its own (studio.css, .cjk): from the default font's
+        // fallback, bold headings came out regular
+        Runnable cjk = () -> {
+            getStyleClass().remove("cjk");
+            if ("zh".equals(Localized.localeProperty().get().getLanguage())) {
+                getStyleClass().add("cjk");
+            }
+        };
+        cjk.run();
+        Localized.onSwitch(this, cjk);
         applyFontSize();
         lecture.addListener((o, was, now) -> applyLecture(now));
         dark.addListener((o, was, now) -> applyTheme(now));

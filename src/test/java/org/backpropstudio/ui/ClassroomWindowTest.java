@@ -393,6 +393,14 @@ class ClassroomWindowTest {
         try {
             robot.interact(chinese::fire);
             WaitForAsyncUtils.waitForFxEvents();
+            // Chinese in a CJK family that has a bold face: from the default font's fallback the
+            // bold headings came out regular (where the family is installed, the heading uses it)
+            assertThat(studio.view().getStyleClass()).contains("cjk");
+            if (javafx.scene.text.Font.getFamilies().contains("Noto Sans CJK SC")) {
+                javafx.scene.text.Font heading = robot.lookup(".section-title").queryAs(Label.class).getFont();
+                assertThat(heading.getFamily()).isEqualTo("Noto Sans CJK SC");
+                assertThat(heading.getStyle()).containsIgnoringCase("bold");
+            }
             // remembered for the next start, beside the recent files
             waitUntil("the choice is remembered", () -> settings.language().isPresent());
             assertThat(settings.language()).contains(java.util.Locale.SIMPLIFIED_CHINESE);
@@ -423,6 +431,7 @@ class ClassroomWindowTest {
             robot.interact(system::fire);
         }
         assertThat(playTip.getText()).isEqualTo("Play / pause training (Space)");
+        assertThat(studio.view().getStyleClass()).doesNotContain("cjk");
         waitUntil("the system's language is remembered", () -> settings.language().isEmpty());
     }
 
