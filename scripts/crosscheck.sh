@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Cross-checks the engine against an independent numpy implementation of the classic tutorial
-# loop (per-sample SGD, in order): same data, same initial weights, history equal to 1e-9.
+# Cross-checks the engine against independent numpy implementations: the classic tutorial loop
+# (per-sample SGD, in order) and seed 002's layered engine (deep-momentum: its rebound velocity
+# and undivided MSE gradient, batches of 4 in order): same data, same initial weights, history
+# equal to 1e-9 relative at every epoch.
 # Needs the packaged jar (./mvnw package) and python3 with numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,3 +23,22 @@ java -jar "$jar" train --epochs 0 --seed 11 --weights-out "$work/w0.weights.json
 java -jar "$jar" train --train-data "$work/train.csv" --test-data "$work/test.csv" --init "$work/w0.weights.json" \
     --history "$work/h.csv" -q
 python3 scripts/crosscheck_numpy.py "$work/w0.weights.json" "$work/train.csv" "$work/test.csv" "$work/h.csv"
+
+# seed 002: 100 points drawn with replacement from 200 noisy samples of sin x on [−π, π]
+python3 - "$work" <<'PY'
+import sys
+import numpy as np
+d = sys.argv[1]
+rng = np.random.default_rng(2)
+x = rng.uniform(-np.pi, np.pi, 200)
+y = np.sin(x) + 0.1 * rng.standard_normal(200)
+pick = rng.choice(200, 100)
+tx = rng.uniform(-np.pi, np.pi, 25)
+for name, xs, ys in (("train2", x[pick], y[pick]), ("test2", tx, np.sin(tx))):
+    with open(f"{d}/{name}.csv", "w") as f:
+        f.write("x,y\n" + "".join(f"{float(a)!r},{float(b)!r}\n" for a, b in zip(xs, ys)))
+PY
+java -jar "$jar" train --preset deep-momentum --epochs 0 --seed 5 --weights-out "$work/w2.weights.json" -q > /dev/null
+java -jar "$jar" train --preset deep-momentum --no-shuffle --train-data "$work/train2.csv" --test-data "$work/test2.csv" \
+    --init "$work/w2.weights.json" --history "$work/h2.csv" -q
+python3 scripts/crosscheck_seed002.py "$work/w2.weights.json" "$work/train2.csv" "$work/test2.csv" "$work/h2.csv"

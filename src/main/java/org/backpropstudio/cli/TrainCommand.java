@@ -61,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step; 0 for the full training set (default: the preset's).")
     Integer batchSize;
 
+    @Option(names = "--shuffle", negatable = true, paramLabel = "",
+            description = "Shuffle the training samples every epoch; --no-shuffle takes them in order (default: the preset's).")
+    Boolean shuffle;
+
     @Option(names = "--train-data", paramLabel = "FILE", description = "Training samples, a CSV with header x,y (default: the preset's data).")
     Path trainData;
 
@@ -236,13 +240,17 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withOptimizer(config.optimizer().withLearningRate(learningRate));
         }
         if (momentum != null) {
-            if (!(config.optimizer() instanceof OptimizerConfig.Sgd sgd)) {
+            if (config.optimizer() instanceof OptimizerConfig.Sgd sgd) {
+                config = config.withOptimizer(sgd.withMomentum(momentum));
+            } else if (config.optimizer() instanceof OptimizerConfig.ReboundSgd rebound) {
+                config = config.withOptimizer(rebound.withMomentum(momentum));
+            } else {
                 throw new Cli.UserException("--momentum applies to SGD; the preset uses " + config.optimizer().name());
             }
-            config = config.withOptimizer(sgd.withMomentum(momentum));
         }
-        if (batchSize != null) {
-            config = config.withBatching(batchSize, config.shuffle(), config.dropLast());
+        if (batchSize != null || shuffle != null) {
+            config = config.withBatching(batchSize != null ? batchSize : config.batchSize(),
+                    shuffle != null ? shuffle : config.shuffle(), config.dropLast());
         }
         if (trainData != null || testData != null) {
             config = config.withData(givenData(config));

@@ -7,8 +7,13 @@ import java.util.random.RandomGenerator;
 /** Where the training and test samples come from. */
 public sealed interface DataSpec {
 
-    /** How x values are placed in the range. */
-    enum Sampling { RANDOM, EVEN }
+    /**
+     * How x values are placed in the range: uniformly at random, evenly spaced, or (training set
+     * only) n samples drawn with replacement from a pool of 2n random samples, as seed 002 draws
+     * its 100 points from 200 with {@code np.random.choice} (a drawn sample can appear twice,
+     * with the same noise).
+     */
+    enum Sampling { RANDOM, EVEN, RESAMPLED }
 
     /**
      * Samples of a target function: {@code y = f(x) + σ·N(0, 1)}, x uniformly random or evenly
@@ -49,6 +54,10 @@ public sealed interface DataSpec {
                 throw new IllegalArgumentException(streaming
                         ? "streaming data has no fixed training set (train count must be 0)"
                         : "at least 1 training sample is needed, got " + trainCount);
+            }
+            if (sampling == Sampling.RESAMPLED && trainCount > Integer.MAX_VALUE / 2) {
+                throw new IllegalArgumentException("a resampled training set draws from twice its size: at most "
+                        + Integer.MAX_VALUE / 2 + " samples, got " + trainCount);
             }
             if (testCount < 1) {
                 throw new IllegalArgumentException("at least 1 test sample is needed, got " + testCount);
@@ -94,7 +103,21 @@ public sealed interface DataSpec {
          * @throws java.util.concurrent.CancellationException when abandoned
          */
         public Dataset generateTrain(RandomGenerator random, BooleanSupplier abandon) {
-            return generate(trainCount, xMin, xMax, random, abandon);
+            if (sampling != Sampling.RESAMPLED || trainCount == 0) {
+                return generate(trainCount, xMin, xMax, random, abandon);
+            }
+            // a pool of 2n samples, then n indices drawn with replacement
+            Dataset pool = generate(2 * trainCount, xMin, xMax, random, abandon);
+            double[] poolX = pool.xColumn();
+            double[] poolY = pool.yColumn();
+            double[] xs = new double[trainCount];
+            double[] ys = new double[trainCount];
+            for (int i = 0; i < trainCount; i++) {
+                int k = random.nextInt(2 * trainCount);
+                xs[i] = poolX[k];
+                ys[i] = poolY[k];
+            }
+            return Dataset.of(xs, ys);
         }
 
         /** The test set; draws from {@code random} after the training set. */
@@ -109,7 +132,8 @@ public sealed interface DataSpec {
 
         /** What making the fixed training and test sets costs, in {@link Target#evaluationCost()} units. */
         public double generationCost() {
-            return (trainCount + (double) testCount) * target.evaluationCost();
+            double train = sampling == Sampling.RESAMPLED ? 2.0 * trainCount : trainCount;
+            return (train + testCount) * target.evaluationCost();
         }
 
         private Dataset generate(int n, double lo, double hi, RandomGenerator random, BooleanSupplier abandon) {

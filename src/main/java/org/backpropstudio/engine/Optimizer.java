@@ -63,6 +63,8 @@ public final class Optimizer {
             int n = sizes[k];
             if (config instanceof OptimizerConfig.Sgd sgd) {
                 stepSgd(sgd, w, g, s1, n);
+            } else if (config instanceof OptimizerConfig.ReboundSgd rebound) {
+                stepReboundSgd(rebound, w, g, n);
             } else if (config instanceof OptimizerConfig.Adam adam) {
                 stepAdam(adam, w, g, s1, s2, n);
             } else if (config instanceof OptimizerConfig.RmsProp rms) {
@@ -99,6 +101,14 @@ public final class Optimizer {
                 v[i] = mu * v[i] + g;
                 w[i] -= lr * v[i];
             }
+        }
+    }
+
+    private static void stepReboundSgd(OptimizerConfig.ReboundSgd c, double[] w, double[] grad, int n) {
+        double lr = c.learningRate();
+        for (int i = 0; i < n; i++) {
+            // v = μ·0 + g + d is computed and dropped: w ← w − lr·(g + d)
+            w[i] -= lr * (grad[i] + c.decayTerm(grad[i]));
         }
     }
 

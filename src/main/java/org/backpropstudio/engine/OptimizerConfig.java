@@ -17,7 +17,7 @@ public sealed interface OptimizerConfig {
     /** The same optimizer with another learning rate. */
     OptimizerConfig withLearningRate(double learningRate);
 
-    /** The name used in files: {@code sgd}, {@code adam}, {@code rmsprop}. */
+    /** The name used in files: {@code sgd}, {@code sgd-rebound}, {@code adam}, {@code rmsprop}. */
     String name();
 
     /**
@@ -56,6 +56,59 @@ public sealed interface OptimizerConfig {
         @Override
         public String name() {
             return "sgd";
+        }
+    }
+
+    /**
+     * SGD as seed 002's code runs it. Its {@code SGD.step} reads
+     * <pre>
+     * for p, v in zip(self.parameters, self.velocity):
+     *     v = self.momentum * v + p.grad + decay
+     *     p.data = p.data - lr * v
+     * </pre>
+     * The loop variable {@code v} is rebound to a new array and never stored back, so the
+     * velocity stays zero and every step is plain SGD whatever μ says:
+     * <pre>
+     * w ← w − lr·(∂L/∂w + d),   d = λ·∂L/∂w (its L2),  d = λ (its L1)
+     * </pre>
+     * Its decay terms differ from the textbook's λ·w and λ·sign(w) too. The textbook momentum
+     * is {@link Sgd} with the same μ: {@link #textbook()}.
+     */
+    record ReboundSgd(double learningRate, double momentum, WeightDecay decay) implements OptimizerConfig {
+        public ReboundSgd {
+            requireLearningRate(learningRate);
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            }
+            Objects.requireNonNull(decay, "decay");
+        }
+
+        @Override
+        public ReboundSgd withLearningRate(double lr) {
+            return new ReboundSgd(lr, momentum, decay);
+        }
+
+        public ReboundSgd withMomentum(double mu) {
+            return new ReboundSgd(learningRate, mu, decay);
+        }
+
+        /** What the code meant: momentum SGD with the velocity kept, the same μ, lr and decay. */
+        public Sgd textbook() {
+            return new Sgd(learningRate, momentum, false, decay);
+        }
+
+        /** The decay term d this optimizer adds to a gradient g of a parameter. */
+        public double decayTerm(double g) {
+            switch (decay.kind()) {
+                case L2: return decay.lambda() * g;
+                case L1: return decay.lambda();
+                default: return 0.0;
+            }
+        }
+
+        @Override
+        public String name() {
+            return "sgd-rebound";
         }
     }
 

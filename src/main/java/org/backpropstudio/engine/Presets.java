@@ -33,17 +33,20 @@ public final class Presets {
                 new Loss(LossKind.MAE, Reduction.MEAN), new OptimizerConfig.Sgd(0.001),
                 16, false, false, 10_000, 0,
                 new DataSpec.FunctionData(TargetFunction.SIN, -5, 5, 0, 100, 0, DataSpec.Sampling.RANDOM, true)));
-        // 1 → 16 → 64 → 16 → 1 relu, W ~ N(0, 0.01), b = 0, mean ½(p − y)², momentum 0.9, lr 0.01,
-        // 100 noisy points on [−π, π], batch 4 shuffled, drop last
+        // 1 → 16 → 64 → 16 → 1 relu, W ~ N(0, 0.01²), b = 0, as seed 002's code computes it:
+        // ½(p − y)² reported as the batch mean while MSE.backward returns p − y undivided (the
+        // step follows the batch sum); SGD.step rebinds v, so momentum 0.9 never acts (plain SGD,
+        // lr 0.01); 100 points drawn with replacement from 200 of sin x + noise on [−π, π];
+        // batch 4 shuffled, drop last; range(1, 1000) is 999 epochs
         PRESETS.put("deep-momentum", new TrainingConfig(
                 new NetworkSpec(1, List.of(new LayerSpec(16, Activation.RELU), new LayerSpec(64, Activation.RELU),
                         new LayerSpec(16, Activation.RELU), new LayerSpec(1, Activation.IDENTITY))),
                 new Initializer.Normal(0, 0.01), new Initializer.Constant(0),
-                new Loss(LossKind.HALF_MSE, Reduction.MEAN),
-                new OptimizerConfig.Sgd(0.01, 0.9, false, WeightDecay.NONE),
-                4, true, true, 1000, 0,
+                new Loss(LossKind.HALF_MSE, Reduction.SUM),
+                new OptimizerConfig.ReboundSgd(0.01, 0.9, WeightDecay.NONE),
+                4, true, true, 999, 0,
                 new DataSpec.FunctionData(TargetFunction.SIN, -Math.PI, Math.PI, 100, 25, 0.1,
-                        DataSpec.Sampling.RANDOM, false)));
+                        DataSpec.Sampling.RESAMPLED, false)));
         // y = w·x, w = 1, (p − y)², lr 0.01, on (1, 2), (2, 4), (3, 6); the test point (4, 8)
         PRESETS.put("linear-neuron", new TrainingConfig(
                 new NetworkSpec(1, List.of(new LayerSpec(1, Activation.IDENTITY, false))),

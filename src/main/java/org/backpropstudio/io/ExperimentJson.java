@@ -419,12 +419,14 @@ public final class ExperimentJson {
         switch (name) {
             case "sgd":
                 return new OptimizerConfig.Sgd(lr, number(o, "momentum"), bool(o, "nesterov"), decay);
+            case "sgd-rebound":
+                return new OptimizerConfig.ReboundSgd(lr, number(o, "momentum"), decay);
             case "adam":
                 return new OptimizerConfig.Adam(lr, number(o, "beta1"), number(o, "beta2"), number(o, "epsilon"), decay);
             case "rmsprop":
                 return new OptimizerConfig.RmsProp(lr, number(o, "rho"), number(o, "epsilon"), decay);
             default:
-                throw new ImportException("optimizer: unknown name '" + Messages.excerpt(name) + "' (known: sgd, adam, rmsprop)");
+                throw new ImportException("optimizer: unknown name '" + Messages.excerpt(name) + "' (known: sgd, sgd-rebound, adam, rmsprop)");
         }
     }
 
@@ -441,7 +443,7 @@ public final class ExperimentJson {
         try {
             sampling = DataSpec.Sampling.valueOf(text(d, "sampling").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ImportException("data: \"sampling\" must be \"random\" or \"even\"");
+            throw new ImportException("data: \"sampling\" must be \"random\", \"even\" or \"resampled\"");
         }
         Target target;
         if (text(d, "target").equals("expression")) {

@@ -389,6 +389,8 @@ public final class WeightsJson {
         if (config instanceof OptimizerConfig.Sgd sgd) {
             m.put("momentum", sgd.momentum());
             m.put("nesterov", sgd.nesterov());
+        } else if (config instanceof OptimizerConfig.ReboundSgd rebound) {
+            m.put("momentum", rebound.momentum());
         } else if (config instanceof OptimizerConfig.Adam adam) {
             m.put("beta1", adam.beta1());
             m.put("beta2", adam.beta2());

@@ -143,6 +143,11 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
             String mu = TrainingService.number(s.momentum());
             return (s.nesterov() ? "v ← μ·v + g, −lr·(g + μ·v)" : "v ← μ·v + g, −lr·v") + ", g = " + g
                     + (decay.isEmpty() ? "" : " + decay") + ", lr = " + lr + ", μ = " + mu + decay;
+        } else if (o instanceof OptimizerConfig.ReboundSgd r) {
+            String d = r.decay().kind() == WeightDecay.Kind.NONE || r.decay().lambda() == 0 ? ""
+                    : r.decay().kind() == WeightDecay.Kind.L2 ? " + λ·" + g : " + λ";
+            return "−lr·(" + g + d + "), lr = " + lr + "; v ← μ·v + g is computed and dropped, so μ = "
+                    + TrainingService.number(r.momentum()) + " has no effect";
         } else if (o instanceof OptimizerConfig.Adam a) {
             return "−lr·m̂ / (√v̂ + ε) from the moments of g = " + g + (decay.isEmpty() ? "" : " + decay") + ", lr = "
                     + lr + ", β₁ = " + TrainingService.number(a.beta1()) + ", β₂ = " + TrainingService.number(a.beta2())

@@ -566,6 +566,10 @@ public final class TrainingService implements AutoCloseable {
         if (from.learningRate() != to.learningRate()) {
             parts.add("lr " + number(from.learningRate()) + " → " + number(to.learningRate()));
         }
+        if (from instanceof OptimizerConfig.ReboundSgd a && to instanceof OptimizerConfig.ReboundSgd b
+                && a.momentum() != b.momentum()) {
+            parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));
+        }
         if (from instanceof OptimizerConfig.Sgd a && to instanceof OptimizerConfig.Sgd b) {
             if (a.momentum() != b.momentum()) {
                 parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));

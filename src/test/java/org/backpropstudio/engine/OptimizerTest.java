@@ -36,6 +36,38 @@ class OptimizerTest {
     }
 
     @Test
+    void reboundSgdIsPlainSgdWhateverTheMomentum() {
+        // seed 002: v = μ·v + g + decay is a rebound loop variable, so w ← w − lr·(g + decay)
+        Parameter rebound = parameter(2.0);
+        Parameter plain = parameter(2.0);
+        Optimizer r = new Optimizer(new OptimizerConfig.ReboundSgd(0.1, 0.9, WeightDecay.NONE), List.of(rebound));
+        Optimizer s = new Optimizer(new OptimizerConfig.Sgd(0.1), List.of(plain));
+        for (double g : new double[] {0.5, -0.25, 1.0, 0.125}) {
+            assertThat(step(r, rebound, g)).isEqualTo(step(s, plain, g));
+        }
+        assertThat(r.firstMoment(0).get(0, 0)).isZero();
+    }
+
+    @Test
+    void reboundSgdDecaysAsItsCodeWrites() {
+        // its L2 adds λ·g (not λ·w): w = 2 − 0.1·(0.5 + 0.1·0.5) = 1.945
+        Parameter l2 = parameter(2.0);
+        Optimizer o2 = new Optimizer(new OptimizerConfig.ReboundSgd(0.1, 0.9, WeightDecay.l2(0.1)), List.of(l2));
+        assertThat(step(o2, l2, 0.5)).isEqualTo(2.0 - 0.1 * (0.5 + 0.1 * 0.5));
+        // its L1 adds λ (not λ·sign(w)), even for a negative w: w = −2 − 0.1·(0 + 0.5) = −2.05
+        Parameter l1 = parameter(-2.0);
+        Optimizer o1 = new Optimizer(new OptimizerConfig.ReboundSgd(0.1, 0.9, WeightDecay.l1(0.5)), List.of(l1));
+        assertThat(step(o1, l1, 0)).isEqualTo(-2.0 - 0.1 * 0.5);
+    }
+
+    @Test
+    void reboundSgdsTextbookKeepsItsVelocity() {
+        OptimizerConfig.ReboundSgd r = new OptimizerConfig.ReboundSgd(0.01, 0.9, WeightDecay.l2(0.001));
+        assertThat(r.textbook()).isEqualTo(new OptimizerConfig.Sgd(0.01, 0.9, false, WeightDecay.l2(0.001)));
+        assertThat(r.name()).isEqualTo("sgd-rebound");
+    }
+
+    @Test
     void l1DecayAddsLambdaTimesSign() {
         Parameter p = parameter(-2.0);
         Optimizer o = new Optimizer(new OptimizerConfig.Sgd(0.1, 0, false, WeightDecay.l1(0.5)), List.of(p));

@@ -54,17 +54,44 @@ class PresetsTest {
         TrainingConfig c = Presets.get("deep-momentum");
         assertThat(c.network()).hasToString("1 → 16 ReLU → 64 ReLU → 16 ReLU → 1");
         assertThat(c.weightInit()).isEqualTo(new Initializer.Normal(0, 0.01));
-        assertThat(c.loss()).isEqualTo(new Loss(LossKind.HALF_MSE, Reduction.MEAN));
-        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.01, 0.9, false, WeightDecay.NONE));
+        // as seed 002's code computes: MSE.backward returns p − y undivided (the batch sum's
+        // gradient), SGD.step rebinds v (plain SGD whatever μ), range(1, 1000) is 999 epochs
+        assertThat(c.loss()).isEqualTo(new Loss(LossKind.HALF_MSE, Reduction.SUM));
+        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.ReboundSgd(0.01, 0.9, WeightDecay.NONE));
         assertThat(c.batchSize()).isEqualTo(4);
         assertThat(c.shuffle()).isTrue();
         assertThat(c.dropLast()).isTrue();
-        assertThat(c.epochs()).isEqualTo(1000);
+        assertThat(c.epochs()).isEqualTo(999);
         DataSpec.FunctionData d = (DataSpec.FunctionData) c.data();
         assertThat(d.trainCount()).isEqualTo(100);
+        assertThat(d.sampling()).isEqualTo(DataSpec.Sampling.RESAMPLED);
         assertThat(d.noise()).isPositive();
         assertThat(d.xMin()).isEqualTo(-Math.PI);
         assertThat(d.xMax()).isEqualTo(Math.PI);
+    }
+
+    @Test
+    void deepMomentumDrawsItsHundredPointsWithReplacementFromTwoHundred() {
+        DataSpec.FunctionData d = (DataSpec.FunctionData) Presets.get("deep-momentum").data();
+        // the pool: 200 samples drawn first from the same stream, as generateTrain draws them
+        java.util.random.RandomGenerator stream = new java.util.SplittableRandom(42);
+        DataSpec.FunctionData pool = new DataSpec.FunctionData(d.target(), d.xMin(), d.xMax(), 200, 1, d.noise(),
+                DataSpec.Sampling.RANDOM, false);
+        Dataset all = pool.generateTrain(stream);
+        int[] picks = new int[100];
+        for (int i = 0; i < 100; i++) {
+            picks[i] = stream.nextInt(200);
+        }
+        Dataset train = d.generateTrain(new java.util.SplittableRandom(42));
+        assertThat(train.size()).isEqualTo(100);
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            assertThat(train.xColumn()[i]).isEqualTo(all.xColumn()[picks[i]]);
+            assertThat(train.yColumn()[i]).isEqualTo(all.yColumn()[picks[i]]);
+            distinct.add(train.xColumn()[i]);
+        }
+        // with replacement: some sample comes twice (100 of 200 all distinct has odds ~1e-13)
+        assertThat(distinct).hasSizeLessThan(100);
     }
 
     @Test

@@ -48,6 +48,7 @@ class ExperimentJsonTest {
     void everyOptimizerAndTheSavedWeightsRoundTrip() throws Exception {
         for (OptimizerConfig o : new OptimizerConfig[] {
                 new OptimizerConfig.Sgd(0.3, 0.9, true, WeightDecay.l1(1e-4)),
+                new OptimizerConfig.ReboundSgd(0.01, 0.9, WeightDecay.l2(1e-3)),
                 new OptimizerConfig.Adam(1e-3, 0.8, 0.99, 1e-7, WeightDecay.l2(0.01)),
                 new OptimizerConfig.RmsProp(0.01, 0.95, 1e-6, WeightDecay.NONE)}) {
             TrainingConfig c = Presets.get("classic-sigmoid").withOptimizer(o);
@@ -81,7 +82,16 @@ class ExperimentJsonTest {
     @Test
     void theVersionOneGoldenExperimentKeepsLoading() throws Exception {
         ExperimentJson.Experiment e = ExperimentJson.parse(WeightsJsonTest.resource("deep-momentum.v1.bps.json"));
-        assertThat(e.config()).isEqualTo(Presets.get("deep-momentum"));
+        // saved before the preset followed seed 002's code: textbook momentum, mean, 1000 epochs
+        TrainingConfig preset = Presets.get("deep-momentum");
+        org.backpropstudio.engine.DataSpec.FunctionData d = (org.backpropstudio.engine.DataSpec.FunctionData) preset.data();
+        assertThat(e.config()).isEqualTo(preset
+                .withOptimizer(((OptimizerConfig.ReboundSgd) preset.optimizer()).textbook())
+                .withLoss(new org.backpropstudio.engine.Loss(LossKind.HALF_MSE, org.backpropstudio.engine.Reduction.MEAN))
+                .withEpochs(1000)
+                .withData(new org.backpropstudio.engine.DataSpec.FunctionData(d.target(), d.xMin(), d.xMax(),
+                        d.trainCount(), d.testCount(), d.noise(), org.backpropstudio.engine.DataSpec.Sampling.RANDOM,
+                        false)));
         assertThat(e.weights()).isNull();
     }
 

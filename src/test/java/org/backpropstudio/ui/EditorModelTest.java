@@ -77,6 +77,19 @@ class EditorModelTest {
     }
 
     @Test
+    void seedTwosReboundVelocityIsOneClickFromTheTextbookMomentum() {
+        editor.load(org.backpropstudio.engine.Presets.get("deep-momentum"));
+        assertThat(editor.optimizerProperty().get()).isEqualTo("sgd-rebound");
+        assertThat(editor.momentum().value()).isEqualTo(0.9);
+        editor.useTextbookMomentum();
+        assertThat(sent).containsExactly(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.01, 0.9, false,
+                org.backpropstudio.engine.WeightDecay.NONE)));
+        editor.optimizerProperty().set("sgd-rebound");
+        assertThat(sent.get(1)).isEqualTo(new Command.SetOptimizer(new OptimizerConfig.ReboundSgd(0.01, 0.9,
+                org.backpropstudio.engine.WeightDecay.NONE)));
+    }
+
+    @Test
     void impossibleLayerSizesAreRefused() {
         for (String bad : new String[] {"0", "-3", "300", "abc", "1e9", ""}) {
             assertThat(editor.hiddenLayers().get(0).units().enter(bad)).as(bad).isFalse();

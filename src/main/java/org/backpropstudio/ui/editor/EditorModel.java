@@ -48,7 +48,7 @@ public final class EditorModel {
     public static final double SLIDER_MAX_LEARNING_RATE = 10;
 
     /** The optimizers the editor offers, by file name. */
-    public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "rmsprop");
+    public static final List<String> OPTIMIZERS = List.of("sgd", "sgd-rebound", "adam", "rmsprop");
 
     private final Consumer<Command> commands;
     private TrainingConfig applied;
@@ -167,7 +167,8 @@ public final class EditorModel {
             OptimizerConfig o = config.optimizer();
             optimizer.set(o.name());
             learningRate.load(o.learningRate(), TrainingService.number(o.learningRate()));
-            double mu = o instanceof OptimizerConfig.Sgd sgd ? sgd.momentum() : 0;
+            double mu = o instanceof OptimizerConfig.Sgd sgd ? sgd.momentum()
+                    : o instanceof OptimizerConfig.ReboundSgd rebound ? rebound.momentum() : 0;
             momentum.load(mu, TrainingService.number(mu));
             decayKind.set(o.decay().kind());
             decayLambda.load(o.decay().lambda(), TrainingService.number(o.decay().lambda()));
@@ -287,6 +288,9 @@ public final class EditorModel {
                 next = previous instanceof OptimizerConfig.RmsProp r
                         ? new OptimizerConfig.RmsProp(learningRate.value(), r.rho(), r.epsilon(), decay)
                         : new OptimizerConfig.RmsProp(learningRate.value(), 0.9, 1e-8, decay);
+                break;
+            case "sgd-rebound":
+                next = new OptimizerConfig.ReboundSgd(learningRate.value(), momentum.value(), decay);
                 break;
             default:
                 boolean nesterov = previous instanceof OptimizerConfig.Sgd s && s.nesterov();
@@ -447,6 +451,14 @@ public final class EditorModel {
 
     public ObjectProperty<Reduction> reductionProperty() {
         return reduction;
+    }
+
+    /**
+     * Replaces seed 002's rebound velocity by the momentum its code meant: the same μ, lr and
+     * decay, with the velocity kept from step to step.
+     */
+    public void useTextbookMomentum() {
+        optimizer.set("sgd");
     }
 
     public ObjectProperty<String> optimizerProperty() {

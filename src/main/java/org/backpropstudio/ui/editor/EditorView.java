@@ -76,6 +76,8 @@ public final class EditorView extends ScrollPane {
                 advanced(row("optimizer", choice(EditorModel.OPTIMIZERS.toArray(new String[0]),
                         model.optimizerProperty(), "tip.optimizer"))),
                 learningRateRow(),
+                reboundNote(),
+                sumStepNote(),
                 advanced(
                         field(model.momentum(), "tip.momentum"),
                         row("weight decay kind", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
@@ -455,6 +457,33 @@ public final class EditorView extends ScrollPane {
         HBox line = new HBox(6, fieldName(name), control);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
+    }
+
+    /**
+     * Says, where the learning rate is, that the optimizer running is seed 002's SGD whose
+     * velocity is dropped, and offers the momentum its code meant in one click.
+     */
+    private Node reboundNote() {
+        Label note = caption("editor.rebound");
+        note.setId("rebound-note");
+        Button textbook = Localized.bind(new Button(), "editor.textbookMomentum");
+        textbook.setId("textbook-momentum");
+        textbook.setTooltip(Localized.tooltip("tip.textbookMomentum"));
+        textbook.setOnAction(e -> model.useTextbookMomentum());
+        VBox box = new VBox(4, note, textbook);
+        box.getStyleClass().add("rebound-note");
+        box.visibleProperty().bind(model.optimizerProperty().isEqualTo("sgd-rebound"));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** Says that the step follows the batch's sum while the loss shown is the mean. */
+    private Node sumStepNote() {
+        Label note = caption("editor.sumStep");
+        note.setId("sum-step-note");
+        note.visibleProperty().bind(model.reductionProperty().isEqualTo(Reduction.SUM));
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     private Node givenDataNote() {
