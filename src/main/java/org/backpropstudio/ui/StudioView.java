@@ -68,6 +68,16 @@ public final class StudioView extends BorderPane {
     private GradientCheckWindow gradientWindow;
     /** The fit above, the losses and the diagram below. */
     private final SplitPane centreSplit = new SplitPane();
+    /** The loss charts beside the diagram; in lecture mode stacked beside the fit. */
+    private final SplitPane bottomSplit = new SplitPane();
+    /**
+     * The preset and speed boxes: in the toolbar after a separator, and in lecture mode one above
+     * the other at the top of the left column, where the editor leaves room and the large
+     * read-outs leave none in the toolbar (at 1280 pixels they were cut to "classic-…").
+     */
+    private final HBox toolbarSetupSlot = new HBox(10);
+    private final VBox lectureSetupSlot = new VBox(6);
+    private final VBox leftColumn = new VBox();
     /** The dark theme is on; the toolbar's toggle and View → Light / dark theme both set it. */
     private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
@@ -104,7 +114,9 @@ public final class StudioView extends BorderPane {
         editor = new EditorView(vm.editor());
         editor.lectureProperty().bind(lecture);
 
-        setLeft(editor);
+        leftColumn.getChildren().setAll(editor);
+        VBox.setVgrow(editor, Priority.ALWAYS);
+        setLeft(leftColumn);
         setCenter(centre());
         setBottom(statusBar());
         inspectorView = new InspectorView(inspector, vm::inspect, this::toggleInspector);
@@ -178,9 +190,29 @@ public final class StudioView extends BorderPane {
             p.setLecture(on, on ? 2 : 1);
         }
         applyFontSize();
-        // the fit gets most of the screen in a lecture; the notice goes to the status bar's corner
+        if (on) {
+            java.util.List<Node> boxes = java.util.List.copyOf(toolbarSetupSlot.getChildren().subList(1, 3));
+            toolbarSetupSlot.getChildren().removeAll(boxes);
+            lectureSetupSlot.getChildren().setAll(boxes);
+            leftColumn.getChildren().add(0, lectureSetupSlot);
+        } else if (lectureSetupSlot.getParent() != null) {
+            java.util.List<Node> boxes = java.util.List.copyOf(lectureSetupSlot.getChildren());
+            lectureSetupSlot.getChildren().clear();
+            leftColumn.getChildren().remove(lectureSetupSlot);
+            toolbarSetupSlot.getChildren().addAll(boxes);
+        }
+        toolbarSetupSlot.setVisible(!on);
+        toolbarSetupSlot.setManaged(!on);
+        // the fit gets most of the screen in a lecture: full height, with the losses and the
+        // diagram stacked beside it (below it, at 1280 × 720 and the large text, the fit's plot
+        // was 130 pixels tall and the loss plot 45); the notice goes to the status bar's corner
         // (JavaFX's own full-screen hint lay over the chart for its first seconds)
-        javafx.application.Platform.runLater(() -> centreSplit.setDividerPositions(on ? 0.7 : 0.56)); // after the resize
+        centreSplit.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
+        bottomSplit.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        javafx.application.Platform.runLater(() -> { // after the resize
+            centreSplit.setDividerPositions(on ? 0.66 : 0.56);
+            bottomSplit.setDividerPositions(on ? 0.5 : 0.55);
+        });
         stage.setFullScreenExitHint("");
         if (stage.isFullScreen() != on) {
             stage.setFullScreen(on);
@@ -473,7 +505,7 @@ public final class StudioView extends BorderPane {
         play.setId("play");
         play.getStyleClass().addAll("play-button", "button-circle", "accent");
         FontIcon playIcon = new FontIcon("mdi2p-play");
-        scaledIcons.put(playIcon, 1.9);
+        scaledIcons.put(playIcon, 2.3);
         play.setGraphic(playIcon);
         vm.playingProperty().addListener((o, was, now) -> playIcon.setIconLiteral(now ? "mdi2p-pause" : "mdi2p-play"));
         play.setTooltip(Localized.tooltip("toolbar.play"));
@@ -583,9 +615,12 @@ public final class StudioView extends BorderPane {
                 super.layoutChildren();
             }
         };
+        toolbarSetupSlot.getChildren().setAll(new Separator(Orientation.VERTICAL), labelled("toolbar.preset", preset),
+                labelled("toolbar.speed", speed));
+        toolbarSetupSlot.setAlignment(Pos.CENTER_LEFT);
+        lectureSetupSlot.getStyleClass().add("lecture-setup");
         bar.getChildren().addAll(play, step, reset, new Separator(Orientation.VERTICAL), epochBox, lossReadout,
-                new Separator(Orientation.VERTICAL), labelled("toolbar.preset", preset), labelled("toolbar.speed", speed), spacer,
-                tools, lectureToggle);
+                toolbarSetupSlot, spacer, tools, lectureToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -712,7 +747,8 @@ public final class StudioView extends BorderPane {
         VBox diagramPanel = new VBox(4, title("diagram.title"), diagram, hover);
         diagramPanel.getStyleClass().add("panel");
         VBox.setVgrow(diagram, Priority.ALWAYS);
-        SplitPane bottom = new SplitPane(losses, diagramPanel);
+        SplitPane bottom = bottomSplit;
+        bottom.getItems().setAll(losses, diagramPanel);
         bottom.setDividerPositions(0.55);
         SplitPane split = centreSplit;
         split.getItems().setAll(fit, bottom);
@@ -869,7 +905,11 @@ public final class StudioView extends BorderPane {
 
     private void applyFontSize() {
         setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize));
-        scaledIcons.forEach((icon, em) -> icon.setIconSize((int) Math.round(em * fontSize)));
+        // inline, since the theme's .ikonli-font-icon {-fx-icon-size: 18px} overrides setIconSize;
+        // the icon font is named too, or the inherited -fx-font-size resets it to the text font
+        scaledIcons.forEach((icon, em) -> icon.setStyle(String.format(java.util.Locale.ROOT,
+                "-fx-font-family: \"Material Design Icons\"; -fx-font-size: %1$dpx; -fx-icon-size: %1$dpx;",
+                Math.round(em * fontSize))));
         // the editor is as wide as its text needs: 30 em (390 px at the normal size); in lecture
         // mode it holds fewer controls, and the charts get the room
         editor.setPrefWidth((lecture.get() ? 22 : 30) * fontSize);

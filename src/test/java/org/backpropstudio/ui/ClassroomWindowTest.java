@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.backpropstudio.io.ExperimentJson;
 import org.backpropstudio.training.Snapshot;
@@ -98,6 +99,47 @@ class ClassroomWindowTest {
         assertThat(studio.view().diagram().textScale()).isEqualTo(1);
         assertThat(shownOnScreen(robot.lookup("#train-loss").query())).isTrue();
         assertThat(shownOnScreen(robot.lookup("#loss-title").query())).isTrue();
+    }
+
+    @Test
+    void inLectureModeTheFitTakesMostOfTheScreenAndThePresetAndSpeedBoxesAreWhole(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        robot.interact(() -> {
+            Stage stage = (Stage) studio.view().getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> studio.viewModel().togglePlay()); // the loss read-outs fill in
+        waitUntil("a few epochs", () -> shown().epoch() > 5);
+        robot.interact(() -> studio.viewModel().togglePlay());
+        WaitForAsyncUtils.waitForFxEvents();
+        // with the large read-outs the toolbar cut them to "classic-…" and "300 e…"
+        for (String id : new String[] {"#preset", "#speed"}) {
+            javafx.scene.control.ComboBox<?> box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+            assertThat(shownOnScreen(box)).as(id).isTrue();
+            assertThat(box.getWidth()).as(id + " width").isGreaterThanOrEqualTo(box.prefWidth(-1) - 0.5);
+        }
+        // the fit's plot was 140 pixels tall and the loss plot 65: now the fit is the largest panel
+        // and has the window's height, the loss chart and the diagram share the side
+        Region fit = robot.lookup("#fit-chart").queryAs(Region.class);
+        Region loss = robot.lookup("#loss-chart").queryAs(Region.class);
+        Region diagram = robot.lookup("#diagram").queryAs(Region.class);
+        double fitArea = fit.getWidth() * fit.getHeight();
+        assertThat(fitArea).isGreaterThan(2 * loss.getWidth() * loss.getHeight())
+                .isGreaterThan(2 * diagram.getWidth() * diagram.getHeight());
+        assertThat(fit.getHeight()).isGreaterThan(0.55 * studio.view().getHeight());
+        assertThat(loss.getHeight()).isGreaterThan(120);
+        // Play's triangle in proportion to its circle (it was the theme's 18 px at every size)
+        org.kordamp.ikonli.javafx.FontIcon icon = (org.kordamp.ikonli.javafx.FontIcon)
+                robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getGraphic();
+        assertThat(icon.getIconSize()).isGreaterThanOrEqualTo((int) (2 * studio.view().fontSize()));
+        assertThat(icon.getFont().getFamily()).isEqualTo("Material Design Icons");
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#preset").query().getScene()).isNotNull();
+        assertThat(icon.getIconSize()).isGreaterThanOrEqualTo((int) (2 * studio.view().fontSize()));
     }
 
     @Test
@@ -475,7 +517,8 @@ class ClassroomWindowTest {
             "entropy", "mean", "sum", "sgd", "adam", "rmsprop", "full", "classic", "deep", "momentum", "linear",
             "neuron", "Backprop", "Studio", "Ctrl", "Shift", "Enter", "Tab", "Esc", "Page", "Down", "Up", "NumPy",
             "JSON", "CSV", "PNG", "npz", "ReLU", "Nesterov", "English", "Language", "exp", "log", "sqrt", "abs",
-            "floor", "ceil", "signum", "sign", "Space", "max", "SGD");
+            "floor", "ceil", "signum", "sign", "Space", "max", "SGD",
+            "rebound", "step", "backward", "MSE"); // code names: the optimizer sgd-rebound, seed 002's SGD.step and MSE.backward
 
     /** True when a text has a word of three or more Latin letters that is not a technical name. */
     private static boolean english(String text) {

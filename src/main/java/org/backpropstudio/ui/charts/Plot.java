@@ -489,19 +489,25 @@ public abstract class Plot extends CanvasPane {
 
     private List<String> legendShown = List.of();
 
-    /** A centred legend line under the x-axis title. */
+
+    /**
+     * A centred legend line under the x-axis title, its text made smaller where the chart is too
+     * narrow for it (a narrow lecture-mode fit cut it off at both ends).
+     */
     protected void legend(GraphicsContext g, List<LegendEntry> entries) {
         legendShown = entries.stream().map(LegendEntry::label).toList();
-        double s = textScale;
-        g.setFont(font(0.85));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
         double total = 0;
         for (LegendEntry e : entries) {
-            total += 26 * s + textWidth(e.label(), s);
+            total += 26 * textScale + textWidth(e.label(), textScale);
         }
-        double x = (left + right) / 2 - total / 2;
-        double y = bottom + (compact ? 27 : 45) * s;
+        double shrink = Math.min(1, (getWidth() - 8) / total);
+        double s = textScale * shrink;
+        total *= shrink;
+        g.setFont(font(0.85 * shrink));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double x = Math.max(4, Math.min((left + right) / 2, getWidth() / 2) - total / 2);
+        double y = bottom + (compact ? 27 : 45) * textScale;
         for (LegendEntry e : entries) {
             g.setStroke(e.color());
             g.setFill(e.color());
