@@ -22,6 +22,7 @@ public final class Settings {
 
     private static final String LANGUAGE = "language";
     private static final String THEME = "theme";
+    private static final String ADVANCED = "advanced";
 
     private final Path storage;
 
@@ -36,13 +37,13 @@ public final class Settings {
     }
 
     /** What was chosen, read from the file once. */
-    public record Choices(Optional<Locale> language, boolean dark) {
+    public record Choices(Optional<Locale> language, boolean dark, boolean advancedOpen) {
     }
 
     /** The language and the theme chosen, in one read of the file (see {@link #language()} and {@link #dark()}). */
     public Choices choices() {
         Properties p = read();
-        return new Choices(language(p), dark(p));
+        return new Choices(language(p), dark(p), advancedOpen(p));
     }
 
     /**
@@ -70,6 +71,20 @@ public final class Settings {
 
     private static boolean dark(Properties p) {
         return p.getProperty(THEME, "").equals("dark");
+    }
+
+    /** True when the editor's Advanced section was left unfolded; false for folded, no choice or an unreadable file. */
+    public boolean advancedOpen() {
+        return advancedOpen(read());
+    }
+
+    private static boolean advancedOpen(Properties p) {
+        return p.getProperty(ADVANCED, "").equals("open");
+    }
+
+    /** Remembers whether the editor's Advanced section is unfolded; other settings are kept. */
+    public void saveAdvancedOpen(boolean open) throws IOException {
+        save(storage, ADVANCED, open ? "open" : "folded");
     }
 
     /** Remembers the theme; other settings are kept. */

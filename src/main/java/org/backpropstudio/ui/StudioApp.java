@@ -179,6 +179,8 @@ public final class StudioApp extends Application {
 
     /** The dark theme was chosen last. */
     private boolean startDark;
+    /** The editor's Advanced section was left unfolded. */
+    private boolean startAdvancedOpen;
 
     /** Runs before the window, on the launcher thread: reads the remembered choices off the UI thread. */
     @Override
@@ -188,6 +190,7 @@ public final class StudioApp extends Application {
         startLanguage = language != null ? Locale.forLanguageTag(language) // e.g. zh-CN, en
                 : chosen.language().orElse(null);
         startDark = chosen.dark();
+        startAdvancedOpen = chosen.advancedOpen();
     }
 
     @Override
@@ -200,6 +203,7 @@ public final class StudioApp extends Application {
         }
         Studio studio = open(stage, preset);
         studio.view().setDark(startDark);
+        studio.view().setAdvancedOpen(startAdvancedOpen);
         // a window manager may map the window at its minimum size whatever the scene asked for (seen
         // under openbox: 1000 x 650 for a 1400 x 900 scene), so the size is set once it is shown
         stage.setOnShown(e -> Platform.runLater(() -> fitToScreen(stage)));

@@ -113,6 +113,11 @@ public final class StudioView extends BorderPane {
         setTop(new VBox(menuBar(), toolbar()));
         editor = new EditorView(vm.editor());
         editor.lectureProperty().bind(lecture);
+        editor.advancedOpenProperty().addListener((o, was, open) -> {
+            if (!restoringAdvanced) {
+                remember(() -> settings.saveAdvancedOpen(open));
+            }
+        });
 
         leftColumn.getChildren().setAll(editor);
         VBox.setVgrow(editor, Priority.ALWAYS);
@@ -413,6 +418,9 @@ public final class StudioView extends BorderPane {
                         () -> stage.setFullScreen(!stage.isFullScreen())),
                 item("menu.view.lecture", "mdi2p-projector-screen", null, () -> setLecture(!lecture.get())),
                 item("menu.view.theme", "mdi2t-theme-light-dark", null, this::toggleTheme),
+                item("menu.view.advanced", "mdi2t-tune", new KeyCodeCombination(KeyCode.A,
+                        KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        () -> editor.advancedOpenProperty().set(!editor.advancedOpenProperty().get())),
                 item("menu.view.contributions", "mdi2v-vector-curve", null,
                         () -> contributions.setSelected(!contributions.isSelected())));
         Menu helpMenu = Localized.bind(new Menu(), "menu.help");
@@ -923,6 +931,15 @@ public final class StudioView extends BorderPane {
     private void toggleTheme() {
         dark.set(!dark.get());
         rememberTheme();
+    }
+
+    private boolean restoringAdvanced;
+
+    /** The editor's Advanced section unfolded or not, as at start-up from the settings (not remembered again). */
+    public void setAdvancedOpen(boolean open) {
+        restoringAdvanced = true;
+        editor.advancedOpenProperty().set(open);
+        restoringAdvanced = false;
     }
 
     /** The dark theme on or off, as at start-up from the settings (not remembered again). */

@@ -58,7 +58,10 @@ class ClassroomWindowTest {
         waitUntil("the first snapshot", () -> shown() != null);
         Node optimizer = robot.lookup(".advanced").queryAll().iterator().next();
         Node learningRate = robot.lookup("#learning-rate").query();
+        Node target = robot.lookup("#target-function").query();
+        robot.clickOn("#advanced-toggle");
         assertThat(shownOnScreen(optimizer)).isTrue();
+        assertThat(shownOnScreen(target)).isTrue();
         double normal = studio.view().fontSize();
         double epochFont = robot.lookup("#epoch").queryAs(Label.class).getFont().getSize();
 
@@ -69,6 +72,7 @@ class ClassroomWindowTest {
         assertThat(robot.lookup("#epoch").queryAs(Label.class).getFont().getSize())
                 .isCloseTo(epochFont * StudioView.LECTURE_SCALE, org.assertj.core.data.Offset.offset(0.5));
         assertThat(robot.lookup(".advanced").queryAll().stream().noneMatch(WindowTests::shownOnScreen)).isTrue();
+        assertThat(shownOnScreen(target)).isFalse(); // the data too
         assertThat(shownOnScreen(learningRate)).isTrue();
         assertThat(shownOnScreen(robot.lookup("#units-1").query())).isTrue();
         assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isTrue();
@@ -140,6 +144,34 @@ class ClassroomWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#preset").query().getScene()).isNotNull();
         assertThat(icon.getIconSize()).isGreaterThanOrEqualTo((int) (2 * studio.view().fontSize()));
+    }
+
+    @Test
+    void theEditorShowsWhatStudentsChangeAndFoldsTheRestIntoARememberedAdvancedSection(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        Settings settings = new Settings(recentList.resolveSibling("settings.properties"));
+        // about 25 fields showed at once: now the layers, the learning rate, the epochs and the data
+        for (String id : new String[] {"#units-1", "#activation-1", "#learning-rate", "#epochs", "#target-function",
+                "#noise", "#advanced-toggle"}) {
+            assertThat(shownOnScreen(robot.lookup(id).query())).as(id).isTrue();
+        }
+        for (String id : new String[] {"#momentum", "#batch-size", "#seed", "#weight-decay"}) {
+            assertThat(shownOnScreen(robot.lookup(id).query())).as(id).isFalse();
+        }
+        // the keyboard unfolds it (Ctrl+Shift+A, as the View menu says), and the studio remembers
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownOnScreen(robot.lookup("#momentum").query())).isTrue();
+        waitUntil("unfolded is remembered", settings::advancedOpen);
+        // so does Enter on the toggle, reached with Tab (Space stays the studio's Play)
+        robot.interact(() -> robot.lookup("#advanced-toggle").query().requestFocus());
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownOnScreen(robot.lookup("#momentum").query())).isFalse();
+        waitUntil("folded is remembered", () -> !settings.advancedOpen());
+        // restored at the next start without being written again
+        robot.interact(() -> studio.view().setAdvancedOpen(true));
+        assertThat(shownOnScreen(robot.lookup("#momentum").query())).isTrue();
     }
 
     @Test

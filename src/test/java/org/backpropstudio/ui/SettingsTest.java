@@ -38,7 +38,7 @@ class SettingsTest {
         assertThat(settings.dark()).isTrue();
         assertThat(settings.language()).contains(Locale.SIMPLIFIED_CHINESE);
         // what the studio reads at start, both in one read
-        assertThat(settings.choices()).isEqualTo(new Settings.Choices(Optional.of(Locale.SIMPLIFIED_CHINESE), true));
+        assertThat(settings.choices()).isEqualTo(new Settings.Choices(Optional.of(Locale.SIMPLIFIED_CHINESE), true, false));
         settings.saveDark(false);
         assertThat(settings.dark()).isFalse();
         assertThat(Files.readString(dir.resolve("settings.properties"))).contains("theme=light");

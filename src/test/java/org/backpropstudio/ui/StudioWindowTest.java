@@ -396,7 +396,16 @@ class StudioWindowTest {
 
     @Test
     void aSavedExperimentOpensWithItsSetupAndWeights(FxRobot robot) throws Exception {
-        type(robot, "#momentum", "0.5");
+        // momentum is in the editor's Advanced section, folded at first
+        assertThat(shownOnScreen(robot.lookup("#momentum").query())).isFalse();
+        robot.clickOn("#advanced-toggle");
+        assertThat(shownOnScreen(robot.lookup("#momentum").query())).isTrue();
+        TextField momentum = robot.lookup("#momentum").queryAs(TextField.class);
+        robot.interact(() -> {
+            momentum.requestFocus();
+            momentum.setText("0.5");
+            momentum.fireEvent(new javafx.event.ActionEvent());
+        });
         robot.clickOn("#step");
         robot.clickOn("#step");
         waitUntil("two epochs", () -> epoch() == 2);

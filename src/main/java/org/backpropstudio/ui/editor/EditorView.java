@@ -65,41 +65,44 @@ public final class EditorView extends ScrollPane {
                 caption("editor.input"),
                 layerRows,
                 addLayerButton(),
-                advanced(
-                        row("output activation", choice(Activation.values(), model.outputActivationProperty(),
-                                "tip.outputActivation")),
-                        row("loss", choice(LossKind.values(), model.lossProperty(),
-                                "tip.loss")),
-                        row("reduction", choice(Reduction.values(), model.reductionProperty(),
-                                "tip.reduction"))),
                 section("editor.training"),
-                advanced(row("optimizer", choice(EditorModel.OPTIMIZERS.toArray(new String[0]),
-                        model.optimizerProperty(), "tip.optimizer"))),
                 learningRateRow(),
                 reboundNote(),
                 sumStepNote(),
-                advanced(
-                        field(model.momentum(), "tip.momentum"),
-                        row("weight decay kind", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
-                                "tip.decayKind")),
-                        field(model.decayLambda(), "tip.decayLambda"),
-                        field(model.batchSize(), "tip.batchSize"),
-                        check("editor.shuffle", model.shuffleProperty(), "tip.shuffle"),
-                        check("editor.dropLast", model.dropLastProperty(), "tip.dropLast")),
                 field(model.epochs(), "tip.epochs"),
-                advanced(
-                        field(model.seed(), "tip.seed"),
+                outOfLecture(
                         section("editor.data"),
                         givenDataNote(),
                         row("target", targetBox()),
                         expressionRow(),
                         field(model.xMin(), "tip.xMin"),
                         field(model.xMax(), "tip.xMax"),
-                        optionalField(model.testXMin(), "tip.testXMin"),
-                        optionalField(model.testXMax(), "tip.testXMax"),
                         field(model.trainCount(), "tip.trainCount"),
                         field(model.testCount(), "tip.testCount"),
-                        field(model.noise(), "tip.noise"),
+                        field(model.noise(), "tip.noise")),
+                outOfLecture(advancedToggle()),
+                advanced(
+                        subheading("editor.network"),
+                        row("output activation", choice(Activation.values(), model.outputActivationProperty(),
+                                "tip.outputActivation")),
+                        row("loss", choice(LossKind.values(), model.lossProperty(),
+                                "tip.loss")),
+                        row("reduction", choice(Reduction.values(), model.reductionProperty(),
+                                "tip.reduction")),
+                        subheading("editor.training"),
+                        row("optimizer", choice(EditorModel.OPTIMIZERS.toArray(new String[0]),
+                                model.optimizerProperty(), "tip.optimizer")),
+                        field(model.momentum(), "tip.momentum"),
+                        row("weight decay kind", choice(WeightDecay.Kind.values(), model.decayKindProperty(),
+                                "tip.decayKind")),
+                        field(model.decayLambda(), "tip.decayLambda"),
+                        field(model.batchSize(), "tip.batchSize"),
+                        check("editor.shuffle", model.shuffleProperty(), "tip.shuffle"),
+                        check("editor.dropLast", model.dropLastProperty(), "tip.dropLast"),
+                        field(model.seed(), "tip.seed"),
+                        subheading("editor.data"),
+                        optionalField(model.testXMin(), "tip.testXMin"),
+                        optionalField(model.testXMax(), "tip.testXMax"),
                         row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
                                 "tip.sampling")),
                         check("editor.streaming", model.streamingProperty(), "tip.streaming")),
@@ -444,13 +447,53 @@ public final class EditorView extends ScrollPane {
         return lecture;
     }
 
-    /** A group of advanced controls, hidden in lecture mode. */
-    private VBox advanced(Node... nodes) {
+    /**
+     * Whether the Advanced section is unfolded (remembered by the studio for the next start).
+     * Folded, the editor shows what students change: hidden layers, activations, the learning
+     * rate, the epochs and the data.
+     */
+    public javafx.beans.property.BooleanProperty advancedOpenProperty() {
+        return advancedOpen;
+    }
+
+    private final javafx.beans.property.BooleanProperty advancedOpen = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** Controls shown except in lecture mode. */
+    private VBox outOfLecture(Node... nodes) {
         VBox box = new VBox(10, nodes);
-        box.getStyleClass().add("advanced");
         box.visibleProperty().bind(lecture.not());
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /** The Advanced section's controls: shown when it is unfolded, never in lecture mode. */
+    private VBox advanced(Node... nodes) {
+        VBox box = new VBox(10, nodes);
+        box.setId("advanced");
+        box.getStyleClass().add("advanced");
+        box.visibleProperty().bind(lecture.not().and(advancedOpen));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** The Advanced section's heading: a toggle (Space or a click) that folds and unfolds it. */
+    private Node advancedToggle() {
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton();
+        toggle.setId("advanced-toggle");
+        toggle.getStyleClass().addAll("flat", "advanced-toggle");
+        toggle.textProperty().bind(Localized.text("editor.advanced"));
+        toggle.setTooltip(Localized.tooltip("tip.advanced"));
+        toggle.selectedProperty().bindBidirectional(advancedOpen);
+        FontIcon chevron = new FontIcon("mdi2c-chevron-right");
+        advancedOpen.addListener((o, was, open) -> chevron.setIconLiteral(open ? "mdi2c-chevron-down" : "mdi2c-chevron-right"));
+        toggle.setGraphic(chevron);
+        return toggle;
+    }
+
+    private static Label subheading(String key) {
+        Label l = Localized.bind(new Label(), key);
+        l.getStyleClass().add("subheading");
+        return l;
     }
 
     private static Node row(String name, Node control) {
