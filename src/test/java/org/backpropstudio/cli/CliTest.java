@@ -185,7 +185,9 @@ class CliTest {
         assertThat(r.exit()).isZero();
         CommandLine.Model.CommandSpec spec = new CommandLine(new Cli()).getSubcommands().get(command).getCommandSpec();
         for (CommandLine.Model.OptionSpec option : spec.options()) {
-            assertThat(r.out()).contains(option.longestName());
+            // a negatable option is shown as --[no-]name
+            assertThat(r.out()).contains(option.negatable() ? option.longestName().replace("--", "--[no-]")
+                    : option.longestName());
             assertThat(option.description()).as(option.longestName()).isNotEmpty();
         }
     }

@@ -127,8 +127,27 @@ class BackpropTraceTest {
     }
 
     @Test
-    void momentumStepUsesTheOptimizersVelocityAndChangesNothing() {
+    void seedTwosReboundStepIsPlainSgdWhateverTheMomentum() {
         Trainer trainer = new Trainer(Presets.get("deep-momentum"));
+        trainer.runEpoch();
+        Optimizer opt = trainer.optimizer();
+        BackpropTrace t = BackpropTrace.of(trainer.network(), trainer.config().loss(), opt, new double[] {0.5},
+                new double[] {0.4});
+        double[][] dW = t.layers().get(1).dW();
+        double[][] step = t.layers().get(1).stepW();
+        for (int i = 0; i < dW.length; i++) {
+            for (int j = 0; j < dW[0].length; j++) {
+                // ΔW = −lr·g: the velocity μ·v + g is computed and dropped
+                // (to the rounding of w_after − w_before, w ~ 0.01: the velocity's μ·v would be ~1e-11)
+                assertThat(step[i][j]).isCloseTo(-0.01 * dW[i][j], within(1e-16));
+            }
+        }
+    }
+
+    @Test
+    void momentumStepUsesTheOptimizersVelocityAndChangesNothing() {
+        TrainingConfig preset = Presets.get("deep-momentum");
+        Trainer trainer = new Trainer(preset.withOptimizer(((OptimizerConfig.ReboundSgd) preset.optimizer()).textbook()));
         trainer.runEpoch();
         Network net = trainer.network();
         Optimizer opt = trainer.optimizer();

@@ -68,6 +68,16 @@ class StudioWindowTest {
         robot.clickOn(field).write(text).type(KeyCode.ENTER);
     }
 
+    /** Types into a field where it may be scrolled out of sight, and presses Enter (on the FX thread). */
+    private static void enter(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> {
+            field.requestFocus();
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+    }
+
     private static String errorUnder(FxRobot robot, String id) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
         // the error label is the second child of the field's VBox: (line, error)
@@ -398,14 +408,13 @@ class StudioWindowTest {
     void aSavedExperimentOpensWithItsSetupAndWeights(FxRobot robot) throws Exception {
         // momentum is in the editor's Advanced section, folded at first
         assertThat(shownOnScreen(robot.lookup("#momentum").query())).isFalse();
-        robot.clickOn("#advanced-toggle");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownOnScreen(robot.lookup("#momentum").query())).isTrue();
-        TextField momentum = robot.lookup("#momentum").queryAs(TextField.class);
-        robot.interact(() -> {
-            momentum.requestFocus();
-            momentum.setText("0.5");
-            momentum.fireEvent(new javafx.event.ActionEvent());
-        });
+        enter(robot, "#momentum", "0.5");
+        // fold it again, back at the top of the editor
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> robot.lookup(".editor").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
         robot.clickOn("#step");
         robot.clickOn("#step");
         waitUntil("two epochs", () -> epoch() == 2);
@@ -417,7 +426,7 @@ class StudioWindowTest {
         robot.interact(() -> studio.view().files().saveExperiment(file));
         waitUntil("the file is written", () -> file.length() > 100);
         type(robot, "#learning-rate", "0.02");
-        type(robot, "#momentum", "0");
+        enter(robot, "#momentum", "0"); // folded in Advanced again: entered as Enter would
         waitUntil("changed", () -> shown().config().optimizer().learningRate() == 0.02);
         robot.interact(() -> studio.view().files().openExperiment(file));
         waitUntil("the experiment is open", () -> shown().message().startsWith("Reopened at epoch 2"));
