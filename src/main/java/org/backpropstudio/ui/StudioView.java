@@ -110,7 +110,9 @@ public final class StudioView extends BorderPane {
         this.files = new FileActions(vm, stage, io, recent);
         getStyleClass().add("studio");
         getStylesheets().add(StudioView.class.getResource("studio.css").toExternalForm());
-        setTop(new VBox(menuBar(), toolbar()));
+        VBox top = new VBox(menuBar(), toolbar());
+        setTop(top);
+        leavesAFieldWhenClicked(top);
         editor = new EditorView(vm.editor());
         editor.lectureProperty().bind(lecture);
         editor.advancedOpenProperty().addListener((o, was, open) -> {
@@ -123,7 +125,9 @@ public final class StudioView extends BorderPane {
         VBox.setVgrow(editor, Priority.ALWAYS);
         setLeft(leftColumn);
         setCenter(centre());
-        setBottom(statusBar());
+        Node status = statusBar();
+        setBottom(status);
+        leavesAFieldWhenClicked(status);
         inspectorView = new InspectorView(inspector, vm::inspect, this::toggleInspector);
         inspectorView.setVisible(false);
         inspectorView.managedProperty().bind(inspectorView.visibleProperty());
@@ -329,6 +333,30 @@ public final class StudioView extends BorderPane {
         } else if (fitChart.animating(now)) {
             fitChart.animate(); // slow motion: the curve glides to the newest prediction
         }
+    }
+
+    /**
+     * A press on the toolbar's or the status bar's background leaves the text field being typed
+     * in (committing it), so Space, S and R work again: a click beside the toolbar's buttons left
+     * the learning-rate field focused, and the R typed next went into it. Presses on buttons and
+     * boxes take the focus themselves.
+     */
+    private void leavesAFieldWhenClicked(Node area) {
+        area.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl
+                    && !(e.getTarget() instanceof Node n && insideAControl(n))) {
+                requestFocus();
+            }
+        });
+    }
+
+    private static boolean insideAControl(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.Control && !(p instanceof javafx.scene.control.Label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keyboard: Space play/pause, S or → step, R reset (when not typing), and the menu keys. */

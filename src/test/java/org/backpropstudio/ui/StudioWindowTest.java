@@ -88,6 +88,23 @@ class StudioWindowTest {
     }
 
     @Test
+    void aClickOnTheToolbarsBackgroundLeavesTheFieldSoTheKeysWorkAgain(FxRobot robot) {
+        robot.clickOn("#step");
+        waitUntil("one epoch", () -> epoch() == 1);
+        TextField rate = robot.lookup("#learning-rate").queryAs(TextField.class);
+        robot.interact(rate::clear);
+        robot.clickOn(rate).write("0.3");
+        // beside the buttons: the epoch counter; the R typed after it went into the field
+        robot.clickOn("#epoch");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rate.isFocused()).isFalse();
+        waitUntil("the rate is applied", () -> shown().config().optimizer().learningRate() == 0.3);
+        robot.type(KeyCode.R);
+        waitUntil("R reset the run", () -> epoch() == 0);
+        assertThat(rate.getText()).isEqualTo("0.3");
+    }
+
+    @Test
     void opensWithTheClassicPresetPaused(FxRobot robot) {
         waitUntil("the first snapshot is drawn", () -> shown() != null);
         assertThat(robot.lookup("#epoch").queryAs(Label.class).getText()).isEqualTo("0");
