@@ -759,7 +759,9 @@ public final class StudioView extends BorderPane {
         javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab(null, lossPanel);
         lossTab.textProperty().bind(Localized.text("loss.tab"));
         javafx.scene.control.Tab healthTab = new javafx.scene.control.Tab(null, healthPanel);
-        healthTab.textProperty().bind(Localized.text("health.tab"));
+        // in lecture mode's narrow side column "Gradient health" was cut to "Gradient hea…"
+        healthTab.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? "health.tab.short" : "health.tab"),
+                lecture));
         healthTab.setId("health-tab");
         javafx.scene.control.TabPane losses = new javafx.scene.control.TabPane(lossTab, healthTab);
         losses.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);

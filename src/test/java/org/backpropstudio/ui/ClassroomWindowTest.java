@@ -135,6 +135,9 @@ class ClassroomWindowTest {
                 .isGreaterThan(2 * diagram.getWidth() * diagram.getHeight());
         assertThat(fit.getHeight()).isGreaterThan(0.55 * studio.view().getHeight());
         assertThat(loss.getHeight()).isGreaterThan(120);
+        // the narrow side column takes the short tab title ("Gradient hea…" was cut)
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) robot.lookup(".tab-pane").query();
+        assertThat(tabs.getTabs().get(1).getText()).isEqualTo("Gradients");
         // Play's triangle in proportion to its circle (it was the theme's 18 px at every size)
         org.kordamp.ikonli.javafx.FontIcon icon = (org.kordamp.ikonli.javafx.FontIcon)
                 robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getGraphic();
