@@ -25,7 +25,7 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param test            the test samples
  * @param losses          the loss history, bucketed
  * @param markers         live changes, in order
- * @param message         what just happened, for the status bar ("" if nothing)
+ * @param event           what just happened: its kind for the view model, its words for the status bar
  * @param problem         why training stopped, for a banner, or null
  * @param gradients       the last gradient check asked for, or null
  * @param health          how well gradients flow through each layer
@@ -40,8 +40,13 @@ import org.backpropstudio.engine.TrainingConfig;
 public record Snapshot(long sequence, TrainingState state, int epoch, double trainLoss, double testLoss,
                        double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
-                       LossCurve.View losses, List<Marker> markers, String message, String problem,
+                       LossCurve.View losses, List<Marker> markers, ServiceEvent event, String problem,
                        GradientReport gradients, GradientHealth health, Inspection inspection,
                        Contributions contributions, List<HiddenUnit> muted, long commandsHandled,
                        long generation) {
+
+    /** The event's words for the status bar, in the current language ("" if nothing happened). */
+    public String message() {
+        return event.text();
+    }
 }

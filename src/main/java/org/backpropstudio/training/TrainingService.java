@@ -46,20 +46,6 @@ public final class TrainingService implements AutoCloseable {
     public static final int GRID_POINTS = 200;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
-    /** How the status message of a loaded network begins, in the current language. */
-    public static String loaded() {
-        return text("service.loaded", "");
-    }
-
-    /** How the status message of a refused command begins, in the current language. */
-    public static String notApplied() {
-        return text("service.notApplied", "");
-    }
-
-    /** How the message after the samples were edited by clicks begins, in the current language. */
-    public static String points() {
-        return text("service.points", "");
-    }
     /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
     private double[] clickRange;
     /**
@@ -100,7 +86,8 @@ public final class TrainingService implements AutoCloseable {
     private EpochResult last;
     private final LossCurve curve = new LossCurve();
     private final List<Marker> markers = new ArrayList<>();
-    private String message = "";
+    /** What just happened, for the view model and the status bar. */
+    private ServiceEvent event = ServiceEvent.QUIET;
     private String problem;
     private GradientReport gradients;
     /** Where the inspector looks (the sample nearest to this x), or null when it is closed. */
@@ -169,7 +156,7 @@ public final class TrainingService implements AutoCloseable {
                 // never let the training thread die silently: stop, and say why
                 playing = false;
                 state = TrainingState.PAUSED;
-                message = text("service.internalError", e);
+                event = new ServiceEvent.InternalError(String.valueOf(e));
                 latest.set(snapshotNow());
             }
             if (closed) {
@@ -215,7 +202,7 @@ public final class TrainingService implements AutoCloseable {
                 apply(c);
             } catch (RuntimeException e) {
                 // an impossible request is refused, never fatal to the training thread
-                message = text("service.notApplied", e.getMessage());
+                event = new ServiceEvent.Refused(e.getMessage());
             }
             commandsHandled++;
             changed = true;
@@ -257,7 +244,7 @@ public final class TrainingService implements AutoCloseable {
         if (!config.streaming() && trainer.trainData().size() == 0) {
             playing = false;
             state = TrainingState.PAUSED;
-            message = text("service.noTrainingPoints");
+            event = new ServiceEvent.NoTrainingPoints();
             changed = true;
             return;
         }
@@ -270,13 +257,12 @@ public final class TrainingService implements AutoCloseable {
             playing = false;
             state = TrainingState.DIVERGED;
             problem = divergedProblem(diverged);
-            message = diverged.notANumber() ? text("service.lossNaN")
-                    : text("service.lossExploded", number(diverged.worst()), number(diverged.start()));
+            event = new ServiceEvent.Diverged(diverged.notANumber() ? Double.NaN : diverged.worst(), diverged.start());
             changed = true;
         } else if (trainer.epoch() >= config.epochs() && !wasStep) {
             playing = false;
             state = TrainingState.FINISHED;
-            message = text("service.finished", Messages.integer(config.epochs()));
+            event = new ServiceEvent.Finished(config.epochs());
             changed = true;
         } else if (wasStep) {
             state = TrainingState.PAUSED;
@@ -287,15 +273,15 @@ public final class TrainingService implements AutoCloseable {
     private void apply(Command c) {
         if (c instanceof Command.Play) {
             if (state == TrainingState.DIVERGED) {
-                message = text("service.divergedHint");
+                event = new ServiceEvent.StillDiverged();
             } else if (trainer.epoch() >= config.epochs()) {
                 state = TrainingState.FINISHED;
-                message = text("service.limitReached", Messages.integer(config.epochs()));
+                event = new ServiceEvent.LimitReached(config.epochs());
             } else {
                 playing = true;
                 state = TrainingState.TRAINING;
                 nextEpochAt = clock.getAsLong();
-                message = "";
+                event = ServiceEvent.QUIET;
             }
         } else if (c instanceof Command.Pause) {
             playing = false;
@@ -304,7 +290,7 @@ public final class TrainingService implements AutoCloseable {
             }
         } else if (c instanceof Command.Step) {
             if (state == TrainingState.DIVERGED) {
-                message = text("service.divergedHint");
+                event = new ServiceEvent.StillDiverged();
             } else {
                 playing = false;
                 runEpoch(true);
@@ -366,7 +352,7 @@ public final class TrainingService implements AutoCloseable {
             restart(loaded, "", fresh);
             playing = false;
             state = TrainingState.PAUSED;
-            message = text("service.loaded", l.source() + ": " + l.network() + ".");
+            event = new ServiceEvent.Loaded(l.source(), l.network().toString());
         } else if (c instanceof Command.RestoreProgress p) {
             trainer.continueFrom(p.epoch());
             curve.restore(p.history(), p.epoch());
@@ -375,14 +361,14 @@ public final class TrainingService implements AutoCloseable {
             last = p.epoch() > 0 ? new EpochResult(p.epoch(), p.trainLoss(), p.testLoss()) : null;
             playing = false;
             state = trainer.epoch() >= config.epochs() ? TrainingState.FINISHED : TrainingState.PAUSED;
-            message = text("service.restored", Messages.integer(p.epoch()));
+            event = new ServiceEvent.Restored(p.epoch());
         } else if (c instanceof Command.CheckGradients g) {
             if (trainer.trainData().size() == 0 && trainer.testData().size() == 0) {
-                message = text("service.noSamplesToCheck");
+                event = new ServiceEvent.NoSamplesToCheck();
                 return;
             }
             gradients = checkGradients(g.samples());
-            message = text(gradients.passed() ? "service.gradcheckPassed" : "service.gradcheckFailed");
+            event = new ServiceEvent.GradientsChecked(gradients.passed());
         } else if (c instanceof Command.Inspect i) {
             if (!Double.isFinite(i.x())) {
                 throw new IllegalArgumentException("the inspector needs a number for x, got " + i.x());
@@ -444,7 +430,7 @@ public final class TrainingService implements AutoCloseable {
             }
         }
         if (bestSet < 0) {
-            message = text("service.noPointsToRemove");
+            event = new ServiceEvent.NoPointsToRemove();
             return;
         }
         Dataset from = sets[bestSet];
@@ -472,7 +458,7 @@ public final class TrainingService implements AutoCloseable {
         divergence = Divergence.at(trainer);
         inspectionDue = true;
         mark(what);
-        message = text(train.size() == 0 ? "service.pointsNone" : "service.pointsEdited", what, train.size(), test.size());
+        event = new ServiceEvent.SamplesEdited(what, train.size(), test.size());
     }
 
     /** The banner of a diverged run: what went wrong, blaming the input when the input is at fault. */
@@ -541,7 +527,7 @@ public final class TrainingService implements AutoCloseable {
         problem = null;
         gradients = null; // it was about the old network
         health.clear();
-        message = why;
+        event = new ServiceEvent.Restarted(why);
         if (state == TrainingState.DIVERGED || state == TrainingState.FINISHED) {
             state = playing ? TrainingState.TRAINING : TrainingState.PAUSED;
         }
@@ -555,7 +541,7 @@ public final class TrainingService implements AutoCloseable {
         if (markers.size() > MAX_MARKERS) {
             markers.remove(0);
         }
-        message = label;
+        event = new ServiceEvent.Marked(label);
     }
 
     private static String describeChange(OptimizerConfig from, OptimizerConfig to) {
@@ -646,7 +632,7 @@ public final class TrainingService implements AutoCloseable {
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
-                curve.view(), List.copyOf(markers), message, problem, gradients, flow, inspection,
+                curve.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
                 contributions(gridX), mutedUnits(), commandsHandled, generation);
     }
 

@@ -18,6 +18,7 @@ import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
 import org.backpropstudio.training.LossCurve;
 import org.backpropstudio.training.Marker;
+import org.backpropstudio.training.ServiceEvent;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.training.TrainingService;
 import org.backpropstudio.training.TrainingState;
@@ -89,7 +90,7 @@ public final class StudioViewModel {
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<org.backpropstudio.training.GradientReport> gradients =
             new ReadOnlyObjectWrapper<>();
-    private String lastServiceMessage = "";
+    private ServiceEvent lastServiceEvent = ServiceEvent.QUIET;
     private final javafx.collections.ObservableList<org.backpropstudio.training.PinnedRun> pinned =
             javafx.collections.FXCollections.observableArrayList();
 
@@ -150,16 +151,15 @@ public final class StudioViewModel {
             // property does not report as a change
             gradientChecks.set(gradientChecks.get() + 1);
         }
-        if (!s.message().equals(lastServiceMessage)) {
-            lastServiceMessage = s.message();
-            message.set(s.message());
+        if (s.event() != lastServiceEvent) {
+            lastServiceEvent = s.event();
+            message.set(s.event().text());
             // the service refused a change or loaded a network: show what is really running. Only
-            // when the message arrives; later snapshots repeat it while newer edits are on their way.
-            boolean editorBehind = s.message().startsWith(TrainingService.notApplied())
-                    || s.message().startsWith(TrainingService.loaded());
+            // when the event arrives; later snapshots repeat it while newer edits are on their way.
+            boolean editorBehind = s.event() instanceof ServiceEvent.Refused || s.event() instanceof ServiceEvent.Loaded;
             if (editorBehind && !s.config().equals(editor.applied())) {
                 editor.load(s.config());
-            } else if (s.message().startsWith(TrainingService.points())
+            } else if (s.event() instanceof ServiceEvent.SamplesEdited
                     && s.config().data() instanceof org.backpropstudio.engine.DataSpec.GivenData given) {
                 editor.samplesEdited(given); // later edits in the editor keep the points
             }

@@ -90,7 +90,7 @@ class RandomEditsTest {
                 }
                 latencies[n] = System.nanoTime() - t0;
                 slowest.merge(c.getClass().getSimpleName(), Math.round(latencies[n] / 1e5) / 10.0, Math::max);
-                if (last.message().startsWith(TrainingService.notApplied())) {
+                if (last.event() instanceof ServiceEvent.Refused) {
                     refused++;
                 }
                 if (last.state() == TrainingState.DIVERGED) {

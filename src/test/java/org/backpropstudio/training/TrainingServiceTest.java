@@ -432,7 +432,9 @@ class TrainingServiceTest {
         assertThat(back.weights().get(2)[4][0]).isNotZero();
 
         s.submit(new Command.SetMuted(new HiddenUnit(2, 0), true));
-        assertThat(tickAndTake(s, 0).message()).startsWith(TrainingService.notApplied()).contains("not a hidden layer");
+        Snapshot refused = tickAndTake(s, 0);
+        assertThat(refused.event()).isInstanceOf(ServiceEvent.Refused.class);
+        assertThat(refused.message()).startsWith("Not applied: ").contains("not a hidden layer");
     }
 
     @Test
@@ -491,7 +493,8 @@ class TrainingServiceTest {
         s.submit(new Command.Reconfigure(Presets.get("classic-sigmoid").withNetwork(
                 new org.backpropstudio.engine.NetworkSpec(1, wide)), "eight layers of 256"));
         Snapshot refused = tickAndTake(s, 0);
-        assertThat(refused.message()).startsWith(TrainingService.notApplied())
+        assertThat(refused.event()).isInstanceOf(ServiceEvent.Refused.class);
+        assertThat(refused.message()).startsWith("Not applied: ")
                 .contains("461,313 parameters on 50 samples").contains("more than the studio's");
         assertThat(refused.network()).hasToString("1 → 10 σ → 10 σ → 1");
         assertThat(refused.commandsHandled()).isEqualTo(1);

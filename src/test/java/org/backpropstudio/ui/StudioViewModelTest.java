@@ -7,6 +7,7 @@ import java.util.List;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
+import org.backpropstudio.training.ServiceEvent;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.training.TrainingService;
 import org.backpropstudio.training.TrainingState;
@@ -37,6 +38,31 @@ class StudioViewModelTest {
         assertThat(vm.trainLossTextProperty().get()).matches("0\\.\\d+");
         vm.togglePlay();
         assertThat(sent).endsWith(new Command.Pause());
+    }
+
+    /**
+     * The view model acts on the kind of event, not on its words: it matched the status text by
+     * prefix, so a refusal worded otherwise (another language, another sentence) left the editor
+     * showing a setup that did not run.
+     */
+    @Test
+    void aRefusalPutsTheEditorBackWhateverItsWords() {
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        StudioViewModel vm = new StudioViewModel(c -> { });
+        Snapshot s = service.snapshotNow();
+        vm.apply(s);
+        vm.editor().learningRate().enter("0.7"); // not sent anywhere: the service refuses it, say
+        assertThat(vm.editor().applied().optimizer().learningRate()).isEqualTo(0.7);
+        vm.apply(withEvent(service.snapshotNow(), new ServiceEvent.Refused("the service said no")));
+        assertThat(vm.editor().applied().optimizer().learningRate()).isEqualTo(0.1);
+        assertThat(vm.editor().learningRate().textProperty().get()).isEqualTo("0.1");
+    }
+
+    private static Snapshot withEvent(Snapshot s, ServiceEvent event) {
+        return new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), s.epochsPerSecond(),
+                s.config(), s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(),
+                s.losses(), s.markers(), event, s.problem(), s.gradients(), s.health(), s.inspection(),
+                s.contributions(), s.muted(), s.commandsHandled(), s.generation());
     }
 
     /** After importing 32 + 8 samples on [-3, 3], the data fields still said ±6.283 and 50 / 10. */
@@ -94,7 +120,7 @@ class StudioViewModelTest {
         for (double rate : new double[] {1, 0.6, 1.4}) {
             vm.apply(new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), rate, s.config(),
                     s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(), s.losses(),
-                    s.markers(), s.message(), s.problem(), s.gradients(), s.health(), s.inspection(), s.contributions(),
+                    s.markers(), s.event(), s.problem(), s.gradients(), s.health(), s.inspection(), s.contributions(),
                     s.muted(), s.commandsHandled(), s.generation()));
             assertThat(vm.rateTextProperty().get()).as("%s epochs a second", rate).isEqualTo("1 epoch/s");
         }
