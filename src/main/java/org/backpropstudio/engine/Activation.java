@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>All activations are numerically safe: sigmoid and softplus do not overflow for any finite
  * {@code z}, and return finite values for |z| up to and beyond 1e4.
  */
-public enum Activation {
+public enum Activation implements WireName {
     /** {@code f(z) = z}. */
     IDENTITY("identity", ""),
     /** {@code f(z) = 1 / (1 + e^−z)}, {@code f′ = a·(1 − a)}. */
@@ -58,13 +58,7 @@ public enum Activation {
      * @throws IllegalArgumentException naming the unknown activation and the known ones
      */
     public static Activation fromWireName(String name) {
-        for (Activation a : values()) {
-            if (a.wireName.equals(name)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + name + "' (known: "
-                + String.join(", ", Arrays.stream(values()).map(Activation::wireName).toList()) + ")");
+        return WireName.parse(Activation.class, name, "activation");
     }
 
     /** {@code f(z)}. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The per-sample loss ℓ(p, y) of a prediction row {@code p} against a target row {@code y}, and
  * its gradient ∂ℓ/∂p. For several outputs the per-sample loss is the sum over the outputs.
  */
-public enum LossKind {
+public enum LossKind implements WireName {
     /** {@code ℓ = Σ (p − y)²}, {@code ∂ℓ/∂p = 2(p − y)} (as PyTorch and Keras define MSE). */
     MSE("mse"),
     /** {@code ℓ = Σ ½(p − y)²}, {@code ∂ℓ/∂p = p − y} (the tutorials' form). */
@@ -38,13 +38,7 @@ public enum LossKind {
     }
 
     public static LossKind fromWireName(String name) {
-        for (LossKind k : values()) {
-            if (k.wireName.equals(name)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + name + "' (known: "
-                + String.join(", ", Arrays.stream(values()).map(LossKind::wireName).toList()) + ")");
+        return WireName.parse(LossKind.class, name, "loss");
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.backpropstudio.engine;
 
 /** How a loss combines the per-sample losses of a batch into the one number that is minimized. */
-public enum Reduction {
+public enum Reduction implements WireName {
     /** {@code L = (1/batch)·Σ ℓᵢ}: the gradient of each sample is divided by the batch size. */
     MEAN("mean"),
     /** {@code L = Σ ℓᵢ}. */
@@ -18,12 +18,7 @@ public enum Reduction {
     }
 
     public static Reduction fromWireName(String name) {
-        for (Reduction r : values()) {
-            if (r.wireName.equals(name)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown reduction '" + name + "' (known: mean, sum)");
+        return WireName.parse(Reduction.class, name, "reduction");
     }
 
     @Override

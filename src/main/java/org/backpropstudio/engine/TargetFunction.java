@@ -3,7 +3,7 @@ package org.backpropstudio.engine;
 import java.util.Arrays;
 
 /** The function the network learns to fit, {@code y = f(x)}. */
-public enum TargetFunction implements Target {
+public enum TargetFunction implements Target, WireName {
     SIN("sin", "sin x"),
     COS("cos", "cos x"),
     /** {@code sin(x)/x}, with the limit 1 at x = 0. */
@@ -53,13 +53,7 @@ public enum TargetFunction implements Target {
     }
 
     public static TargetFunction fromWireName(String name) {
-        for (TargetFunction f : values()) {
-            if (f.wireName.equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown target function '" + name + "' (known: "
-                + String.join(", ", Arrays.stream(values()).map(TargetFunction::wireName).toList()) + ")");
+        return WireName.parse(TargetFunction.class, name, "target function");
     }
 
     @Override

@@ -135,22 +135,22 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
     static String rule(OptimizerConfig o, String p) {
         String g = "∂L/∂" + p;
         String decay = decayNote(o.decay(), p);
-        String lr = TrainingService.number(o.learningRate());
+        String lr = org.backpropstudio.i18n.NumberText.plain(o.learningRate());
         if (o instanceof OptimizerConfig.Sgd s) {
             if (s.momentum() == 0) {
                 return "−lr·" + (decay.isEmpty() ? g : "g") + ", lr = " + lr + decay;
             }
-            String mu = TrainingService.number(s.momentum());
+            String mu = org.backpropstudio.i18n.NumberText.plain(s.momentum());
             return (s.nesterov() ? "v ← μ·v + g, −lr·(g + μ·v)" : "v ← μ·v + g, −lr·v") + ", g = " + g
                     + (decay.isEmpty() ? "" : " + decay") + ", lr = " + lr + ", μ = " + mu + decay;
         } else if (o instanceof OptimizerConfig.ReboundSgd r) {
             String d = r.decay().kind() == WeightDecay.Kind.NONE || r.decay().lambda() == 0 ? ""
                     : r.decay().kind() == WeightDecay.Kind.L2 ? " + λ·" + g : " + λ";
             return "−lr·(" + g + d + "), lr = " + lr + "; v ← μ·v + g is computed and dropped, so μ = "
-                    + TrainingService.number(r.momentum()) + " has no effect";
+                    + org.backpropstudio.i18n.NumberText.plain(r.momentum()) + " has no effect";
         } else if (o instanceof OptimizerConfig.Adam a) {
             return "−lr·m̂ / (√v̂ + ε) from the moments of g = " + g + (decay.isEmpty() ? "" : " + decay") + ", lr = "
-                    + lr + ", β₁ = " + TrainingService.number(a.beta1()) + ", β₂ = " + TrainingService.number(a.beta2())
+                    + lr + ", β₁ = " + org.backpropstudio.i18n.NumberText.plain(a.beta1()) + ", β₂ = " + org.backpropstudio.i18n.NumberText.plain(a.beta2())
                     + decay;
         } else {
             return "−lr·g / (√s + ε), s ← ρ·s + (1 − ρ)·g², g = " + g + (decay.isEmpty() ? "" : " + decay")
@@ -162,7 +162,7 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
         if (d.kind() == WeightDecay.Kind.NONE || d.lambda() == 0) {
             return "";
         }
-        String lambda = TrainingService.number(d.lambda());
+        String lambda = org.backpropstudio.i18n.NumberText.plain(d.lambda());
         return d.kind() == WeightDecay.Kind.L2 ? "; decay λ·" + p + ", λ = " + lambda
                 : "; decay λ·sign(" + p + "), λ = " + lambda;
     }

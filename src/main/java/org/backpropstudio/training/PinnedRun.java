@@ -47,6 +47,6 @@ public record PinnedRun(String label, LossCurve.View losses, double[] x, double[
             activations.add(l.activation().wireName());
         }
         String net = hidden.isEmpty() ? "linear" : sizes + " " + String.join("/", activations);
-        return net + ", lr " + TrainingService.number(c.optimizer().learningRate());
+        return net + ", lr " + org.backpropstudio.i18n.NumberText.plain(c.optimizer().learningRate());
     }
 }

@@ -95,7 +95,7 @@ public sealed interface ServiceEvent {
         @Override
         public String text() {
             return Double.isNaN(worst) ? Messages.text("service.lossNaN")
-                    : Messages.text("service.lossExploded", TrainingService.number(worst), TrainingService.number(start));
+                    : Messages.text("service.lossExploded", org.backpropstudio.i18n.NumberText.plain(worst), org.backpropstudio.i18n.NumberText.plain(start));
         }
     }
 

@@ -42,26 +42,10 @@ import org.backpropstudio.engine.TrainingConfig;
  */
 public final class TrainingService implements AutoCloseable {
 
-    /** Points of the prediction curve. */
-    public static final int GRID_POINTS = 200;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
     /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
     private double[] clickRange;
-    /**
-     * Multiply-adds one epoch may cost in the studio (about 3 per parameter and training sample,
-     * plus the test set and the prediction curve): about 0.1 to 0.2 s on a laptop core. A setup
-     * beyond it is refused with the reason, so no command waits long behind an epoch; the command
-     * line has no such limit.
-     */
-    public static final double EPOCH_BUDGET = 1.5e8;
-    /**
-     * What making a setup's data may cost, in {@link org.backpropstudio.engine.Target#evaluationCost()}
-     * units (about 5 ns each: 0.15 s), so a long typed target on many samples is refused at once.
-     */
-    public static final double DATA_BUDGET = 3e7;
-    /** Multiply-adds a gradient check from the studio may cost. */
-    static final double GRADIENT_CHECK_BUDGET = 5e7;
     /** Markers kept at most (the oldest go first). */
     public static final int MAX_MARKERS = 100;
 
@@ -233,7 +217,7 @@ public final class TrainingService implements AutoCloseable {
         if (inspectX != null && (inspectionDue || state != TrainingState.TRAINING)) {
             // while training the trace stays put until asked again: a table that changes
             // 100 times a second cannot be read
-            inspection = inspect(inspectX);
+            inspection = NetworkProbes.inspect(trainer, config, inspectX);
             inspectionDue = false;
         }
         publish();
@@ -300,18 +284,18 @@ public final class TrainingService implements AutoCloseable {
             playing = false;
             state = TrainingState.PAUSED;
         } else if (c instanceof Command.Reconfigure r) {
-            checkBudget(r.config());
+            StudioBudget.check(r.config());
             // a newer setup wins: making this one's data stops when one is queued
             restart(r.config(), text("service.reinitialized", r.config().seed(), r.reason()),
                     new Trainer(r.config(), null, () -> setupsSubmitted.get() > setupsTaken));
         } else if (c instanceof Command.SetOptimizer o) {
-            String label = describeChange(config.optimizer(), o.optimizer());
+            String label = MarkerLabels.optimizer(config.optimizer(), o.optimizer());
             trainer.setOptimizer(o.optimizer());
             config = config.withOptimizer(o.optimizer());
             mark(label);
         } else if (c instanceof Command.SetBatching b) {
-            checkBudget(config.withBatching(b.batchSize(), b.shuffle(), b.dropLast()));
-            String label = describeBatching(b);
+            StudioBudget.check(config.withBatching(b.batchSize(), b.shuffle(), b.dropLast()));
+            String label = MarkerLabels.batching(config, b);
             trainer.setBatching(b.batchSize(), b.shuffle(), b.dropLast());
             config = config.withBatching(b.batchSize(), b.shuffle(), b.dropLast());
             mark(label);
@@ -328,7 +312,7 @@ public final class TrainingService implements AutoCloseable {
             int old = trainer.network().layers().get(r.index()).units();
             if (old != r.units()) {
                 if (r.index() >= 0 && r.index() < config.network().layers().size() - 1 && r.units() >= 1) {
-                    checkBudget(config.withNetwork(config.network().withLayer(r.index(),
+                    StudioBudget.check(config.withNetwork(config.network().withLayer(r.index(),
                             config.network().layers().get(r.index()).withUnits(r.units()))));
                 }
                 trainer.resizeHidden(r.index(), r.units());
@@ -346,7 +330,7 @@ public final class TrainingService implements AutoCloseable {
             }
         } else if (c instanceof Command.LoadNetwork l) {
             TrainingConfig loaded = config.withNetwork(l.network());
-            checkBudget(loaded);
+            StudioBudget.check(loaded);
             Trainer fresh = new Trainer(loaded, Network.fromParameters(l.network(), l.weights(), l.biases()));
             trainer.network().unmuteAll(); // a loaded file is used as it is
             restart(loaded, "", fresh);
@@ -367,7 +351,7 @@ public final class TrainingService implements AutoCloseable {
                 event = new ServiceEvent.NoSamplesToCheck();
                 return;
             }
-            gradients = checkGradients(g.samples());
+            gradients = NetworkProbes.checkGradients(trainer, config, g.samples());
             event = new ServiceEvent.GradientsChecked(gradients.passed());
         } else if (c instanceof Command.Inspect i) {
             if (!Double.isFinite(i.x())) {
@@ -450,7 +434,7 @@ public final class TrainingService implements AutoCloseable {
     /** Trains on from here with other samples; marks the change on the loss chart. */
     private void editSamples(Dataset train, Dataset test, String what) {
         if (clickRange == null) {
-            double[] xs = grid();
+            double[] xs = PredictionGrid.over(config, trainer.trainData(), trainer.testData(), clickRange);
             clickRange = new double[] {xs[0], xs[xs.length - 1]};
         }
         trainer.setSamples(train, test);
@@ -471,42 +455,8 @@ public final class TrainingService implements AutoCloseable {
         };
     }
 
-    /**
-     * Refuses a setup whose epoch would cost more than {@link #EPOCH_BUDGET} multiply-adds.
-     *
-     * @throws IllegalArgumentException saying what it would cost and what to do
-     */
-    static void checkBudget(TrainingConfig c) {
-        long params = c.network().parameterCount();
-        long samples = samplesPerEpoch(c);
-        double cost = params * (3.0 * samples + testSamples(c) + GRID_POINTS);
-        if (cost > EPOCH_BUDGET) {
-            throw new IllegalArgumentException(text("service.budget", Messages.integer(params),
-                    Messages.integer(samples), number(cost), number(EPOCH_BUDGET)));
-        }
-        if (c.data() instanceof DataSpec.FunctionData f) {
-            // a streamed setup makes a batch every step, a fixed one its sets once
-            double data = f.streaming() ? c.batchSize() * f.target().evaluationCost() : f.generationCost();
-            if (data > DATA_BUDGET) {
-                throw new IllegalArgumentException(text("service.dataBudget", Messages.integer(samples + testSamples(c)),
-                        Messages.integer((long) f.target().evaluationCost()), number(data), number(DATA_BUDGET)));
-            }
-        }
-    }
 
-    private static long samplesPerEpoch(TrainingConfig c) {
-        if (c.streaming()) {
-            return c.batchSize();
-        }
-        if (c.data() instanceof DataSpec.FunctionData f) {
-            return f.trainCount();
-        }
-        return ((DataSpec.GivenData) c.data()).train().size();
-    }
 
-    private static long testSamples(TrainingConfig c) {
-        return c.data() instanceof DataSpec.FunctionData f ? f.testCount() : ((DataSpec.GivenData) c.data()).test().size();
-    }
 
     private void restart(TrainingConfig newConfig, String why) {
         restart(newConfig, why, new Trainer(newConfig)); // the trainer may refuse the config: nothing changes
@@ -544,62 +494,12 @@ public final class TrainingService implements AutoCloseable {
         event = new ServiceEvent.Marked(label);
     }
 
-    private static String describeChange(OptimizerConfig from, OptimizerConfig to) {
-        List<String> parts = new ArrayList<>();
-        if (!from.name().equals(to.name())) {
-            parts.add(text("marker.optimizer", from.name(), to.name()));
-        }
-        if (from.learningRate() != to.learningRate()) {
-            parts.add("lr " + number(from.learningRate()) + " → " + number(to.learningRate()));
-        }
-        if (from instanceof OptimizerConfig.ReboundSgd a && to instanceof OptimizerConfig.ReboundSgd b
-                && a.momentum() != b.momentum()) {
-            parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));
-        }
-        if (from instanceof OptimizerConfig.Sgd a && to instanceof OptimizerConfig.Sgd b) {
-            if (a.momentum() != b.momentum()) {
-                parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));
-            }
-            if (a.nesterov() != b.nesterov()) {
-                parts.add(text(b.nesterov() ? "marker.nesterovOn" : "marker.nesterovOff"));
-            }
-        }
-        if (!from.decay().equals(to.decay())) {
-            parts.add(text("marker.decay", from.decay(), to.decay()));
-        }
-        return String.join(", ", parts);
-    }
 
-    private String describeBatching(Command.SetBatching b) {
-        List<String> parts = new ArrayList<>();
-        if (b.batchSize() != config.batchSize()) {
-            parts.add(text("marker.batch", batchText(config.batchSize()), batchText(b.batchSize())));
-        }
-        if (b.shuffle() != config.shuffle()) {
-            parts.add(text(b.shuffle() ? "marker.shuffleOn" : "marker.shuffleOff"));
-        }
-        if (b.dropLast() != config.dropLast()) {
-            parts.add(text(b.dropLast() ? "marker.dropLastOn" : "marker.dropLastOff"));
-        }
-        return String.join(", ", parts);
-    }
 
-    private static String batchText(int batchSize) {
-        return batchSize == 0 ? text("editor.batch.full") : Integer.toString(batchSize);
-    }
 
-    /** A number as a person would write it: 0.1, 0.003, 1000000, 1e-5, 2.5e8. */
-    public static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return e < 0 ? mantissa : mantissa + "e" + Integer.parseInt(s.substring(e + 1));
+    /** A number as a person would write it (see {@link org.backpropstudio.i18n.NumberText#plain}). */
+    static String number(double v) {
+        return org.backpropstudio.i18n.NumberText.plain(v);
     }
 
     private void publish() {
@@ -620,7 +520,7 @@ public final class TrainingService implements AutoCloseable {
         Dataset healthData = trainer.trainData().size() > 0 ? trainer.trainData() : trainer.testData();
         // the shares are recomputed when the state is not changing fast (paused, a command applied)
         GradientHealth flow = health.snapshot(trainer.network(), healthData, state != TrainingState.TRAINING);
-        double[] gridX = grid();
+        double[] gridX = PredictionGrid.over(config, trainer.trainData(), trainer.testData(), clickRange);
         double[] prediction = trainer.predict(gridX);
         List<double[][]> weights = new ArrayList<>();
         List<double[]> biases = new ArrayList<>();
@@ -633,7 +533,7 @@ public final class TrainingService implements AutoCloseable {
                 last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
                 curve.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
-                contributions(gridX), mutedUnits(), commandsHandled, generation);
+                NetworkProbes.contributions(trainer, gridX), mutedUnits(), commandsHandled, generation);
     }
 
     private List<HiddenUnit> mutedUnits() {
@@ -644,126 +544,8 @@ public final class TrainingService implements AutoCloseable {
         return List.copyOf(units);
     }
 
-    /** Each last-hidden-layer unit's share of the output at the grid's x, when there are few enough. */
-    private Contributions contributions(double[] gridX) {
-        Network net = trainer.network();
-        List<DenseLayer> layers = net.layers();
-        if (layers.size() < 2 || net.outputs() != 1 || net.inputs() != 1
-                || layers.get(layers.size() - 2).units() > Contributions.MAX_UNITS) {
-            return null;
-        }
-        DenseLayer out = layers.get(layers.size() - 1);
-        return new Contributions(layers.size() - 2, Matrices.toRows(net.contributions(Matrices.column(gridX))),
-                out.hasBias() ? out.bias().get(0, 0) : 0, out.activation() == Activation.IDENTITY);
-    }
 
-    /** The trace of the sample nearest to x through the current network and optimizer state. */
-    private Inspection inspect(double x) {
-        boolean useTrain = trainer.trainData().size() > 0;
-        Dataset data = useTrain ? trainer.trainData() : trainer.testData();
-        if (data.size() == 0) {
-            return null;
-        }
-        int best = 0;
-        for (int i = 1; i < data.size(); i++) {
-            if (Math.abs(data.x().get(i, 0) - x) < Math.abs(data.x().get(best, 0) - x)) {
-                best = i;
-            }
-        }
-        double[] xi = new double[data.x().numCols];
-        double[] yi = new double[data.y().numCols];
-        for (int c = 0; c < xi.length; c++) {
-            xi[c] = data.x().get(best, c);
-        }
-        for (int c = 0; c < yi.length; c++) {
-            yi[c] = data.y().get(best, c);
-        }
-        BackpropTrace trace = BackpropTrace.of(trainer.network(), config.loss(), trainer.optimizer(), xi, yi);
-        return Inspection.of(trace, config.loss().kind(), config.optimizer(), trainer.epoch(), best,
-                useTrain ? text("inspector.set.training") : text("inspector.set.test"));
-    }
 
-    /** The engine's check on the running network, between epochs (the weights are restored exactly). */
-    private GradientReport checkGradients(int samples) {
-        Dataset data = trainer.trainData().size() > 0 ? trainer.trainData() : trainer.testData();
-        // a network too large for a sample of its entries in the budget is checked on one sample
-        long size = trainer.network().spec().parameterCount() * trainer.network().parameters().size();
-        int n = Math.max(1, Math.min(size * 2L * 4 * samples > GRADIENT_CHECK_BUDGET ? 1 : samples, data.size()));
-        org.ejml.data.DMatrixRMaj x = org.ejml.dense.row.CommonOps_DDRM.extract(data.x(), 0, n, 0, data.x().numCols);
-        org.ejml.data.DMatrixRMaj y = org.ejml.dense.row.CommonOps_DDRM.extract(data.y(), 0, n, 0, data.y().numCols);
-        // each checked entry costs two forward passes of the batch: a large network is checked on an
-        // even spread of its entries, so the check ends in well under a second
-        long params = trainer.network().spec().parameterCount();
-        int tensors = trainer.network().parameters().size();
-        int perParameter = (int) Math.max(4, Math.min(Integer.MAX_VALUE,
-                GRADIENT_CHECK_BUDGET / (2.0 * n * params * tensors)));
-        GradientCheck.Result r = GradientCheck.run(trainer.network(), config.loss(), x, y, GradientCheck.DEFAULT_EPSILON,
-                perParameter);
-        List<GradientReport.Row> rows = new ArrayList<>();
-        for (GradientCheck.Entry e : r.entries()) {
-            rows.add(new GradientReport.Row(e.parameter(), e.layer(), e.entries(), e.straddled(), e.maxAbsolute(),
-                    e.maxRelative()));
-        }
-        return new GradientReport(trainer.epoch(), n, r.epsilon(), rows, GradientCheck.TOLERANCE);
-    }
 
-    /** Evenly spaced x over the data's range. */
-    private double[] grid() {
-        double lo;
-        double hi;
-        if (config.data() instanceof DataSpec.FunctionData f) {
-            lo = f.span()[0];
-            hi = f.span()[1];
-        } else {
-            // while points are clicked in, the chart keeps the range it had, widened to take them in
-            lo = clickRange == null ? Double.POSITIVE_INFINITY : clickRange[0];
-            hi = clickRange == null ? Double.NEGATIVE_INFINITY : clickRange[1];
-            for (Dataset d : new Dataset[] {trainer.trainData(), trainer.testData()}) {
-                for (int i = 0; i < d.size(); i++) {
-                    lo = Math.min(lo, d.x().get(i, 0));
-                    hi = Math.max(hi, d.x().get(i, 0));
-                }
-            }
-            if (!(lo <= hi)) {
-                lo = -1; // no samples at all
-                hi = 1;
-            }
-            double pad = clickRange != null ? 0 : hi > lo ? 0.05 * (hi - lo) : 1;
-            lo -= pad;
-            hi += pad;
-        }
-        double[] xs = new double[GRID_POINTS];
-        for (int i = 0; i < GRID_POINTS; i++) {
-            xs[i] = lo + (hi - lo) * i / (GRID_POINTS - 1);
-        }
-        return xs;
-    }
 
-    /** Epochs per second over about the last second. */
-    private static final class RateMeter {
-        private long windowStart;
-        private int inWindow;
-        private double lastRate;
-
-        void count(long now) {
-            if (inWindow == 0) {
-                windowStart = now;
-            }
-            inWindow++;
-            long span = now - windowStart;
-            if (span >= 500_000_000L) {
-                lastRate = (inWindow - 1) * 1e9 / span;
-                windowStart = now;
-                inWindow = 1;
-            }
-        }
-
-        double perSecond(long now) {
-            if (inWindow > 1 && lastRate == 0) {
-                long span = now - windowStart;
-                return span > 0 ? (inWindow - 1) * 1e9 / span : 0;
-            }
-            return lastRate;
-        }
-    }
 }

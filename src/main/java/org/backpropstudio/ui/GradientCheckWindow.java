@@ -92,7 +92,7 @@ final class GradientCheckWindow {
         Localized.bind(verdict, r.passed() ? "gradcheck.passed" : "gradcheck.failed");
         mark(verdict, r.passed());
         Localized.bind(how, "gradcheck.how", org.backpropstudio.i18n.Messages.integer(r.epoch()),
-                r.samples(), TrainingService.number(r.epsilon()), TrainingService.number(r.tolerance()));
+                r.samples(), org.backpropstudio.i18n.NumberText.plain(r.epsilon()), org.backpropstudio.i18n.NumberText.plain(r.tolerance()));
         while (rows.size() < r.rows().size()) {
             Text[] row = new Text[6];
             for (int c = 0; c < row.length; c++) {

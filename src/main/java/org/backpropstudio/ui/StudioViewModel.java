@@ -167,10 +167,7 @@ public final class StudioViewModel {
     }
 
     static String lossText(double loss) {
-        if (Double.isNaN(loss)) {
-            return "NaN";
-        }
-        return Double.isInfinite(loss) ? "∞" : String.format(org.backpropstudio.i18n.Messages.locale(), "%.4g", loss);
+        return org.backpropstudio.i18n.NumberText.significant(loss, org.backpropstudio.i18n.Messages.locale());
     }
 
     /** Shows a note in the status bar (until the next snapshot brings another). */

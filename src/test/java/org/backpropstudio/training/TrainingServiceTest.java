@@ -264,13 +264,13 @@ class TrainingServiceTest {
 
     @Test
     void numbersReadAsAPersonWritesThem() {
-        assertThat(TrainingService.number(0.1)).isEqualTo("0.1");
-        assertThat(TrainingService.number(0.03)).isEqualTo("0.03");
-        assertThat(TrainingService.number(1e6)).isEqualTo("1000000");
-        assertThat(TrainingService.number(1e-5)).isEqualTo("1e-5");
-        assertThat(TrainingService.number(2.5e8)).isEqualTo("2.5e8");
-        assertThat(TrainingService.number(8.0)).isEqualTo("8");
-        assertThat(TrainingService.number(0.123456)).isEqualTo("0.1235");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(0.1)).isEqualTo("0.1");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(0.03)).isEqualTo("0.03");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(1e6)).isEqualTo("1000000");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(1e-5)).isEqualTo("1e-5");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(2.5e8)).isEqualTo("2.5e8");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(8.0)).isEqualTo("8");
+        assertThat(org.backpropstudio.i18n.NumberText.plain(0.123456)).isEqualTo("0.1235");
     }
 
     @Test

@@ -542,10 +542,10 @@ class StudioWindowTest {
                 .extracting(Label::getText).containsExactly("x", "W₁", "b₁", "z₁", "a₁");
         // x is 1 × 1; W₁ is 1 × 10: five values and a column of …
         java.util.List<java.util.List<String>> values = studio.view().inspectorView().shownValues();
-        assertThat(values.get(0)).containsExactly(org.backpropstudio.ui.inspector.InspectorModel.format(trace.x()));
+        assertThat(values.get(0)).containsExactly(org.backpropstudio.i18n.NumberText.significant(trace.x()));
         org.backpropstudio.training.Inspection.Term w1 = trace.stages().get(0).terms().get(1);
         assertThat(values.get(1)).hasSize(6).endsWith("…").startsWith(
-                org.backpropstudio.ui.inspector.InspectorModel.format(w1.values()[0][0]));
+                org.backpropstudio.i18n.NumberText.significant(w1.values()[0][0]));
 
         robot.clickOn("#inspector-next");
         assertThat(studio.view().diagram().highlightedLayer()).isEqualTo(1);

@@ -412,7 +412,7 @@ public final class NetworkDiagram extends CanvasPane {
             }
             double[] b = shown.biases().get(c - 1);
             String text = org.backpropstudio.i18n.Messages.text("diagram.unit", c, i + 1,
-                    b == null ? org.backpropstudio.i18n.Messages.text("choice.none") : String.format(org.backpropstudio.i18n.Messages.locale(), "%.4g", b[i]));
+                    b == null ? org.backpropstudio.i18n.Messages.text("choice.none") : org.backpropstudio.i18n.NumberText.significant(b[i], org.backpropstudio.i18n.Messages.locale()));
             if (c < columns - 1) {
                 text += org.backpropstudio.i18n.Messages.text(shown.muted().contains(new HiddenUnit(c - 1, i)) ? "diagram.muted" : "diagram.mute");
             }
@@ -433,8 +433,8 @@ public final class NetworkDiagram extends CanvasPane {
                     double d = distanceToSegment(px, py, x0, nodeY(i, from), x1, nodeY(j, to));
                     if (d < best) {
                         best = d;
-                        found = String.format(Locale.ROOT, "W%d[%d→%d] = %.4g", k + 1, i + 1, j + 1,
-                                shown.weights().get(k)[i][j]);
+                        found = String.format(Locale.ROOT, "W%d[%d→%d] = %s", k + 1, i + 1, j + 1,
+                                org.backpropstudio.i18n.NumberText.significant(shown.weights().get(k)[i][j]));
                     }
                 }
             }

@@ -166,12 +166,12 @@ public final class EditorModel {
             reduction.set(config.loss().reduction());
             OptimizerConfig o = config.optimizer();
             optimizer.set(o.name());
-            learningRate.load(o.learningRate(), TrainingService.number(o.learningRate()));
+            learningRate.load(o.learningRate(), org.backpropstudio.i18n.NumberText.plain(o.learningRate()));
             double mu = o instanceof OptimizerConfig.Sgd sgd ? sgd.momentum()
                     : o instanceof OptimizerConfig.ReboundSgd rebound ? rebound.momentum() : 0;
-            momentum.load(mu, TrainingService.number(mu));
+            momentum.load(mu, org.backpropstudio.i18n.NumberText.plain(mu));
             decayKind.set(o.decay().kind());
-            decayLambda.load(o.decay().lambda(), TrainingService.number(o.decay().lambda()));
+            decayLambda.load(o.decay().lambda(), org.backpropstudio.i18n.NumberText.plain(o.decay().lambda()));
             batchSize.load(config.batchSize(), config.batchSize() == 0 ? "full" : Integer.toString(config.batchSize()));
             shuffle.set(config.shuffle());
             dropLast.set(config.dropLast());
@@ -186,14 +186,14 @@ public final class EditorModel {
                 target.set((TargetFunction) f.target());
                 expression.load("", "");
             }
-            xMin.load(f.xMin(), TrainingService.number(f.xMin()));
-            xMax.load(f.xMax(), TrainingService.number(f.xMax()));
-            testXMin.load(f.testXMin(), f.separateTestRange() ? TrainingService.number(f.testXMin()) : "");
-            testXMax.load(f.testXMax(), f.separateTestRange() ? TrainingService.number(f.testXMax()) : "");
+            xMin.load(f.xMin(), org.backpropstudio.i18n.NumberText.plain(f.xMin()));
+            xMax.load(f.xMax(), org.backpropstudio.i18n.NumberText.plain(f.xMax()));
+            testXMin.load(f.testXMin(), f.separateTestRange() ? org.backpropstudio.i18n.NumberText.plain(f.testXMin()) : "");
+            testXMax.load(f.testXMax(), f.separateTestRange() ? org.backpropstudio.i18n.NumberText.plain(f.testXMax()) : "");
             int shownTrain = f.streaming() ? 50 : f.trainCount();
             trainCount.load(shownTrain, Integer.toString(shownTrain));
             testCount.load(f.testCount(), Integer.toString(f.testCount()));
-            noise.load(f.noise(), TrainingService.number(f.noise()));
+            noise.load(f.noise(), org.backpropstudio.i18n.NumberText.plain(f.noise()));
             sampling.set(f.sampling());
             streaming.set(f.streaming());
             message.set("");
@@ -367,7 +367,7 @@ public final class EditorModel {
             }
             if (!Double.isNaN(bad)) {
                 throw new IllegalArgumentException(org.backpropstudio.i18n.Messages.text("editor.notANumberAt", typed,
-                        TrainingService.number(bad)));
+                        org.backpropstudio.i18n.NumberText.plain(bad)));
             }
             f = e;
         }
@@ -379,10 +379,10 @@ public final class EditorModel {
             batchSize.load(16, "16");
         }
         givenData.set(false);
-        String range = "[" + TrainingService.number(data.xMin()) + ", " + TrainingService.number(data.xMax()) + "]";
+        String range = "[" + org.backpropstudio.i18n.NumberText.plain(data.xMin()) + ", " + org.backpropstudio.i18n.NumberText.plain(data.xMax()) + "]";
         reconfigure(applied.withData(data), data.separateTestRange()
                 ? org.backpropstudio.i18n.Messages.text("reason.dataSplit", data.target().formula(), range,
-                        "[" + TrainingService.number(testLo) + ", " + TrainingService.number(testHi) + "]")
+                        "[" + org.backpropstudio.i18n.NumberText.plain(testLo) + ", " + org.backpropstudio.i18n.NumberText.plain(testHi) + "]")
                 : org.backpropstudio.i18n.Messages.text("reason.data", data.target().formula(), range));
     }
 

@@ -256,7 +256,7 @@ public final class EditorView extends ScrollPane {
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing[0]) {
                 double v = Math.pow(10, Math.round(b.doubleValue() * 20) / 20.0);
-                lr.textProperty().set(TrainingService.number(Double.parseDouble(String.format(Locale.ROOT, "%.2g", v))));
+                lr.textProperty().set(org.backpropstudio.i18n.NumberText.plain(Double.parseDouble(String.format(Locale.ROOT, "%.2g", v))));
                 if (!slider.isValueChanging()) {
                     lr.commit();
                 }

@@ -19,11 +19,11 @@ public final class Parsers {
             double v = parseDouble(name, text);
             if (minExclusive ? !(v > min) : !(v >= min)) {
                 throw new IllegalArgumentException(text(minExclusive ? "parse.greaterThan" : "parse.atLeast",
-                        ValidatedField.displayName(name), TrainingService.number(min)));
+                        ValidatedField.displayName(name), org.backpropstudio.i18n.NumberText.plain(min)));
             }
             if (v > max) {
                 throw new IllegalArgumentException(text("parse.atMost", ValidatedField.displayName(name),
-                        TrainingService.number(max)));
+                        org.backpropstudio.i18n.NumberText.plain(max)));
             }
             return v;
         };

@@ -1,8 +1,5 @@
 package org.backpropstudio.ui.inspector;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -77,52 +74,5 @@ public final class InspectorModel {
 
     public BooleanBinding atLastProperty() {
         return atLast;
-    }
-
-    /**
-     * A value as the inspector shows it: 4 significant digits, in plain notation from 0.001 to
-     * 99 990 and with an exponent outside ({@code 1.235e-5}); exact zero as {@code 0}.
-     */
-    public static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal rounded = roundTo4(v);
-        int exponent = rounded.precision() - rounded.scale() - 1; // of the leading digit
-        String text;
-        if (exponent >= -3 && exponent <= 4) {
-            text = rounded.setScale(Math.max(0, 3 - exponent)).toPlainString();
-        } else {
-            BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(3);
-            text = mantissa.toPlainString() + "e" + exponent;
-        }
-        return text.replace('-', '−');
-    }
-
-    private static final MathContext FOUR = new MathContext(4, RoundingMode.HALF_UP);
-    private static final MathContext FOUR_DOWN = new MathContext(4, RoundingMode.DOWN);
-
-    /**
-     * The double's exact value rounded half-up to 4 significant digits. The exact expansion of a
-     * double like 1e-300 has hundreds of digits and took the UI thread ~0.1 ms per cell; its short
-     * decimal form (at most 17 digits, within half an ulp of it) rounds the same way unless it sits
-     * within a few ulps of a tie, and only then is the exact value used.
-     */
-    static BigDecimal roundTo4(double v) {
-        BigDecimal shortForm = BigDecimal.valueOf(v);
-        BigDecimal dropped = shortForm.subtract(shortForm.round(FOUR_DOWN)).abs();
-        int lead = shortForm.precision() - shortForm.scale() - 1; // exponent of the leading digit
-        BigDecimal half = BigDecimal.valueOf(5, 4 - lead); // half a unit of the 4th digit
-        BigDecimal fromTie = dropped.subtract(half).abs();
-        if (fromTie.compareTo(BigDecimal.valueOf(Math.ulp(v)).multiply(BigDecimal.valueOf(4))) <= 0) {
-            return new BigDecimal(v).round(FOUR);
-        }
-        return shortForm.round(FOUR);
     }
 }

@@ -158,8 +158,8 @@ public final class InspectorView extends VBox {
             stageTitle.setText("");
         } else {
             sample.setText(org.backpropstudio.i18n.Messages.text("inspector.sample", i.dataset().substring(0, 1).toUpperCase(Locale.ROOT)
-                    + i.dataset().substring(1), i.sampleIndex() + 1, InspectorModel.format(i.x()),
-                    InspectorModel.format(i.y()), org.backpropstudio.i18n.Messages.integer(i.epoch())));
+                    + i.dataset().substring(1), i.sampleIndex() + 1, org.backpropstudio.i18n.NumberText.significant(i.x()),
+                    org.backpropstudio.i18n.NumberText.significant(i.y()), org.backpropstudio.i18n.Messages.integer(i.epoch())));
             counter.setText(org.backpropstudio.i18n.Messages.text("inspector.stage", model.stageProperty().get() + 1, i.stages().size()));
             stageTitle.setText(s.title());
         }
@@ -240,7 +240,7 @@ public final class InspectorView extends VBox {
                 for (int c = 0; c < cells[r].length; c++) {
                     String text = null;
                     if (r < rows && c < cols) {
-                        text = InspectorModel.format(t.values()[r][c]);
+                        text = org.backpropstudio.i18n.NumberText.significant(t.values()[r][c]);
                     } else if (r < rows && c == cols && t.cols() > cols) {
                         text = "…";
                     } else if (r == rows && c < cols && t.rows() > rows) {

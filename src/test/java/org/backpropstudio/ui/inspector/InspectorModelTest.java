@@ -49,18 +49,18 @@ class InspectorModelTest {
 
     @Test
     void valuesHaveFourSignificantDigitsAndAnExponentWhenNeeded() {
-        assertThat(InspectorModel.format(0)).isEqualTo("0");
-        assertThat(InspectorModel.format(0.5)).isEqualTo("0.5000");
-        assertThat(InspectorModel.format(-1.23456)).isEqualTo("−1.235");
-        assertThat(InspectorModel.format(1234.56)).isEqualTo("1235");
-        assertThat(InspectorModel.format(12345.6)).isEqualTo("12350");
-        assertThat(InspectorModel.format(99996)).isEqualTo("1.000e5");
-        assertThat(InspectorModel.format(0.001234567)).isEqualTo("0.001235");
-        assertThat(InspectorModel.format(0.0001234567)).isEqualTo("1.235e−4");
-        assertThat(InspectorModel.format(-6.02e23)).isEqualTo("−6.020e23");
-        assertThat(InspectorModel.format(4.9e-324)).isEqualTo("4.941e−324");
-        assertThat(InspectorModel.format(Double.NaN)).isEqualTo("NaN");
-        assertThat(InspectorModel.format(Double.NEGATIVE_INFINITY)).isEqualTo("−∞");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(0)).isEqualTo("0");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(0.5)).isEqualTo("0.5000");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(-1.23456)).isEqualTo("−1.235");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(1234.56)).isEqualTo("1235");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(12345.6)).isEqualTo("12350");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(99996)).isEqualTo("1.000e5");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(0.001234567)).isEqualTo("0.001235");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(0.0001234567)).isEqualTo("1.235e−4");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(-6.02e23)).isEqualTo("−6.020e23");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(4.9e-324)).isEqualTo("4.941e−324");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(Double.NaN)).isEqualTo("NaN");
+        assertThat(org.backpropstudio.i18n.NumberText.significant(Double.NEGATIVE_INFINITY)).isEqualTo("−∞");
     }
 
     @Test
@@ -96,7 +96,7 @@ class InspectorModelTest {
                 };
             }
             java.math.BigDecimal exact = new java.math.BigDecimal(v).round(four);
-            assertThat(InspectorModel.roundTo4(v)).as("%s", v).isEqualByComparingTo(exact);
+            assertThat(org.backpropstudio.i18n.NumberText.roundTo4(v)).as("%s", v).isEqualByComparingTo(exact);
             if (new java.math.BigDecimal(Double.toString(v)).round(four).compareTo(exact) != 0) {
                 naiveWrong++;
             }

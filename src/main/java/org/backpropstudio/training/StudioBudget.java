@@ -1,0 +1,70 @@
+package org.backpropstudio.training;
+
+import static org.backpropstudio.i18n.Messages.text;
+
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.i18n.Messages;
+import org.backpropstudio.i18n.NumberText;
+
+/**
+ * What the studio lets one epoch, one setup's data and one gradient check cost, so that no click
+ * waits long behind training. The command line has no such limits.
+ */
+public final class StudioBudget {
+
+    private StudioBudget() {
+    }
+
+    /**
+     * Multiply-adds one epoch may cost in the studio (about 3 per parameter and training sample,
+     * plus the test set and the prediction curve): about 0.1 to 0.2 s on a laptop core. A setup
+     * beyond it is refused with the reason, so no command waits long behind an epoch; the command
+     * line has no such limit.
+     */
+    public static final double EPOCH_BUDGET = 1.5e8;
+    /**
+     * What making a setup's data may cost, in {@link org.backpropstudio.engine.Target#evaluationCost()}
+     * units (about 5 ns each: 0.15 s), so a long typed target on many samples is refused at once.
+     */
+    public static final double DATA_BUDGET = 3e7;
+    /** Multiply-adds a gradient check from the studio may cost. */
+    public static final double GRADIENT_CHECK_BUDGET = 5e7;
+
+    /**
+     * Refuses a setup whose epoch would cost more than {@link #EPOCH_BUDGET} multiply-adds.
+     *
+     * @throws IllegalArgumentException saying what it would cost and what to do
+     */
+    public static void check(TrainingConfig c) {
+        long params = c.network().parameterCount();
+        long samples = samplesPerEpoch(c);
+        double cost = params * (3.0 * samples + testSamples(c) + PredictionGrid.POINTS);
+        if (cost > EPOCH_BUDGET) {
+            throw new IllegalArgumentException(text("service.budget", Messages.integer(params),
+                    Messages.integer(samples), NumberText.plain(cost), NumberText.plain(EPOCH_BUDGET)));
+        }
+        if (c.data() instanceof DataSpec.FunctionData f) {
+            // a streamed setup makes a batch every step, a fixed one its sets once
+            double data = f.streaming() ? c.batchSize() * f.target().evaluationCost() : f.generationCost();
+            if (data > DATA_BUDGET) {
+                throw new IllegalArgumentException(text("service.dataBudget", Messages.integer(samples + testSamples(c)),
+                        Messages.integer((long) f.target().evaluationCost()), NumberText.plain(data), NumberText.plain(DATA_BUDGET)));
+            }
+        }
+    }
+
+    private static long samplesPerEpoch(TrainingConfig c) {
+        if (c.streaming()) {
+            return c.batchSize();
+        }
+        if (c.data() instanceof DataSpec.FunctionData f) {
+            return f.trainCount();
+        }
+        return ((DataSpec.GivenData) c.data()).train().size();
+    }
+
+    private static long testSamples(TrainingConfig c) {
+        return c.data() instanceof DataSpec.FunctionData f ? f.testCount() : ((DataSpec.GivenData) c.data()).test().size();
+    }
+}
