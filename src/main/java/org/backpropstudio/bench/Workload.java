@@ -48,7 +48,7 @@ public enum Workload {
 
     /** Training samples per epoch. */
     public int samplesPerEpoch() {
-        return ((DataSpec.FunctionData) config.data()).trainCount();
+        return config.data().trainCount();
     }
 
     /**

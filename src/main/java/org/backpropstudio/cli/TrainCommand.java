@@ -220,8 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         if (config.streaming()) {
             return config.batchSize();
         }
-        return config.data() instanceof DataSpec.FunctionData f ? f.trainCount()
-                : ((DataSpec.GivenData) config.data()).train().size();
+        return config.data().trainCount();
     }
 
     private static String mib(long bytes) {

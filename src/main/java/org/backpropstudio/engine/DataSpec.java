@@ -4,8 +4,29 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
-/** Where the training and test samples come from. */
+/** Where the training and test samples come from, and so what task they pose. */
 public sealed interface DataSpec {
+
+    /** What is learned from this data and how it is judged. */
+    Task task();
+
+    /** Training samples per epoch (0 in streaming mode, where every step draws its own). */
+    int trainCount();
+
+    /** Test samples. */
+    int testCount();
+
+    /**
+     * The training and test sets, drawn from {@code random} (the seed's data stream) where they
+     * are generated; abandoned as soon as {@code abandon} says so.
+     *
+     * @throws java.util.concurrent.CancellationException when abandoned
+     */
+    Samples make(RandomGenerator random, BooleanSupplier abandon);
+
+    /** A training and a test set. */
+    record Samples(Dataset train, Dataset test) {
+    }
 
     /**
      * How x values are placed in the range: uniformly at random, evenly spaced, or (training set
@@ -65,6 +86,17 @@ public sealed interface DataSpec {
             if (!(noise >= 0) || Double.isInfinite(noise)) {
                 throw new IllegalArgumentException("noise σ must be a finite number ≥ 0, got " + noise);
             }
+        }
+
+        @Override
+        public Task task() {
+            return Task.REGRESSION;
+        }
+
+        @Override
+        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
+            Dataset train = generateTrain(random, abandon);
+            return new Samples(train, generateTest(random, abandon));
         }
 
         /** Whether the test samples come from a range of their own. */
@@ -177,6 +209,167 @@ public sealed interface DataSpec {
         public GivenData {
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(test, "test");
+        }
+
+        @Override
+        public Task task() {
+            return Task.REGRESSION;
+        }
+
+        @Override
+        public int trainCount() {
+            return train.size();
+        }
+
+        @Override
+        public int testCount() {
+            return test.size();
+        }
+
+        @Override
+        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
+            return new Samples(train, test);
+        }
+    }
+
+    /**
+     * Samples with a class each, given as they are (a CSV file with a label column, the digits):
+     * one-hot targets with {@code classes} columns.
+     */
+    record LabelledData(Dataset train, Dataset test, int classes) implements DataSpec {
+        public LabelledData {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(test, "test");
+            new Task.Classification(classes); // checks the count
+            for (Dataset d : new Dataset[] {train, test}) {
+                if (d.y().numCols != classes || d.size() > 0 && d.x().numCols != train.x().numCols) {
+                    throw new IllegalArgumentException("labelled data needs " + classes + " one-hot target columns and "
+                            + "the same inputs in both sets, got " + d.y().numCols + " and " + d.x().numCols);
+                }
+            }
+        }
+
+        @Override
+        public Task task() {
+            return new Task.Classification(classes);
+        }
+
+        @Override
+        public int trainCount() {
+            return train.size();
+        }
+
+        @Override
+        public int testCount() {
+            return test.size();
+        }
+
+        @Override
+        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
+            return new Samples(train, test);
+        }
+    }
+
+    /**
+     * Points of the plane in {@code classes} classes laid out as {@code shape} says, with noise σ:
+     * {@code count} points, the classes taking turns (so they are as equal as can be), shuffled
+     * and split, the first {@code round(count · trainShare)} for training. The network sees the
+     * {@code features} of each point (x₁, x₂, x₁², …), in {@link Feature}'s order.
+     */
+    record PlaneData(PlaneShape shape, int classes, int count, double noise, double trainShare,
+                     java.util.Set<Feature> features) implements DataSpec {
+        /** The most points a plane's data may have. */
+        public static final int MAX_POINTS = 100_000;
+
+        public PlaneData {
+            Objects.requireNonNull(shape, "shape");
+            if (classes < shape.minClasses() || classes > shape.maxClasses()) {
+                throw new IllegalArgumentException(shape.wireName() + " data has " + (shape.minClasses() == shape.maxClasses()
+                        ? shape.minClasses() + " classes" : shape.minClasses() + " to " + shape.maxClasses() + " classes")
+                        + ", not " + classes);
+            }
+            if (count < 2 || count > MAX_POINTS) {
+                throw new IllegalArgumentException("the plane's data needs 2 to " + MAX_POINTS + " points, got " + count);
+            }
+            if (!(noise >= 0) || noise > 10) {
+                throw new IllegalArgumentException("noise σ must be from 0 to 10, got " + noise);
+            }
+            if (!(trainShare > 0 && trainShare < 1)) {
+                throw new IllegalArgumentException("the training share must be between 0 and 1, got " + trainShare);
+            }
+            features = java.util.Set.copyOf(Feature.inOrder(features));
+        }
+
+        /** The features switched on, in input order. */
+        public java.util.List<Feature> inputs() {
+            return Feature.inOrder(features);
+        }
+
+        @Override
+        public Task task() {
+            return new Task.Classification(classes);
+        }
+
+        @Override
+        public int trainCount() {
+            return (int) Math.round(count * trainShare);
+        }
+
+        @Override
+        public int testCount() {
+            return count - trainCount();
+        }
+
+        /**
+         * The points (count × 2) and their classes, shuffled, the training ones first: what
+         * {@link #make} turns into inputs.
+         */
+        public Points points(RandomGenerator random) {
+            int[] perClass = new int[classes];
+            for (int i = 0; i < count; i++) {
+                perClass[i % classes]++;
+            }
+            double[][] xy = new double[count][];
+            int[] labels = new int[count];
+            int[] seen = new int[classes];
+            for (int i = 0; i < count; i++) {
+                int c = i % classes;
+                double[] p = shape.point(c, classes, seen[c]++, perClass[c], random);
+                if (noise > 0) {
+                    p[0] += noise * random.nextGaussian();
+                    p[1] += noise * random.nextGaussian();
+                }
+                xy[i] = p;
+                labels[i] = c;
+            }
+            // Fisher–Yates, so the split is not by class
+            for (int i = count - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double[] p = xy[i];
+                xy[i] = xy[j];
+                xy[j] = p;
+                int l = labels[i];
+                labels[i] = labels[j];
+                labels[j] = l;
+            }
+            return new Points(xy, labels);
+        }
+
+        @Override
+        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
+            Points all = points(random);
+            int n = trainCount();
+            java.util.List<Feature> on = inputs();
+            double[][] inputs = Feature.inputs(on, all.xy());
+            return new Samples(
+                    Dataset.labelled(java.util.Arrays.copyOfRange(inputs, 0, n), java.util.Arrays.copyOfRange(all.labels(), 0, n),
+                            classes),
+                    Dataset.labelled(java.util.Arrays.copyOfRange(inputs, n, count),
+                            java.util.Arrays.copyOfRange(all.labels(), n, count), classes));
+        }
+
+        /** Points of the plane (n × 2) with a class each. */
+        public record Points(double[][] xy, int[] labels) {
         }
     }
 }

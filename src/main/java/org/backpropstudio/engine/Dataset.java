@@ -25,6 +25,50 @@ public record Dataset(DMatrixRMaj x, DMatrixRMaj y) {
         return new Dataset(Matrices.column(xs), Matrices.column(ys));
     }
 
+    /**
+     * Samples with a class each: inputs as rows (n × in) and one-hot targets (n × classes), row i
+     * all zero but a 1 at {@code labels[i]}.
+     *
+     * @throws IllegalArgumentException for a label outside 0 … classes − 1 or ragged rows
+     */
+    public static Dataset labelled(double[][] inputs, int[] labels, int classes) {
+        if (inputs.length != labels.length) {
+            throw new IllegalArgumentException(inputs.length + " inputs but " + labels.length + " labels");
+        }
+        int width = inputs.length == 0 ? 0 : inputs[0].length;
+        DMatrixRMaj x = new DMatrixRMaj(inputs.length, width);
+        DMatrixRMaj y = new DMatrixRMaj(inputs.length, classes);
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i].length != width) {
+                throw new IllegalArgumentException("sample " + (i + 1) + " has " + inputs[i].length + " inputs, not "
+                        + width);
+            }
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("sample " + (i + 1) + " has class " + labels[i] + ", not one of 0 to "
+                        + (classes - 1));
+            }
+            System.arraycopy(inputs[i], 0, x.data, i * width, width);
+            y.data[i * classes + labels[i]] = 1;
+        }
+        return new Dataset(x, y);
+    }
+
+    /** The class of sample i of a one-hot dataset: the column of its row's largest target. */
+    public int label(int i) {
+        return argmax(y.data, i * y.numCols, y.numCols);
+    }
+
+    /** The index of the largest of {@code width} values from {@code offset} (the first of equals). */
+    public static int argmax(double[] values, int offset, int width) {
+        int best = 0;
+        for (int k = 1; k < width; k++) {
+            if (values[offset + k] > values[offset + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     public int size() {
         return x.numRows;
     }

@@ -65,14 +65,9 @@ public final class Trainer {
         this.dataRandom = root.split();
         this.weightRandom = root.split();
         this.shuffleRandom = root.split();
-        if (config.data() instanceof DataSpec.FunctionData f) {
-            this.train = f.generateTrain(dataRandom, abandon);
-            this.test = f.generateTest(dataRandom, abandon);
-        } else {
-            DataSpec.GivenData g = (DataSpec.GivenData) config.data();
-            this.train = g.train();
-            this.test = g.test();
-        }
+        DataSpec.Samples samples = config.data().make(dataRandom, abandon);
+        this.train = samples.train();
+        this.test = samples.test();
         checkFits(config.network());
         Network seeded = Network.create(config.network(), config.weightInit(), config.biasInit(), weightRandom);
         if (initial != null) {
@@ -134,7 +129,34 @@ public final class Trainer {
             }
         }
         epoch++;
+        if (config.data().task() instanceof Task.Classification) {
+            return new EpochResult(epoch, lossSum / samples, evaluate(test), accuracy(train), accuracy(test));
+        }
         return new EpochResult(epoch, lossSum / samples, evaluate(test));
+    }
+
+    /**
+     * The share of {@code data}'s samples whose largest output is at their class (their one-hot
+     * target's 1); NaN for no samples. The forward passes go in chunks of 256 rows.
+     */
+    public double accuracy(Dataset data) {
+        int n = data.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int right = 0;
+        int classes = data.y().numCols;
+        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
+            int rows = Math.min(EVALUATION_CHUNK, n - start);
+            copyRows(data.x(), start, rows, evalX);
+            DMatrixRMaj p = network.forward(evalX);
+            for (int r = 0; r < rows; r++) {
+                if (Dataset.argmax(p.data, r * classes, classes) == data.label(start + r)) {
+                    right++;
+                }
+            }
+        }
+        return (double) right / n;
     }
 
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */

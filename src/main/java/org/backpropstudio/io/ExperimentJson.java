@@ -176,11 +176,13 @@ public final class ExperimentJson {
             data.put("noise", f.noise());
             data.put("sampling", f.sampling().name().toLowerCase(Locale.ROOT));
             data.put("streaming", f.streaming());
-        } else {
-            DataSpec.GivenData g = (DataSpec.GivenData) c.data();
+        } else if (c.data() instanceof DataSpec.GivenData g) {
             data.put("kind", "given");
             samples(data.putObject("train"), g.train());
             samples(data.putObject("test"), g.test());
+        } else {
+            throw new IllegalArgumentException("a classifier's experiment cannot be saved yet: the experiment file's "
+                    + "version 1 holds regression only");
         }
         if (e.weights() != null) {
             ArrayNode parameters = root.putArray("parameters");

@@ -58,13 +58,10 @@ public final class StudioBudget {
         if (c.streaming()) {
             return c.batchSize();
         }
-        if (c.data() instanceof DataSpec.FunctionData f) {
-            return f.trainCount();
-        }
-        return ((DataSpec.GivenData) c.data()).train().size();
+        return c.data().trainCount();
     }
 
     private static long testSamples(TrainingConfig c) {
-        return c.data() instanceof DataSpec.FunctionData f ? f.testCount() : ((DataSpec.GivenData) c.data()).test().size();
+        return c.data().testCount();
     }
 }

@@ -179,7 +179,7 @@ public final class EditorModel {
             seed.load(config.seed(), Long.toString(config.seed()));
             givenData.set(config.data() instanceof DataSpec.GivenData);
             DataSpec.FunctionData f = config.data() instanceof DataSpec.FunctionData fd ? fd
-                    : describing((DataSpec.GivenData) config.data());
+                    : describing(config.data());
             if (f.target() instanceof ExpressionTarget e) {
                 expression.load(e.text(), e.text());
             } else {
@@ -400,10 +400,13 @@ public final class EditorModel {
      * last function's ±6.283 and 50/10, which no longer described what trains), sin x as the
      * function a change of field would fit instead.
      */
-    private static DataSpec.FunctionData describing(DataSpec.GivenData g) {
+    private static DataSpec.FunctionData describing(DataSpec data) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (org.backpropstudio.engine.Dataset d : new org.backpropstudio.engine.Dataset[] {g.train(), g.test()}) {
+        // the samples of given data (the regression editor has no fields for a classifier's)
+        org.backpropstudio.engine.Dataset[] sets = data instanceof DataSpec.GivenData g
+                ? new org.backpropstudio.engine.Dataset[] {g.train(), g.test()} : new org.backpropstudio.engine.Dataset[0];
+        for (org.backpropstudio.engine.Dataset d : sets) {
             for (double x : d.xColumn()) {
                 lo = Math.min(lo, x);
                 hi = Math.max(hi, x);
@@ -414,7 +417,7 @@ public final class EditorModel {
             hi = 2 * Math.PI;
         }
         return new DataSpec.FunctionData(TargetFunction.SIN, Math.max(lo, -1e6), Math.min(hi, 1e6),
-                Math.max(1, g.train().size()), Math.max(1, g.test().size()), 0, DataSpec.Sampling.RANDOM, false);
+                Math.max(1, data.trainCount()), Math.max(1, data.testCount()), 0, DataSpec.Sampling.RANDOM, false);
     }
 
     private void send(Command c) {
