@@ -39,6 +39,6 @@ for name, xs, ys in (("train2", x[pick], y[pick]), ("test2", tx, np.sin(tx))):
         f.write("x,y\n" + "".join(f"{float(a)!r},{float(b)!r}\n" for a, b in zip(xs, ys)))
 PY
 java -jar "$jar" train --preset deep-momentum --epochs 0 --seed 5 --weights-out "$work/w2.weights.json" -q > /dev/null
-java -jar "$jar" train --preset deep-momentum --no-shuffle --train-data "$work/train2.csv" --test-data "$work/test2.csv" \
+java -jar "$jar" train --preset deep-momentum --sampling order --train-data "$work/train2.csv" --test-data "$work/test2.csv" \
     --init "$work/w2.weights.json" --history "$work/h2.csv" -q
 python3 scripts/crosscheck_seed002.py "$work/w2.weights.json" "$work/train2.csv" "$work/test2.csv" "$work/h2.csv"

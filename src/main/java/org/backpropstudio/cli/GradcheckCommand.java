@@ -54,7 +54,7 @@ final class GradcheckCommand implements Callable<Integer> {
         if (!(epsilon > 0) || epsilon > 0.1) {
             throw new Cli.UserException("--epsilon must be in (0, 0.1], got " + epsilon);
         }
-        TrainingConfig config = Presets.get(preset);
+        TrainingConfig config = org.backpropstudio.io.PresetCatalog.get(preset).config();
         if (seed != null) {
             config = config.withSeed(seed);
         }

@@ -7,6 +7,6 @@ import org.backpropstudio.engine.Presets;
 final class PresetNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-        return Presets.names().iterator();
+        return org.backpropstudio.io.PresetCatalog.names().iterator();
     }
 }

@@ -18,11 +18,13 @@ import org.backpropstudio.engine.Divergence;
 import org.backpropstudio.engine.Network;
 import org.backpropstudio.engine.OptimizerConfig;
 import org.backpropstudio.engine.Presets;
+import org.backpropstudio.engine.Task;
 import org.backpropstudio.engine.Trainer;
 import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.io.AtomicFiles;
 import org.backpropstudio.io.CsvFiles;
 import org.backpropstudio.io.NpzFile;
+import org.backpropstudio.io.PresetCatalog;
 import org.backpropstudio.io.TrainingInfo;
 import org.backpropstudio.io.WeightsFile;
 import org.backpropstudio.io.WeightsJson;
@@ -61,9 +63,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step; 0 for the full training set (default: the preset's).")
     Integer batchSize;
 
-    @Option(names = "--shuffle", negatable = true, paramLabel = "",
-            description = "Shuffle the training samples every epoch; --no-shuffle takes them in order (default: the preset's).")
-    Boolean shuffle;
+    /** How the batches are drawn. */
+    enum Sampling { order, shuffle, replacement }
+
+    @Option(names = "--sampling", paramLabel = "HOW",
+            description = "How batches are drawn: order (in file order, the last one partial), shuffle (a new order "
+                    + "every epoch), replacement (every batch drawn with replacement) (default: the preset's).")
+    Sampling sampling;
 
     @Option(names = "--train-data", paramLabel = "FILE", description = "Training samples, a CSV with header x,y (default: the preset's data).")
     Path trainData;
@@ -89,6 +95,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    /** The preset's held-out test samples (the digits' test set), tested once at the end; or null. */
+    private Dataset holdout;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,12 +114,13 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(config, initial);
         long start = System.nanoTime();
         Run run = new Run(trainer, Divergence.at(trainer), new Progress(err, quiet));
+        boolean classifier = config.data().task() instanceof Task.Classification;
         int epochs = config.epochs();
         if (history != null) {
             // streamed as it trains: a run of any length keeps only its last epoch in memory
             AtomicFiles.write(history, stream -> {
                 Writer rows = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                rows.write(CsvFiles.HISTORY_HEADER + "\n");
+                rows.write((classifier ? CsvFiles.CLASSIFIER_HISTORY_HEADER : CsvFiles.HISTORY_HEADER) + "\n");
                 run.train(epochs, rows);
                 rows.flush();
             });
@@ -137,9 +147,20 @@ final class TrainCommand implements Callable<Integer> {
                 NpzFile.write(npzOut, trained);
             }
         }
-        out.printf(Locale.ROOT, "%s  %s  %d epochs in %.2f s  train loss %.6g  test loss %.6g%n", preset,
+        out.printf(Locale.ROOT, "%s  %s  %d epochs in %.2f s  train loss %.6g  test loss %.6g", preset,
                 trainer.network(), trainer.epoch(), seconds,
                 last == null ? Double.NaN : last.trainLoss(), last == null ? Double.NaN : last.testLoss());
+        if (classifier && last != null) {
+            // as the tutorial reports them: accuracy on the training set and on the samples held out
+            // for validation after the last epoch, and on the test set once at the end
+            out.printf(Locale.ROOT, "  train accuracy %.4f  %s accuracy %.4f", last.trainAccuracy(),
+                    holdout != null && trainData == null ? "validation" : "test", last.testAccuracy());
+            if (holdout != null && trainData == null && testData == null) {
+                out.printf(Locale.ROOT, "  final test accuracy %.4f (%d held-out samples)", trainer.accuracy(holdout),
+                        holdout.size());
+            }
+        }
+        out.println();
         return 0;
     }
 
@@ -164,7 +185,10 @@ final class TrainCommand implements Callable<Integer> {
             for (int e = 0; e < epochs; e++) {
                 last = trainer.runEpoch();
                 if (rows != null) {
-                    rows.write(CsvFiles.historyRow(last.epoch(), last.trainLoss(), last.testLoss()));
+                    rows.write(Double.isNaN(last.trainAccuracy())
+                            ? CsvFiles.historyRow(last.epoch(), last.trainLoss(), last.testLoss())
+                            : CsvFiles.historyRow(last.epoch(), last.trainLoss(), last.testLoss(), last.trainAccuracy(),
+                                    last.testAccuracy()));
                     rows.write('\n');
                 }
                 diverged = divergence.check(last, hasTest);
@@ -228,7 +252,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig configure() throws Exception {
-        TrainingConfig config = Presets.get(preset);
+        PresetCatalog.Setup setup = PresetCatalog.get(preset);
+        holdout = setup.holdout();
+        TrainingConfig config = setup.config();
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }
@@ -247,9 +273,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new Cli.UserException("--momentum applies to SGD; the preset uses " + config.optimizer().name());
             }
         }
-        if (batchSize != null || shuffle != null) {
-            config = config.withBatching(batchSize != null ? batchSize : config.batchSize(),
-                    shuffle != null ? shuffle : config.shuffle(), config.dropLast());
+        if (batchSize != null) {
+            config = config.withBatching(batchSize, config.shuffle(), config.dropLast());
+        }
+        if (sampling != null) {
+            config = config.withBatching(config.batchSize(), sampling == Sampling.shuffle,
+                    sampling == Sampling.shuffle && config.dropLast()).withReplacement(sampling == Sampling.replacement);
         }
         if (trainData != null || testData != null) {
             config = config.withData(givenData(config));

@@ -5,7 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Splits a dataset into batches: in order or shuffled (a fresh seeded permutation every epoch),
- * with the last, smaller batch kept or dropped.
+ * with the last, smaller batch kept or dropped; or draws every batch with replacement from the
+ * whole set, ⌊n / batch⌋ batches an epoch.
  */
 public final class BatchLoader {
 
@@ -13,6 +14,7 @@ public final class BatchLoader {
     private int batchSize;
     private boolean shuffle;
     private boolean dropLast;
+    private boolean replacement;
     private final RandomGenerator random;
     private final int[] order;
 
@@ -39,8 +41,26 @@ public final class BatchLoader {
         this.dropLast = newDropLast;
     }
 
-    /** Starts an epoch: a new permutation when shuffling (Fisher–Yates), else 0, 1, ..., n−1. */
+    /**
+     * Draws every batch with replacement from now on (or not); takes effect at the next epoch.
+     * Each index of an epoch is then {@code random.nextInt(n)}, as {@code np.random.choice(n, batch)}
+     * draws them step after step.
+     */
+    public void setReplacement(boolean on) {
+        this.replacement = on;
+    }
+
+    /**
+     * Starts an epoch: n indices drawn with replacement; or a new permutation when shuffling
+     * (Fisher–Yates), else 0, 1, ..., n−1.
+     */
     public void startEpoch() {
+        if (replacement) {
+            for (int i = 0; i < size; i++) {
+                order[i] = random.nextInt(size);
+            }
+            return;
+        }
         resetOrder();
         if (shuffle) {
             for (int i = size - 1; i > 0; i--) {
@@ -60,7 +80,7 @@ public final class BatchLoader {
 
     /** Batches in one epoch. */
     public int batchCount() {
-        return dropLast ? size / batchSize : (size + batchSize - 1) / batchSize;
+        return dropLast || replacement ? size / batchSize : (size + batchSize - 1) / batchSize;
     }
 
     public int batchSize() {

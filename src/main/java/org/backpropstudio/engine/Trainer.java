@@ -29,6 +29,8 @@ public final class Trainer {
     private BatchLoader loader;
     private final RandomGenerator shuffleRandom;
     private int epoch;
+    /** Steps taken since the start (for the config's step limit). */
+    private long steps;
 
     /** X (batch × in) and Y (batch × out) of the current step. */
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 1);
@@ -79,6 +81,7 @@ public final class Trainer {
         this.optimizer = new Optimizer(config.optimizer(), network.parameters());
         this.loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(),
                 config.dropLast(), shuffleRandom);
+        loader.setReplacement(config.replacement());
     }
 
     /**
@@ -122,6 +125,12 @@ public final class Trainer {
         } else {
             loader.startEpoch();
             int batches = loader.batchCount();
+            if (config.stepLimit() > 0) {
+                batches = (int) Math.max(0, Math.min(batches, config.stepLimit() - steps));
+                if (batches == 0) {
+                    throw new IllegalStateException("the run has taken its " + config.stepLimit() + " steps");
+                }
+            }
             for (int b = 0; b < batches; b++) {
                 loader.fill(b, train, batchX, batchY);
                 lossSum += step();
@@ -161,6 +170,7 @@ public final class Trainer {
 
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
     private double step() {
+        steps++;
         DMatrixRMaj prediction = network.forward(batchX);
         double lossSum = config.loss().forwardBackward(prediction, batchY, predictionGradient);
         network.backward(predictionGradient);
@@ -203,6 +213,7 @@ public final class Trainer {
         test = newTest;
         loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(), config.dropLast(),
                 shuffleRandom);
+        loader.setReplacement(config.replacement());
     }
 
     /** Mean per-sample loss of the current network over a dataset; NaN for an empty one. */
@@ -314,6 +325,7 @@ public final class Trainer {
             throw new IllegalArgumentException("epochs trained must be 0 or more, got " + epochs);
         }
         epoch = epochs;
+        steps = (long) epochs * loader.batchCount();
     }
 
     /** Epochs run so far. */

@@ -223,4 +223,13 @@ public final class CsvFiles {
     public static String historyRow(int epoch, double trainLoss, double testLoss) {
         return epoch + "," + trainLoss + "," + testLoss;
     }
+
+    /** The header of a classifier's history: the losses and the accuracies (shares from 0 to 1). */
+    public static final String CLASSIFIER_HISTORY_HEADER = "epoch,train_loss,test_loss,train_accuracy,test_accuracy";
+
+    /** One row of a classifier's history, without its line end. */
+    public static String historyRow(int epoch, double trainLoss, double testLoss, double trainAccuracy,
+                                    double testAccuracy) {
+        return historyRow(epoch, trainLoss, testLoss) + "," + trainAccuracy + "," + testAccuracy;
+    }
 }

@@ -48,6 +48,44 @@ class CliTest {
     }
 
     @Test
+    void theDigitClassifierReportsItsAccuraciesAndTestsItsHeldOutDigitsAtTheEnd() throws Exception {
+        Run r = run("train", "--preset", "digits-softmax", "--epochs", "2", "--history", p("d.csv"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("digits-softmax  784 → 64 ReLU → 32 ReLU → 10  2 epochs in")
+                .containsPattern("train accuracy 0\\.\\d{4}  validation accuracy 0\\.\\d{4}  final test accuracy 0\\.\\d{4} "
+                        + "\\(2000 held-out samples\\)");
+        List<String> lines = Files.readAllLines(dir.resolve("d.csv"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("epoch,train_loss,test_loss,train_accuracy,test_accuracy");
+        String[] row = lines.get(2).split(",");
+        assertThat(row).hasSize(5);
+        assertThat(Double.parseDouble(row[3])).isBetween(0.0, 1.0);
+        // regression's history keeps its three columns
+        assertThat(run("train", "--epochs", "2", "--history", p("r.csv")).exit()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("r.csv")).get(0)).isEqualTo("epoch,train_loss,test_loss");
+    }
+
+    @Test
+    void samplingOrderShuffleOrReplacementIsChosenOnTheCommandLine() throws Exception {
+        String[] h = new String[3];
+        String[] how = {"order", "shuffle", "replacement"};
+        for (int k = 0; k < 3; k++) {
+            Run r = run("train", "--preset", "deep-momentum", "--epochs", "3", "--sampling", how[k], "--history",
+                    p(how[k] + ".csv"));
+            assertThat(r.exit()).as(r.err()).isZero();
+            h[k] = Files.readString(dir.resolve(how[k] + ".csv"));
+        }
+        assertThat(h[0]).isNotEqualTo(h[1]).isNotEqualTo(h[2]);
+        assertThat(h[1]).isNotEqualTo(h[2]);
+        // the preset's own (shuffled) batches are what --sampling shuffle gives
+        assertThat(run("train", "--preset", "deep-momentum", "--epochs", "3", "--history", p("own.csv")).exit()).isZero();
+        assertThat(Files.readString(dir.resolve("own.csv"))).isEqualTo(h[1]);
+        Run bad = run("train", "--sampling", "random");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--sampling").contains("order, shuffle, replacement");
+    }
+
+    @Test
     void existingOutputsAreOverwrittenOnlyWithForce() throws Exception {
         Files.writeString(dir.resolve("h.csv"), "precious");
         Run refused = run("train", "--epochs", "3", "--history", p("h.csv"));

@@ -59,4 +59,44 @@ class BatchLoaderTest {
         assertThat(sorted).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(epochXs(a)).isNotEqualTo(first);
     }
+
+    @Test
+    void withReplacementEveryBatchIsDrawnAsNpRandomChoiceDrawsItAndAnEpochIsFloorNOverBatchSteps() {
+        BatchLoader loader = new BatchLoader(10, 3, true, false, new SplittableRandom(5));
+        loader.setReplacement(true);
+        assertThat(loader.batchCount()).isEqualTo(3); // ⌊10 / 3⌋, however shuffle and drop-last are set
+        double[] seen = epochXs(loader);
+        SplittableRandom same = new SplittableRandom(5);
+        double[] expected = new double[9];
+        for (int i = 0; i < 10; i++) {
+            int index = same.nextInt(10);
+            if (i < 9) {
+                expected[i] = index;
+            }
+        }
+        assertThat(seen).containsExactly(expected);
+        // drawn with replacement: over a few epochs some sample comes twice within one
+        boolean repeated = false;
+        for (int e = 0; e < 5 && !repeated; e++) {
+            double[] xs = epochXs(loader);
+            repeated = Arrays.stream(xs).distinct().count() < xs.length;
+        }
+        assertThat(repeated).isTrue();
+    }
+
+    @Test
+    void aStepLimitEndsTheRunInTheMiddleOfItsLastEpoch() {
+        Dataset ten = Dataset.of(new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, new double[10]);
+        TrainingConfig c = Presets.get("linear-neuron").withData(new DataSpec.GivenData(ten, ten))
+                .withBatching(3, false, true).withEpochs(4).withStepLimit(10);
+        Trainer t = new Trainer(c);
+        for (int e = 0; e < 3; e++) {
+            t.runEpoch(); // 3 steps each
+        }
+        // 9 steps taken: the fourth epoch takes 1 step, on 3 samples
+        EpochResult last = t.runEpoch();
+        assertThat(last.epoch()).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(t::runEpoch)
+                .hasMessageContaining("the run has taken its 10 steps");
+    }
 }

@@ -95,6 +95,26 @@ class PresetsTest {
     }
 
     @Test
+    void digitsSoftmaxIsTheTutorialExactly() {
+        Dataset train = Dataset.labelled(new double[7200][784], new int[7200], 10);
+        Dataset validation = Dataset.labelled(new double[800][784], new int[800], 10);
+        TrainingConfig c = Presets.digitsSoftmax(train, validation);
+        assertThat(c.network()).hasToString("784 → 64 ReLU → 32 ReLU → 10");
+        assertThat(c.weightInit()).isEqualTo(new Initializer.Normal(0, 0.01));
+        assertThat(c.biasInit()).isEqualTo(new Initializer.Constant(0));
+        assertThat(c.loss()).isEqualTo(new Loss(LossKind.SOFTMAX_CROSS_ENTROPY, Reduction.MEAN));
+        assertThat(c.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.01));
+        assertThat(c.batchSize()).isEqualTo(200);
+        assertThat(c.replacement()).isTrue();
+        // 5 000 steps; an epoch is ⌊7200 / 200⌋ = 36 of them: 138 epochs and 32 steps
+        assertThat(c.stepLimit()).isEqualTo(5000);
+        assertThat(c.epochs()).isEqualTo(139);
+        assertThat(c.data().task()).isEqualTo(new Task.Classification(10));
+        assertThat(c.data().trainCount()).isEqualTo(7200);
+        assertThat(c.data().testCount()).isEqualTo(800);
+    }
+
+    @Test
     void linearNeuron() {
         TrainingConfig c = Presets.get("linear-neuron");
         assertThat(c.network()).hasToString("1 → 1 (no bias)");
