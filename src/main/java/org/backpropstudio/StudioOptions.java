@@ -16,7 +16,7 @@ final class StudioOptions {
     static final String USAGE = String.join("\n",
             "Usage: backprop-studio [studio] [OPTION]...",
             "Opens Backprop Studio's window (it needs a display).",
-            "  --preset=NAME       start with this preset: " + String.join(", ", Presets.names()),
+            "  --preset=NAME       start with this preset: " + String.join(", ", Presets.names(org.backpropstudio.engine.Task.Regression.class)),
             "  --play              start training at once",
             "  --lang=TAG          the language: en or zh-CN",
             "  --screenshot=FILE   write the window as a PNG after --after=SECONDS (default 3), then quit",
@@ -45,8 +45,8 @@ final class StudioOptions {
                     }
                 }
                 case "--preset" -> {
-                    if (value == null || !Presets.names().contains(value)) {
-                        return "unknown preset '" + quoted + "' (known: " + String.join(", ", Presets.names()) + ")";
+                    if (value == null || !Presets.names(org.backpropstudio.engine.Task.Regression.class).contains(value)) {
+                        return "unknown preset '" + quoted + "' (known: " + String.join(", ", Presets.names(org.backpropstudio.engine.Task.Regression.class)) + ")";
                     }
                 }
                 case "--lang" -> {

@@ -14,12 +14,16 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param epoch           epochs trained since the last (re)initialization
  * @param trainLoss       the last epoch's train loss (NaN before the first epoch)
  * @param testLoss        the last epoch's test loss (NaN before the first epoch)
+ * @param trainAccuracy   a classifier's share of training samples classified right after the last
+ *                        epoch (NaN for regression or before the first epoch)
+ * @param testAccuracy    the same on the test samples
  * @param epochsPerSecond measured over the last second of training (0 when paused)
  * @param config          the setup being trained, as applied
  * @param network         the architecture
  * @param weights         weights[k] is layer k's W as rows (in × out)
  * @param biases          biases[k] is layer k's b, or null for a layer without bias
- * @param gridX           x of the prediction curve, evenly spaced over the data range
+ * @param gridX           x of the prediction curve, evenly spaced over the data range (empty for a
+ *                        classifier: its class maps come with its views)
  * @param prediction      the network's output at gridX
  * @param train           the training samples (empty when streaming)
  * @param test            the test samples
@@ -38,6 +42,7 @@ import org.backpropstudio.engine.TrainingConfig;
  *                        goes back when this goes up
  */
 public record Snapshot(long sequence, TrainingState state, int epoch, double trainLoss, double testLoss,
+                       double trainAccuracy, double testAccuracy,
                        double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
                        LossCurve.View losses, List<Marker> markers, ServiceEvent event, String problem,

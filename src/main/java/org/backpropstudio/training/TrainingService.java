@@ -520,8 +520,12 @@ public final class TrainingService implements AutoCloseable {
         Dataset healthData = trainer.trainData().size() > 0 ? trainer.trainData() : trainer.testData();
         // the shares are recomputed when the state is not changing fast (paused, a command applied)
         GradientHealth flow = health.snapshot(trainer.network(), healthData, state != TrainingState.TRAINING);
-        double[] gridX = PredictionGrid.over(config, trainer.trainData(), trainer.testData(), clickRange);
-        double[] prediction = trainer.predict(gridX);
+        // a curve over x for regression; a classifier's class maps come with its views
+        boolean curve1d = config.data().task() instanceof org.backpropstudio.engine.Task.Regression
+                && config.network().inputs() == 1;
+        double[] gridX = curve1d ? PredictionGrid.over(config, trainer.trainData(), trainer.testData(), clickRange)
+                : new double[0];
+        double[] prediction = curve1d ? trainer.predict(gridX) : new double[0];
         List<double[][]> weights = new ArrayList<>();
         List<double[]> biases = new ArrayList<>();
         for (DenseLayer layer : trainer.network().layers()) {
@@ -530,10 +534,11 @@ public final class TrainingService implements AutoCloseable {
         }
         double eps = state == TrainingState.TRAINING ? rate.perSecond(clock.getAsLong()) : 0;
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
-                last == null ? Double.NaN : last.testLoss(), eps, config, trainer.network().spec(), List.copyOf(weights),
+                last == null ? Double.NaN : last.testLoss(), last == null ? Double.NaN : last.trainAccuracy(),
+                last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
                 curve.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
-                NetworkProbes.contributions(trainer, gridX), mutedUnits(), commandsHandled, generation);
+                curve1d ? NetworkProbes.contributions(trainer, gridX) : null, mutedUnits(), commandsHandled, generation);
     }
 
     private List<HiddenUnit> mutedUnits() {

@@ -564,7 +564,8 @@ public final class StudioView extends BorderPane {
 
         ComboBox<String> preset = new ComboBox<>();
         preset.setId("preset");
-        preset.getItems().setAll(Presets.names());
+        // regression's presets: the classifiers' views come with the next issue
+        preset.getItems().setAll(Presets.names(org.backpropstudio.engine.Task.Regression.class));
         Localized.choices(preset, name -> name); // preset names are names in every language; the cell shows the prompt
         preset.setValue(vm.presetProperty().get());
         preset.setTooltip(Localized.tooltip("toolbar.preset.tip"));

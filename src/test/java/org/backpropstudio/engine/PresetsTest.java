@@ -114,6 +114,20 @@ class PresetsTest {
         assertThat(c.data().testCount()).isEqualTo(800);
     }
 
+    /** The plane's presets separate their classes within their 300 epochs (well under a second here). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"spiral-relu", "circle-relu", "xor-tanh"})
+    void thePlanesPresetsSeparateTheirClasses(String name) {
+        TrainingConfig c = Presets.get(name);
+        Trainer t = new Trainer(c);
+        EpochResult last = null;
+        for (int e = 0; e < c.epochs(); e++) {
+            last = t.runEpoch();
+        }
+        assertThat(last.testAccuracy()).as(name).isGreaterThan(0.95);
+        assertThat(last.trainAccuracy()).as(name).isGreaterThan(0.95);
+    }
+
     @Test
     void linearNeuron() {
         TrainingConfig c = Presets.get("linear-neuron");
@@ -129,7 +143,10 @@ class PresetsTest {
 
     @Test
     void defaultFirstAndUnknownNamesExplained() {
-        assertThat(Presets.names()).startsWith(Presets.DEFAULT).hasSize(4);
+        assertThat(Presets.names()).startsWith(Presets.DEFAULT).hasSize(7);
+        assertThat(Presets.names(Task.Regression.class)).containsExactly("classic-sigmoid", "relu-mae", "deep-momentum",
+                "linear-neuron");
+        assertThat(Presets.names(Task.Classification.class)).containsExactly("spiral-relu", "circle-relu", "xor-tanh");
         assertThatThrownBy(() -> Presets.get("xor")).hasMessageContaining("unknown preset 'xor'")
                 .hasMessageContaining("classic-sigmoid");
     }

@@ -28,7 +28,7 @@ class PresetCatalogTest {
     @Test
     void theEnginesPresetsComeAsTheyAreAndUnknownNamesAreExplained() {
         assertThat(PresetCatalog.names()).containsExactly("classic-sigmoid", "relu-mae", "deep-momentum", "linear-neuron",
-                "digits-softmax");
+                "spiral-relu", "circle-relu", "xor-tanh", "digits-softmax");
         assertThat(PresetCatalog.get("relu-mae").config()).isEqualTo(Presets.get("relu-mae"));
         assertThat(PresetCatalog.get("relu-mae").holdout()).isNull();
         assertThatThrownBy(() -> PresetCatalog.get("mnist")).hasMessageContaining("unknown preset 'mnist'")

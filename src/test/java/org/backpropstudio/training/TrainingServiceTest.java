@@ -26,6 +26,29 @@ class TrainingServiceTest {
         return s.snapshotNow();
     }
 
+    /** The classifiers run through the service headlessly, their views to come (issue 23). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"spiral-relu", "digits-softmax"})
+    void aClassifierTrainsThroughTheServiceAndReportsItsAccuracy(String preset) {
+        TrainingService s = new TrainingService(org.backpropstudio.io.PresetCatalog.get(preset).config());
+        Snapshot start = s.takeLatest();
+        assertThat(start.trainAccuracy()).isNaN();
+        assertThat(start.gridX()).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            s.submit(new Command.Step());
+        }
+        s.submit(new Command.CheckGradients(2));
+        s.submit(new Command.Inspect(0.5));
+        Snapshot after = tickAndTake(s, 0);
+        assertThat(after.epoch()).isEqualTo(3);
+        assertThat(after.trainAccuracy()).isBetween(0.0, 1.0);
+        assertThat(after.testAccuracy()).isBetween(0.0, 1.0);
+        assertThat(after.gradients().passed()).isTrue();
+        assertThat(after.inspection()).isNotNull();
+        assertThat(after.event()).isNotInstanceOf(ServiceEvent.InternalError.class);
+        assertThat(after.state()).isEqualTo(TrainingState.PAUSED);
+    }
+
     @Test
     void startsPausedWithThePresetAndItsPrediction() {
         TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));

@@ -59,7 +59,8 @@ class StudioViewModelTest {
     }
 
     private static Snapshot withEvent(Snapshot s, ServiceEvent event) {
-        return new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), s.epochsPerSecond(),
+        return new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
+                    s.testAccuracy(), s.epochsPerSecond(),
                 s.config(), s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(),
                 s.losses(), s.markers(), event, s.problem(), s.gradients(), s.health(), s.inspection(),
                 s.contributions(), s.muted(), s.commandsHandled(), s.generation());
@@ -118,7 +119,8 @@ class StudioViewModelTest {
         service.tick();
         Snapshot s = service.snapshotNow();
         for (double rate : new double[] {1, 0.6, 1.4}) {
-            vm.apply(new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), rate, s.config(),
+            vm.apply(new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
+                    s.testAccuracy(), rate, s.config(),
                     s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(), s.losses(),
                     s.markers(), s.event(), s.problem(), s.gradients(), s.health(), s.inspection(), s.contributions(),
                     s.muted(), s.commandsHandled(), s.generation()));
