@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,6 +78,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-data", paramLabel = "FILE", description = "Test samples, a CSV with header x,y (default: the preset's test set).")
     Path testData;
 
+    @Option(names = "--train-labels", paramLabel = "FILE",
+            description = "The labels of --train-data when it is an IDX images file (train-labels-idx1-ubyte[.gz]).")
+    Path trainLabels;
+
+    @Option(names = "--test-labels", paramLabel = "FILE",
+            description = "The labels of --test-data when it is an IDX images file (t10k-labels-idx1-ubyte[.gz]).")
+    Path testLabels;
+
+    @Option(names = "--validation", paramLabel = "FRACTION",
+            description = "A classifier's share of --train-data held out (its first rows) and tested each epoch; "
+                    + "--test-data is then tested once at the end (default: none, the whole file trains).")
+    Double validation;
+
     @Option(names = "--init", paramLabel = "FILE", description = "Initial weights, a .weights.json file; its architecture replaces the preset's.")
     Path init;
 
@@ -97,6 +111,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The preset's held-out test samples (the digits' test set), tested once at the end; or null. */
     private Dataset holdout;
+    /** What the set tested each epoch is: "validation" when held out of the training samples. */
+    private String epochTestName = "test";
 
     @Override
     public Integer call() throws Exception {
@@ -153,9 +169,9 @@ final class TrainCommand implements Callable<Integer> {
         if (classifier && last != null) {
             // as the tutorial reports them: accuracy on the training set and on the samples held out
             // for validation after the last epoch, and on the test set once at the end
-            out.printf(Locale.ROOT, "  train accuracy %.4f  %s accuracy %.4f", last.trainAccuracy(),
-                    holdout != null && trainData == null ? "validation" : "test", last.testAccuracy());
-            if (holdout != null && trainData == null && testData == null) {
+            out.printf(Locale.ROOT, "  train accuracy %.4f  %s accuracy %.4f", last.trainAccuracy(), epochTestName,
+                    last.testAccuracy());
+            if (holdout != null) {
                 out.printf(Locale.ROOT, "  final test accuracy %.4f (%d held-out samples)", trainer.accuracy(holdout),
                         holdout.size());
             }
@@ -254,6 +270,7 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingConfig configure() throws Exception {
         PresetCatalog.Setup setup = PresetCatalog.get(preset);
         holdout = setup.holdout();
+        epochTestName = holdout != null ? "validation" : "test";
         TrainingConfig config = setup.config();
         if (epochs != null) {
             config = config.withEpochs(epochs);
@@ -280,13 +297,66 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withBatching(config.batchSize(), sampling == Sampling.shuffle,
                     sampling == Sampling.shuffle && config.dropLast()).withReplacement(sampling == Sampling.replacement);
         }
-        if (trainData != null || testData != null) {
+        if (config.data().task() instanceof Task.Classification k) {
+            if (trainData != null || testData != null || validation != null) {
+                config = config.withData(labelledData(config, k.classes()));
+            }
+        } else if (trainLabels != null || testLabels != null || validation != null) {
+            throw new Cli.UserException("--train-labels, --test-labels and --validation are for a classifier; the preset "
+                    + preset + " fits a curve");
+        } else if (trainData != null || testData != null) {
             config = config.withData(givenData(config));
         }
         return config;
     }
 
     /** The given files, with the preset's own set standing in for one that is not given. */
+    /** A classifier's samples from files: labelled CSV, or IDX images with their labels. */
+    private DataSpec.LabelledData labelledData(TrainingConfig config, int classes) throws Exception {
+        Dataset presetTrain = null;
+        Dataset presetTest = null;
+        if (trainData == null || testData == null) {
+            Trainer presetData = new Trainer(config);
+            presetTrain = presetData.trainData();
+            presetTest = presetData.testData();
+        }
+        Dataset train = trainData != null ? labelledFile(trainData, trainLabels, "--train-labels", classes) : presetTrain;
+        Dataset test = testData != null ? labelledFile(testData, testLabels, "--test-labels", classes) : presetTest;
+        if (validation != null) {
+            if (!(validation > 0 && validation < 1)) {
+                throw new Cli.UserException("--validation must be a fraction between 0 and 1, got " + validation);
+            }
+            Dataset[] split = org.backpropstudio.io.PresetCatalog.holdFirst(train, validation);
+            if (split[0].size() == 0 || split[1].size() == 0) {
+                throw new Cli.UserException("--validation " + validation + " of " + train.size()
+                        + " samples leaves no samples to " + (split[0].size() == 0 ? "validate on" : "train on"));
+            }
+            holdout = testData != null ? test : holdout;
+            epochTestName = "validation";
+            return new DataSpec.LabelledData(split[1], split[0], classes);
+        }
+        if (trainData != null || testData != null) {
+            holdout = null; // the files say what is tested: no held-out set of the preset's
+            epochTestName = "test";
+        }
+        return new DataSpec.LabelledData(train, test, classes);
+    }
+
+    private static Dataset labelledFile(Path data, Path labels, String labelsOption, int classes) throws Exception {
+        if (labels != null) {
+            return org.backpropstudio.io.IdxFiles.labelled(org.backpropstudio.io.IdxFiles.readImages(data),
+                    org.backpropstudio.io.IdxFiles.readLabels(labels), data.toString());
+        }
+        if (Files.isRegularFile(data) && org.backpropstudio.io.IdxFiles.looksLikeIdx(data)) {
+            throw new Cli.UserException(data + ": IDX images need their labels: give " + labelsOption);
+        }
+        if (!CsvFiles.isLabelled(data)) {
+            throw new Cli.UserException(data + ": a classifier needs a CSV with the header x1,x2,…,xn,label, or IDX "
+                    + "images with " + labelsOption);
+        }
+        return CsvFiles.readLabelled(data, classes);
+    }
+
     private DataSpec.GivenData givenData(TrainingConfig config) throws Exception {
         Dataset presetTrain = null;
         Dataset presetTest = null;

@@ -84,6 +84,97 @@ public final class CsvFiles {
     }
 
     /**
+     * Reads a classifier's data file: a header {@code x1,x2,…,xn,label}, then one sample per line,
+     * n numbers and a class from 0 to {@code classes} − 1. Blank lines are skipped.
+     *
+     * @return inputs (rows × n) and one-hot targets (rows × classes)
+     * @throws ImportException naming the line and the problem
+     */
+    public static Dataset readLabelled(Path file, int classes) throws ImportException {
+        return labelled(file.toString(), readLines(file), classes);
+    }
+
+    /** Parses the text of a classifier's data file (see {@link #readLabelled}). */
+    public static Dataset parseLabelled(String name, String text, int classes) throws ImportException {
+        return labelled(name, text.lines().iterator(), classes);
+    }
+
+    /** True when a data file's header is a classifier's ({@code x1,…,xn,label}). */
+    public static boolean isLabelled(Path file) throws ImportException {
+        String header = header(file, readLines(file)).trim();
+        return header.endsWith(",label") || header.equals("label");
+    }
+
+    private static Dataset labelled(String file, Iterator<String> lines, int classes) throws ImportException {
+        String header = header(file, lines);
+        String[] names = header.split(",", -1);
+        int n = names.length - 1;
+        boolean expected = n >= 1 && names[n].trim().equals("label");
+        for (int i = 0; expected && i < n; i++) {
+            expected = names[i].trim().equals("x" + (i + 1));
+        }
+        if (!expected) {
+            throw new ImportException(text("csv.header", file, "x1,x2,…,xn,label", excerpt(header.trim())));
+        }
+        double[] inputs = new double[64 * n];
+        int[] labels = new int[64];
+        int rows = 0;
+        for (int line = 2; lines.hasNext(); line++) {
+            String row = lines.next();
+            if (row.isBlank()) {
+                continue;
+            }
+            String[] cells = row.split(",", -1);
+            if (cells.length != n + 1) {
+                throw new ImportException(text("csv.valueCount", file, line, n + 1, cells.length));
+            }
+            if (rows == labels.length) {
+                labels = Arrays.copyOf(labels, rows * 2);
+                inputs = Arrays.copyOf(inputs, rows * 2 * n);
+            }
+            for (int i = 0; i < n; i++) {
+                inputs[rows * n + i] = number(file, line, names[i].trim(), cells[i]);
+            }
+            String label = cells[n].trim();
+            int c;
+            try {
+                c = label.matches("[0-9]{1,2}") ? Integer.parseInt(label) : -1;
+            } catch (NumberFormatException e) {
+                c = -1;
+            }
+            if (c < 0 || c >= classes) {
+                throw new ImportException(text("csv.badLabel", file, line, excerpt(label), classes - 1));
+            }
+            labels[rows++] = c;
+        }
+        if (rows == 0) {
+            throw new ImportException(text("csv.noSamples", file));
+        }
+        double[][] x = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            x[r] = Arrays.copyOfRange(inputs, r * n, r * n + n);
+        }
+        return Dataset.labelled(x, Arrays.copyOf(labels, rows), classes);
+    }
+
+    /** Writes a classifier's samples as {@code x1,…,xn,label} rows, atomically. */
+    public static void writeLabelled(Path file, Dataset data) throws IOException {
+        int n = data.x().numCols;
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            out.append('x').append(i).append(',');
+        }
+        out.append("label\n");
+        for (int r = 0; r < data.size(); r++) {
+            for (int i = 0; i < n; i++) {
+                out.append(data.x().get(r, i)).append(',');
+            }
+            out.append(data.label(r)).append('\n');
+        }
+        AtomicFiles.writeString(file, out.toString());
+    }
+
+    /**
      * Reads the {@code x} column of a file whose header has a column {@code x} (a data or
      * predictions file, or a single column).
      */

@@ -54,6 +54,17 @@ public final class IdxFiles {
         }
     }
 
+    /** True when the file begins as an IDX file does, plain or gzip'd (its first bytes only). */
+    public static boolean looksLikeIdx(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length >= 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b
+                    || head.length == 3 && head[0] == 0 && head[1] == 0 && head[2] == 0x08;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Reads an images file, plain or gzip'd. */
     public static Images readImages(Path file) throws ImportException {
         try (InputStream in = open(file)) {

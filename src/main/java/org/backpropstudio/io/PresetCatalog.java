@@ -52,7 +52,7 @@ public final class PresetCatalog {
     }
 
     /** The first {@code share} of the samples, and the rest (as the tutorial holds its validation set out). */
-    static Dataset[] holdFirst(Dataset all, double share) {
+    public static Dataset[] holdFirst(Dataset all, double share) {
         int held = (int) Math.round(all.size() * share);
         return new Dataset[] {rows(all, 0, held), rows(all, held, all.size())};
     }

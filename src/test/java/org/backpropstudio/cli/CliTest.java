@@ -66,6 +66,76 @@ class CliTest {
     }
 
     @Test
+    void aClassifierTrainsOnLabelledCsvWithAValidationShareAndTestsTheTestFileAtTheEnd() throws Exception {
+        StringBuilder train = new StringBuilder("x1,x2,label\n");
+        StringBuilder test = new StringBuilder("x1,x2,label\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 200; i++) {
+            double a = r.nextDouble(-5, 5);
+            double b = r.nextDouble(-5, 5);
+            (i < 160 ? train : test).append(a).append(',').append(b).append(',').append(a * b > 0 ? 0 : 1).append('\n');
+        }
+        Files.writeString(dir.resolve("train.csv"), train);
+        Files.writeString(dir.resolve("test.csv"), test);
+        Run r1 = run("train", "--preset", "xor-tanh", "--train-data", p("train.csv"), "--test-data", p("test.csv"),
+                "--validation", "0.25", "--epochs", "5", "--history", p("h.csv"));
+        assertThat(r1.exit()).as(r1.err()).isZero();
+        assertThat(r1.out()).contains("validation accuracy").contains("final test accuracy").contains("(40 held-out samples)");
+        Run r2 = run("train", "--preset", "xor-tanh", "--train-data", p("train.csv"), "--test-data", p("test.csv"),
+                "--epochs", "5");
+        assertThat(r2.out()).contains("  test accuracy").doesNotContain("final test accuracy");
+        // the wrong kind of file, a bad label, options for another task: one line each
+        Files.writeString(dir.resolve("xy.csv"), "x,y\n1,2\n");
+        Run wrongKind = run("train", "--preset", "xor-tanh", "--train-data", p("xy.csv"));
+        assertThat(wrongKind.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(wrongKind.err()).contains("a classifier needs a CSV with the header x1,x2,…,xn,label");
+        Files.writeString(dir.resolve("bad.csv"), "x1,x2,label\n1,2,0\n3,4,2\n");
+        Run badLabel = run("train", "--preset", "xor-tanh", "--train-data", p("bad.csv"));
+        assertThat(badLabel.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(badLabel.err()).contains("bad.csv, line 3: the label is '2', not a class from 0 to 1");
+        Run regression = run("train", "--train-labels", p("bad.csv"));
+        assertThat(regression.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(regression.err()).contains("are for a classifier; the preset classic-sigmoid fits a curve");
+        assertThat(run("train", "--preset", "xor-tanh", "--validation", "1.5").err())
+                .contains("--validation must be a fraction between 0 and 1");
+    }
+
+    @Test
+    void theDigitClassifierTrainsOnIdxFilesAsDownloaded() throws Exception {
+        // 400 digits of the bundled set, written as plain IDX (the reader takes .gz as well)
+        org.backpropstudio.io.BundledDigits.Sets digits = org.backpropstudio.io.BundledDigits.load();
+        writeIdx(dir.resolve("images"), dir.resolve("labels"), digits.train(), 400);
+        Run r = run("train", "--preset", "digits-softmax", "--train-data", p("images"), "--train-labels", p("labels"),
+                "--validation", "0.1", "--epochs", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 epochs").contains("validation accuracy");
+        Run noLabels = run("train", "--preset", "digits-softmax", "--train-data", p("images"));
+        assertThat(noLabels.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(noLabels.err()).contains("images: IDX images need their labels: give --train-labels");
+    }
+
+    private static void writeIdx(Path images, Path labels, org.backpropstudio.engine.Dataset d, int n) throws Exception {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(images))) {
+            out.writeInt(0x803);
+            out.writeInt(n);
+            out.writeInt(28);
+            out.writeInt(28);
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < 784; p++) {
+                    out.write((int) Math.round(d.x().get(i, p) * 255));
+                }
+            }
+        }
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(labels))) {
+            out.writeInt(0x801);
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                out.write(d.label(i));
+            }
+        }
+    }
+
+    @Test
     void samplingOrderShuffleOrReplacementIsChosenOnTheCommandLine() throws Exception {
         String[] h = new String[3];
         String[] how = {"order", "shuffle", "replacement"};

@@ -88,4 +88,23 @@ class CsvFilesTest {
         assertThat(d.xColumn()).containsExactly(-0.5, 3, 2);
         assertThat(d.yColumn()).containsExactly(0.25, 1e-5, -1500);
     }
+
+    @Test
+    void aClassifiersSamplesRoundTripAsX1ToXnAndALabel() throws Exception {
+        org.backpropstudio.engine.Dataset d = org.backpropstudio.engine.Dataset.labelled(
+                new double[][] {{0.1, -2.5e-7, 3}, {1e300, 0, -0.0}}, new int[] {4, 0}, 5);
+        Path file = dir.resolve("c.csv");
+        CsvFiles.writeLabelled(file, d);
+        assertThat(java.nio.file.Files.readAllLines(file).get(0)).isEqualTo("x1,x2,x3,label");
+        assertThat(CsvFiles.isLabelled(file)).isTrue();
+        org.backpropstudio.engine.Dataset back = CsvFiles.readLabelled(file, 5);
+        assertThat(back.x().data).containsExactly(d.x().data);
+        assertThat(back.y().data).containsExactly(d.y().data);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFiles.parseLabelled("f", "x1,y,label\n1,2,0\n", 2))
+                .hasMessageContaining("expected the header 'x1,x2,…,xn,label', found 'x1,y,label'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFiles.parseLabelled("f", "x1,label\n1,1.0\n", 2))
+                .hasMessageContaining("f, line 2: the label is '1.0', not a class from 0 to 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFiles.parseLabelled("f", "x1,label\nabc,1\n", 2))
+                .hasMessageContaining("f, line 2: x1 is 'abc', not a number");
+    }
 }
