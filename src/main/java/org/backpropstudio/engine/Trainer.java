@@ -31,6 +31,11 @@ public final class Trainer {
     private int epoch;
     /** Steps taken since the start (for the config's step limit). */
     private long steps;
+    /** The epoch in progress (begun by {@link #advance}), or null between epochs; {@link #run} reused. */
+    private EpochRun current;
+    private final EpochRun run = new EpochRun();
+    /** Batching asked for during an epoch: it takes effect when the epoch ends. */
+    private TrainingConfig pendingBatching;
 
     /** X (batch × in) and Y (batch × out) of the current step. */
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 1);
@@ -110,38 +115,158 @@ public final class Trainer {
 
     /**
      * Runs one epoch (in streaming mode: one step on a freshly drawn batch) and evaluates the
-     * test set.
+     * test set; finishes the epoch in progress if {@link #advance} began one.
      */
     public EpochResult runEpoch() {
+        EpochResult r;
+        do {
+            r = advance();
+        } while (r == null);
+        return r;
+    }
+
+    /** True between the first unit of an epoch's work ({@link #advance}) and its result. */
+    public boolean epochInProgress() {
+        return current != null;
+    }
+
+    /**
+     * Does the next unit of the current epoch's work, beginning an epoch if none is in progress:
+     * one training step, or one chunk of at most 256 rows of the evaluation after the last step
+     * (the test loss, then a classifier's training and test accuracy). Returns the epoch's result
+     * after its last unit, else null. Whatever changes between two units (the learning rate, a
+     * resized layer) holds from the next one, so a long epoch never keeps a command waiting for
+     * more than one unit; the result is the same, bit for bit, as one {@link #runEpoch} call's.
+     */
+    public EpochResult advance() {
+        if (current == null) {
+            current = beginEpoch();
+        }
+        EpochRun e = current;
+        switch (e.phase) {
+            case TRAIN:
+                if (config.streaming()) {
+                    drawStreamingBatch();
+                } else {
+                    loader.fill(e.nextBatch, train, batchX, batchY);
+                }
+                e.lossSum += step();
+                e.samples += batchX.numRows;
+                if (++e.nextBatch == e.batches) {
+                    e.next(EpochRun.Phase.TEST_LOSS);
+                }
+                break;
+            case TEST_LOSS:
+                if (e.nextRow < test.size()) {
+                    int rows = chunk(test, e);
+                    copyRows(test.y(), e.nextRow, rows, evalY);
+                    e.sum += config.loss().sumOfSampleLosses(network.forward(evalX), evalY);
+                    e.nextRow += rows;
+                }
+                if (e.nextRow >= test.size()) {
+                    e.testLoss = test.size() == 0 ? Double.NaN : e.sum / test.size();
+                    if (!(config.data().task() instanceof Task.Classification)) {
+                        return finish(new EpochResult(epoch + 1, e.lossSum / e.samples, e.testLoss));
+                    }
+                    e.next(EpochRun.Phase.TRAIN_ACCURACY);
+                }
+                break;
+            case TRAIN_ACCURACY:
+            case TEST_ACCURACY:
+                Dataset data = e.phase == EpochRun.Phase.TRAIN_ACCURACY ? train : test;
+                if (e.nextRow < data.size()) {
+                    int rows = chunk(data, e);
+                    e.sum += rightAnswers(network.forward(evalX), data, e.nextRow, rows);
+                    e.nextRow += rows;
+                }
+                if (e.nextRow >= data.size()) {
+                    double share = data.size() == 0 ? Double.NaN : e.sum / data.size();
+                    if (e.phase == EpochRun.Phase.TRAIN_ACCURACY) {
+                        e.trainAccuracy = share;
+                        e.next(EpochRun.Phase.TEST_ACCURACY);
+                    } else {
+                        return finish(new EpochResult(epoch + 1, e.lossSum / e.samples, e.testLoss, e.trainAccuracy,
+                                share));
+                    }
+                }
+                break;
+            default:
+                throw new AssertionError(e.phase);
+        }
+        return null;
+    }
+
+    /** Ends the epoch in progress: it counts from now on (a snapshot between its units shows the one before). */
+    private EpochResult finish(EpochResult r) {
+        epoch = r.epoch();
+        current = null;
+        if (pendingBatching != null) {
+            TrainingConfig b = pendingBatching;
+            pendingBatching = null;
+            loader.configure(b.batchSize(), b.shuffle(), b.dropLast());
+        }
+        return r;
+    }
+
+    /** Copies the next chunk of {@code data}'s inputs into evalX; returns its row count. */
+    private int chunk(Dataset data, EpochRun e) {
+        int rows = Math.min(EVALUATION_CHUNK, data.size() - e.nextRow);
+        copyRows(data.x(), e.nextRow, rows, evalX);
+        return rows;
+    }
+
+    private EpochRun beginEpoch() {
         if (!config.streaming() && train.size() == 0) {
             throw new IllegalStateException("there are no training samples to train on");
         }
-        double lossSum = 0;
-        int samples = 0;
-        if (config.streaming()) {
-            drawStreamingBatch();
-            lossSum += step();
-            samples += batchX.numRows;
-        } else {
+        int batches = 1;
+        if (!config.streaming()) {
             loader.startEpoch();
-            int batches = loader.batchCount();
+            batches = loader.batchCount();
             if (config.stepLimit() > 0) {
                 batches = (int) Math.max(0, Math.min(batches, config.stepLimit() - steps));
                 if (batches == 0) {
                     throw new IllegalStateException("the run has taken its " + config.stepLimit() + " steps");
                 }
             }
-            for (int b = 0; b < batches; b++) {
-                loader.fill(b, train, batchX, batchY);
-                lossSum += step();
-                samples += batchX.numRows;
-            }
         }
-        epoch++;
-        if (config.data().task() instanceof Task.Classification) {
-            return new EpochResult(epoch, lossSum / samples, evaluate(test), accuracy(train), accuracy(test));
+        run.begin(batches);
+        return run;
+    }
+
+    /** How far the epoch in progress has come. */
+    private static final class EpochRun {
+        enum Phase { TRAIN, TEST_LOSS, TRAIN_ACCURACY, TEST_ACCURACY }
+
+        private int batches;
+        private Phase phase = Phase.TRAIN;
+        private int nextBatch;
+        private double lossSum;
+        private int samples;
+        /** The evaluation phase's next row and running sum (of losses, or of right answers). */
+        private int nextRow;
+        private double sum;
+        private double testLoss = Double.NaN;
+        private double trainAccuracy = Double.NaN;
+
+        /** Starts an epoch of {@code n} steps (one object serves every epoch: a step allocates nothing). */
+        void begin(int n) {
+            batches = n;
+            phase = Phase.TRAIN;
+            nextBatch = 0;
+            lossSum = 0;
+            samples = 0;
+            nextRow = 0;
+            sum = 0;
+            testLoss = Double.NaN;
+            trainAccuracy = Double.NaN;
         }
-        return new EpochResult(epoch, lossSum / samples, evaluate(test));
+
+        void next(Phase p) {
+            phase = p;
+            nextRow = 0;
+            sum = 0;
+        }
     }
 
     /**
@@ -154,18 +279,24 @@ public final class Trainer {
             return Double.NaN;
         }
         int right = 0;
-        int classes = data.y().numCols;
         for (int start = 0; start < n; start += EVALUATION_CHUNK) {
             int rows = Math.min(EVALUATION_CHUNK, n - start);
             copyRows(data.x(), start, rows, evalX);
-            DMatrixRMaj p = network.forward(evalX);
-            for (int r = 0; r < rows; r++) {
-                if (Dataset.argmax(p.data, r * classes, classes) == data.label(start + r)) {
-                    right++;
-                }
-            }
+            right += rightAnswers(network.forward(evalX), data, start, rows);
         }
         return (double) right / n;
+    }
+
+    /** How many of the predictions P (rows × classes) are at the class of data's rows from {@code start}. */
+    private static int rightAnswers(DMatrixRMaj p, Dataset data, int start, int rows) {
+        int classes = data.y().numCols;
+        int right = 0;
+        for (int r = 0; r < rows; r++) {
+            if (Dataset.argmax(p.data, r * classes, classes) == data.label(start + r)) {
+                right++;
+            }
+        }
+        return right;
     }
 
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
@@ -202,6 +333,8 @@ public final class Trainer {
         if (config.streaming()) {
             throw new IllegalArgumentException("streamed data has no fixed samples to edit");
         }
+        current = null; // an epoch in progress was over the old samples: it is dropped
+        pendingBatching = null;
         for (Dataset d : new Dataset[] {newTrain, newTest}) {
             if (d.x().numCols != train.x().numCols || d.y().numCols != train.y().numCols) {
                 throw new IllegalArgumentException("samples of " + d.x().numCols + " → " + d.y().numCols
@@ -256,7 +389,11 @@ public final class Trainer {
     /** Changes batching from the next epoch on. */
     public void setBatching(int batchSize, boolean shuffle, boolean dropLast) {
         TrainingConfig changed = config.withBatching(batchSize, shuffle, dropLast);
-        loader.configure(batchSize, shuffle, dropLast);
+        if (current != null) {
+            pendingBatching = changed; // the epoch in progress keeps its batches
+        } else {
+            loader.configure(batchSize, shuffle, dropLast);
+        }
         config = changed;
     }
 
@@ -326,6 +463,7 @@ public final class Trainer {
         }
         epoch = epochs;
         steps = (long) epochs * loader.batchCount();
+        current = null;
     }
 
     /** Epochs run so far. */

@@ -17,12 +17,13 @@ public final class StudioBudget {
     }
 
     /**
-     * Multiply-adds one epoch may cost in the studio (about 3 per parameter and training sample,
-     * plus the test set and the prediction curve): about 0.1 to 0.2 s on a laptop core. A setup
-     * beyond it is refused with the reason, so no command waits long behind an epoch; the command
-     * line has no such limit.
+     * Multiply-adds one step may cost in the studio (about 3 per parameter and sample of its
+     * batch, and the prediction curve): about 0.1 to 0.2 s on a laptop core. The training thread
+     * looks at the commands between steps (and between the evaluation's chunks of 256 rows), so
+     * however long an epoch is, no command waits longer than a step; a setup whose step is beyond
+     * this is refused with the reason. The command line has no such limit.
      */
-    public static final double EPOCH_BUDGET = 1.5e8;
+    public static final double STEP_BUDGET = 1.5e8;
     /**
      * What making a setup's data may cost, in {@link org.backpropstudio.engine.Target#evaluationCost()}
      * units (about 5 ns each: 0.15 s), so a long typed target on many samples is refused at once.
@@ -32,17 +33,19 @@ public final class StudioBudget {
     public static final double GRADIENT_CHECK_BUDGET = 5e7;
 
     /**
-     * Refuses a setup whose epoch would cost more than {@link #EPOCH_BUDGET} multiply-adds.
+     * Refuses a setup whose step would cost more than {@link #STEP_BUDGET} multiply-adds, or whose
+     * data would take more than {@link #DATA_BUDGET} to make.
      *
      * @throws IllegalArgumentException saying what it would cost and what to do
      */
     public static void check(TrainingConfig c) {
         long params = c.network().parameterCount();
         long samples = samplesPerEpoch(c);
-        double cost = params * (3.0 * samples + testSamples(c) + PredictionGrid.POINTS);
-        if (cost > EPOCH_BUDGET) {
+        long batch = c.batchSize() == 0 || c.batchSize() > samples ? samples : c.batchSize();
+        double cost = params * (3.0 * batch + PredictionGrid.POINTS);
+        if (cost > STEP_BUDGET) {
             throw new IllegalArgumentException(text("service.budget", Messages.integer(params),
-                    Messages.integer(samples), NumberText.plain(cost), NumberText.plain(EPOCH_BUDGET)));
+                    Messages.integer(batch), NumberText.plain(cost), NumberText.plain(STEP_BUDGET)));
         }
         if (c.data() instanceof DataSpec.FunctionData f) {
             // a streamed setup makes a batch every step, a fixed one its sets once

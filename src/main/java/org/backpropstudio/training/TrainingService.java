@@ -42,6 +42,8 @@ import org.backpropstudio.engine.TrainingConfig;
  */
 public final class TrainingService implements AutoCloseable {
 
+    /** The longest the training thread works on an epoch before it looks at the commands again. */
+    static final long WORK_SLICE_NS = 10_000_000L;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
     /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
@@ -199,10 +201,11 @@ public final class TrainingService implements AutoCloseable {
                 publishChanges(); // a slow epoch is next: show what the commands did first
             }
             long start = clock.getAsLong();
-            runEpoch(false);
+            if (advanceEpoch(start)) {
+                nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
+            }
             lastEpochCost = clock.getAsLong() - start;
             ran = true;
-            nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
         }
         // a large network's snapshot (its prediction curve, its weights) costs time of its own: it is
         // rebuilt at most every 10 ms, and no more often than keeps it under a fifth of the time
@@ -224,15 +227,48 @@ public final class TrainingService implements AutoCloseable {
         changed = false;
     }
 
-    private void runEpoch(boolean wasStep) {
+    /**
+     * Works on the epoch, a step or an evaluation chunk at a time, until it ends or
+     * {@link #WORK_SLICE_NS} has passed, so a command waits for at most a slice and a unit
+     * however long the epoch is (the digit classifier's is 36 steps of 200 samples and its
+     * accuracy passes). True when the epoch ended.
+     */
+    private boolean advanceEpoch(long start) {
+        if (!trainer.epochInProgress() && noTrainingPoints()) {
+            return false;
+        }
+        EpochResult r;
+        do {
+            r = trainer.advance();
+        } while (r == null && clock.getAsLong() - start < WORK_SLICE_NS);
+        if (r != null) {
+            epochDone(r, false);
+        }
+        return r != null;
+    }
+
+    /** With no training samples (all clicked away), pauses and says so. */
+    private boolean noTrainingPoints() {
         if (!config.streaming() && trainer.trainData().size() == 0) {
             playing = false;
             state = TrainingState.PAUSED;
             event = new ServiceEvent.NoTrainingPoints();
             changed = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Runs the rest of the epoch in progress, or a whole one (Step). */
+    private void runEpoch(boolean wasStep) {
+        if (!trainer.epochInProgress() && noTrainingPoints()) {
             return;
         }
-        last = trainer.runEpoch();
+        epochDone(trainer.runEpoch(), wasStep);
+    }
+
+    private void epochDone(EpochResult result, boolean wasStep) {
+        last = result;
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         health.recordEpoch(last.epoch(), trainer.network());
         rate.count(clock.getAsLong());

@@ -131,4 +131,27 @@ class ClassificationTest {
         // regression reports no accuracy
         assertThat(new Trainer(Presets.get("linear-neuron")).runEpoch().trainAccuracy()).isNaN();
     }
+
+    /** An epoch taken a unit at a time is the same epoch, bit for bit, as one taken at once. */
+    @Test
+    void anEpochTakenAUnitAtATimeIsTheSameAsOneTakenAtOnce() {
+        for (String preset : new String[] {"spiral-relu", "deep-momentum"}) {
+            Trainer whole = new Trainer(Presets.get(preset));
+            Trainer units = new Trainer(Presets.get(preset));
+            for (int e = 0; e < 3; e++) {
+                EpochResult expected = whole.runEpoch();
+                EpochResult got;
+                int n = 0;
+                do {
+                    got = units.advance();
+                    n++;
+                    assertThat(units.epoch()).as("the epoch counts when it ends").isEqualTo(got == null ? e : e + 1);
+                } while (got == null);
+                assertThat(got).isEqualTo(expected);
+                assertThat(n).as(preset + ": steps and evaluation chunks").isGreaterThan(3);
+                assertThat(units.network().layers().get(0).weights().data)
+                        .containsExactly(whole.network().layers().get(0).weights().data);
+            }
+        }
+    }
 }

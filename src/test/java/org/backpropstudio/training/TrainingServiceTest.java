@@ -506,22 +506,30 @@ class TrainingServiceTest {
     }
 
     @Test
-    void aSetupWhoseEpochWouldTakeTooLongIsRefusedWithItsCost() {
+    void aSetupWhoseStepWouldTakeTooLongIsRefusedWithItsCost() {
         TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
         List<LayerSpec> wide = new java.util.ArrayList<>();
         for (int k = 0; k < 8; k++) {
             wide.add(new LayerSpec(256, Activation.TANH));
         }
         wide.add(new LayerSpec(1, Activation.IDENTITY));
-        s.submit(new Command.Reconfigure(Presets.get("classic-sigmoid").withNetwork(
-                new org.backpropstudio.engine.NetworkSpec(1, wide)), "eight layers of 256"));
+        TrainingConfig eight = Presets.get("classic-sigmoid").withNetwork(new org.backpropstudio.engine.NetworkSpec(1, wide));
+        // one batch of all 50 samples: 461 313 · (3 · 50 + 200) multiply-adds a step
+        s.submit(new Command.Reconfigure(eight.withBatching(0, false, false), "eight layers of 256, full batch"));
         Snapshot refused = tickAndTake(s, 0);
         assertThat(refused.event()).isInstanceOf(ServiceEvent.Refused.class);
         assertThat(refused.message()).startsWith("Not applied: ")
-                .contains("461,313 parameters on 50 samples").contains("more than the studio's");
+                .contains("a step of 50 samples through a network of 461,313 parameters")
+                .contains("more than the studio's");
         assertThat(refused.network()).hasToString("1 → 10 σ → 10 σ → 1");
         assertThat(refused.commandsHandled()).isEqualTo(1);
         assertThat(refused.generation()).isZero();
+
+        // sample by sample the same network's steps are small: its long epochs are taken a step at a time
+        s.submit(new Command.Reconfigure(eight, "eight layers of 256"));
+        assertThat(tickAndTake(s, 0).network().layers()).hasSize(9);
+        s.submit(new Command.Reconfigure(Presets.get("classic-sigmoid"), "back"));
+        tickAndTake(s, 0);
 
         // growing one layer is checked the same way; a small network on 100 000 samples is fine
         s.submit(new Command.ResizeLayer(0, 256));
@@ -533,7 +541,37 @@ class TrainingServiceTest {
         s.submit(new Command.Reconfigure(many, "many samples"));
         Snapshot ok = tickAndTake(s, 0);
         assertThat(ok.train().size()).isEqualTo(100_000);
-        assertThat(ok.generation()).isEqualTo(1);
+        assertThat(ok.generation()).isEqualTo(3);
+    }
+
+    /**
+     * A long epoch is worked on a slice of time at a time: a Pause between two of its steps is
+     * obeyed at once, and the epoch, continued, gives the same numbers as one run straight through.
+     */
+    @Test
+    void aLongEpochIsTakenAStepAtATimeAndAPauseWithinItIsObeyed() {
+        long[] now = {0};
+        // each look at the clock takes 1 ms: a 10 ms slice is about ten units of work
+        TrainingService s = new TrainingService(Presets.get("deep-momentum"), () -> now[0] += 1_000_000L);
+        s.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+        s.submit(new Command.Play());
+        s.tick();
+        Snapshot during = tickAndTake(s, 0);
+        assertThat(during.epoch()).as("25 steps and the test loss do not fit in two slices").isZero();
+        assertThat(during.state()).isEqualTo(TrainingState.TRAINING);
+        assertThat(during.weights().get(0)).isNotEqualTo(Presets.get("deep-momentum")); // moved within the epoch
+        s.submit(new Command.Pause());
+        Snapshot paused = tickAndTake(s, 3);
+        assertThat(paused.state()).isEqualTo(TrainingState.PAUSED);
+        assertThat(paused.epoch()).as("paused in the middle of epoch 1").isZero();
+        s.submit(new Command.Play());
+        Snapshot on = tickAndTake(s, 40);
+        assertThat(on.epoch()).isGreaterThanOrEqualTo(2);
+        // the same epochs straight through: the same losses, bit for bit
+        org.backpropstudio.engine.Trainer straight = new org.backpropstudio.engine.Trainer(Presets.get("deep-momentum"));
+        org.backpropstudio.engine.EpochResult first = straight.runEpoch();
+        assertThat(on.losses().trainMax()[0]).isEqualTo(first.trainLoss());
+        assertThat(on.losses().testMax()[0]).isEqualTo(first.testLoss());
     }
 
     @Test
