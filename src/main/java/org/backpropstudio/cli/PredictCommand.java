@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code predict}: a saved network's predictions as {@code x,prediction} rows. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Writes a saved network's predictions (x,prediction) for evenly spaced x or for the x column of a CSV.")
+        description = "Writes a saved network's predictions (x,prediction) for evenly spaced x or for the x column of a "
+                + "CSV; for a classifier, the class and its probabilities (label,p0,…) for each row of --x-file.")
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +39,8 @@ final class PredictCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false)
         Grid grid;
 
-        @Option(names = "--x-file", paramLabel = "FILE", description = "A CSV whose column x holds the inputs.")
+        @Option(names = "--x-file", paramLabel = "FILE", description = "A CSV whose column x holds the inputs; for a "
+                + "classifier, a CSV with columns x1 … xn (a label column is left out) or IDX images.")
         Path xFile;
 
         /** The i-th input. */
@@ -83,7 +85,11 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         new Outputs().add("--out", out).check(force);
-        Network network = WeightsJson.read(weights).toNetwork();
+        org.backpropstudio.io.WeightsFile file = WeightsJson.read(weights);
+        Network network = file.toNetwork();
+        if (file.loss() == org.backpropstudio.engine.LossKind.SOFTMAX_CROSS_ENTROPY) {
+            return classify(network);
+        }
         if (network.inputs() != 1 || network.outputs() != 1) {
             throw new Cli.UserException("predict handles networks with one input and one output; " + weights
                     + " holds " + network);
@@ -158,6 +164,94 @@ final class PredictCommand implements Callable<Integer> {
             }
             action.accept(x, p, n);
         }
+    }
+
+    /**
+     * A classifier's predictions: for each row of {@code --x-file} (a CSV with columns x1 … xn, or
+     * IDX images), its class and the k class probabilities, softmax of the outputs:
+     * {@code label,p0,…,p(k−1)}.
+     */
+    private int classify(Network network) throws Exception {
+        if (inputs == null || inputs.xFile == null) {
+            throw new Cli.UserException("a classifier predicts for the rows of --x-file (a CSV with columns x1 … xn, or "
+                    + "IDX images); " + weights + " holds " + network);
+        }
+        double[][] rows;
+        if (org.backpropstudio.io.IdxFiles.looksLikeIdx(inputs.xFile)) {
+            org.backpropstudio.io.IdxFiles.Images images = org.backpropstudio.io.IdxFiles.readImages(inputs.xFile);
+            rows = new double[images.count()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = images.scaled(i);
+            }
+        } else {
+            rows = CsvFiles.readInputs(inputs.xFile);
+        }
+        if (rows[0].length != network.inputs()) {
+            throw new Cli.UserException(inputs.xFile + " has " + rows[0].length + " inputs a row, but " + weights
+                    + " takes " + network.inputs());
+        }
+        int k = network.outputs();
+        StringBuilder header = new StringBuilder("label");
+        for (int c = 0; c < k; c++) {
+            header.append(",p").append(c);
+        }
+        double[][] all = rows;
+        Writing rowsOut = w -> {
+            w.write(header + "\n");
+            for (int start = 0; start < all.length; start += CHUNK) {
+                int n = Math.min(CHUNK, all.length - start);
+                double[][] chunk = java.util.Arrays.copyOfRange(all, start, start + n);
+                double[] z = network.predict(new org.ejml.data.DMatrixRMaj(chunk)).data;
+                for (int r = 0; r < n; r++) {
+                    double[] p = softmax(z, r * k, k);
+                    StringBuilder line = new StringBuilder();
+                    line.append(org.backpropstudio.engine.Dataset.argmax(p, 0, k));
+                    for (double v : p) {
+                        line.append(',').append(v);
+                    }
+                    w.write(line.append('\n').toString());
+                }
+            }
+        };
+        if (out != null) {
+            AtomicFiles.write(out, stream -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                rowsOut.to(w);
+                w.flush();
+            });
+        } else {
+            PrintWriter o = spec.commandLine().getOut();
+            rowsOut.to(o);
+            o.flush();
+            if (o.checkError()) {
+                throw new IOException("could not write the predictions to standard output");
+            }
+        }
+        return 0;
+    }
+
+    /** Rows written to a writer. */
+    @FunctionalInterface
+    private interface Writing {
+        void to(Writer w) throws IOException;
+    }
+
+    /** softmax(z) of the k outputs from {@code offset}: exp(zᵢ − max z) / Σ exp(zⱼ − max z). */
+    static double[] softmax(double[] z, int offset, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, z[offset + c]);
+        }
+        double[] p = new double[k];
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            p[c] = Math.exp(z[offset + c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < k; c++) {
+            p[c] /= sum;
+        }
+        return p;
     }
 
     private Grid grid() {

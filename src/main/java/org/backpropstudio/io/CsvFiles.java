@@ -99,6 +99,49 @@ public final class CsvFiles {
         return labelled(name, text.lines().iterator(), classes);
     }
 
+    /**
+     * Reads the inputs of a classifier's file: the columns {@code x1 … xn} in order (any other
+     * column, such as {@code label}, is left out).
+     *
+     * @return one row of n inputs per sample
+     */
+    public static double[][] readInputs(Path file) throws ImportException {
+        Iterator<String> lines = readLines(file);
+        String header = header(file, lines);
+        String[] names = header.split(",", -1);
+        java.util.List<Integer> at = new java.util.ArrayList<>();
+        for (int i = 1; ; i++) {
+            int col = java.util.Arrays.asList(names).stream().map(String::trim).toList().indexOf("x" + i);
+            if (col < 0) {
+                break;
+            }
+            at.add(col);
+        }
+        if (at.isEmpty()) {
+            throw new ImportException(text("csv.header", file, "x1,x2,…,xn", excerpt(header.trim())));
+        }
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        for (int line = 2; lines.hasNext(); line++) {
+            String row = lines.next();
+            if (row.isBlank()) {
+                continue;
+            }
+            String[] cells = row.split(",", -1);
+            if (cells.length != names.length) {
+                throw new ImportException(text("csv.valueCount", file, line, names.length, cells.length));
+            }
+            double[] x = new double[at.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = number(file, line, "x" + (i + 1), cells[at.get(i)]);
+            }
+            rows.add(x);
+        }
+        if (rows.isEmpty()) {
+            throw new ImportException(text("csv.noSamples", file));
+        }
+        return rows.toArray(new double[0][]);
+    }
+
     /** True when a data file's header is a classifier's ({@code x1,…,xn,label}). */
     public static boolean isLabelled(Path file) throws ImportException {
         String header = header(file, readLines(file)).trim();

@@ -77,7 +77,10 @@ public final class NpzFile {
                     .append(l.bias() ? ", \"b\": \"b" + (k + 1) + "\"" : "").append('}')
                     .append(k + 1 < layers.size() ? ",\n" : "\n");
         }
-        s.append("  ],\n  \"loss\": \"").append(w.loss().wireName()).append("\"\n}\n");
+        // a classifier's outputs are read through softmax: class probabilities
+        s.append("  ],\n  \"loss\": \"").append(w.loss().wireName()).append("\",\n  \"readout\": \"")
+                .append(w.loss() == org.backpropstudio.engine.LossKind.SOFTMAX_CROSS_ENTROPY ? "softmax" : "identity")
+                .append("\"\n}\n");
         return s.toString();
     }
 

@@ -136,6 +136,28 @@ class CliTest {
     }
 
     @Test
+    void aClassifierPredictsClassesAndTheirProbabilities() throws Exception {
+        assertThat(run("train", "--preset", "xor-tanh", "--weights-out", p("c.weights.json")).exit()).isZero();
+        Files.writeString(dir.resolve("pts.csv"), "x1,x2,label\n3,3,0\n-3,3,1\n");
+        Run r = run("predict", "--weights", p("c.weights.json"), "--x-file", p("pts.csv"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("label,p0,p1");
+        assertThat(lines.get(1)).startsWith("0,");
+        assertThat(lines.get(2)).startsWith("1,");
+        String[] cells = lines.get(1).split(",");
+        assertThat(Double.parseDouble(cells[1]) + Double.parseDouble(cells[2])).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-15));
+        Run noRows = run("predict", "--weights", p("c.weights.json"));
+        assertThat(noRows.exit()).isEqualTo(Cli.EXIT_INPUT);
+        assertThat(noRows.err()).contains("a classifier predicts for the rows of --x-file");
+        Files.writeString(dir.resolve("one.csv"), "x1\n3\n");
+        assertThat(run("predict", "--weights", p("c.weights.json"), "--x-file", p("one.csv")).err())
+                .contains("one.csv has 1 inputs a row, but").contains("takes 2");
+        assertThat(PredictCommand.softmax(new double[] {1000, 1000, -1000}, 0, 3)).containsExactly(0.5, 0.5, 0.0);
+    }
+
+    @Test
     void samplingOrderShuffleOrReplacementIsChosenOnTheCommandLine() throws Exception {
         String[] h = new String[3];
         String[] how = {"order", "shuffle", "replacement"};
