@@ -17,7 +17,6 @@ import org.ejml.data.DMatrixRMaj;
 public final class Trainer {
 
     /** Test samples evaluated per forward pass, bounding the work matrices' size. */
-    private static final int EVALUATION_CHUNK = 256;
 
     private TrainingConfig config;
     private Network network;
@@ -42,9 +41,8 @@ public final class Trainer {
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
     /** ∂L/∂prediction (batch × out). */
     private final DMatrixRMaj predictionGradient = new DMatrixRMaj(1, 1);
-    /** A chunk of the test set, (≤ 256 × in) and (≤ 256 × out). */
-    private final DMatrixRMaj evalX = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj evalY = new DMatrixRMaj(1, 1);
+    /** The loss and accuracy passes, a chunk of 256 rows at a time. */
+    private final Evaluator evaluator = new Evaluator();
 
     /** Data and initial weights from the config's seed. */
     public Trainer(TrainingConfig config) {
@@ -158,9 +156,8 @@ public final class Trainer {
                 break;
             case TEST_LOSS:
                 if (e.nextRow < test.size()) {
-                    int rows = chunk(test, e);
-                    copyRows(test.y(), e.nextRow, rows, evalY);
-                    e.sum += config.loss().sumOfSampleLosses(network.forward(evalX), evalY);
+                    int rows = Evaluator.rows(test, e.nextRow);
+                    e.sum += evaluator.lossSum(network, config.loss(), test, e.nextRow, rows);
                     e.nextRow += rows;
                 }
                 if (e.nextRow >= test.size()) {
@@ -175,8 +172,8 @@ public final class Trainer {
             case TEST_ACCURACY:
                 Dataset data = e.phase == EpochRun.Phase.TRAIN_ACCURACY ? train : test;
                 if (e.nextRow < data.size()) {
-                    int rows = chunk(data, e);
-                    e.sum += rightAnswers(network.forward(evalX), data, e.nextRow, rows);
+                    int rows = Evaluator.rows(data, e.nextRow);
+                    e.sum += evaluator.right(network, data, e.nextRow, rows);
                     e.nextRow += rows;
                 }
                 if (e.nextRow >= data.size()) {
@@ -208,12 +205,6 @@ public final class Trainer {
         return r;
     }
 
-    /** Copies the next chunk of {@code data}'s inputs into evalX; returns its row count. */
-    private int chunk(Dataset data, EpochRun e) {
-        int rows = Math.min(EVALUATION_CHUNK, data.size() - e.nextRow);
-        copyRows(data.x(), e.nextRow, rows, evalX);
-        return rows;
-    }
 
     private EpochRun beginEpoch() {
         if (!config.streaming() && train.size() == 0) {
@@ -234,70 +225,15 @@ public final class Trainer {
         return run;
     }
 
-    /** How far the epoch in progress has come. */
-    private static final class EpochRun {
-        enum Phase { TRAIN, TEST_LOSS, TRAIN_ACCURACY, TEST_ACCURACY }
-
-        private int batches;
-        private Phase phase = Phase.TRAIN;
-        private int nextBatch;
-        private double lossSum;
-        private int samples;
-        /** The evaluation phase's next row and running sum (of losses, or of right answers). */
-        private int nextRow;
-        private double sum;
-        private double testLoss = Double.NaN;
-        private double trainAccuracy = Double.NaN;
-
-        /** Starts an epoch of {@code n} steps (one object serves every epoch: a step allocates nothing). */
-        void begin(int n) {
-            batches = n;
-            phase = Phase.TRAIN;
-            nextBatch = 0;
-            lossSum = 0;
-            samples = 0;
-            nextRow = 0;
-            sum = 0;
-            testLoss = Double.NaN;
-            trainAccuracy = Double.NaN;
-        }
-
-        void next(Phase p) {
-            phase = p;
-            nextRow = 0;
-            sum = 0;
-        }
-    }
 
     /**
      * The share of {@code data}'s samples whose largest output is at their class (their one-hot
      * target's 1); NaN for no samples. The forward passes go in chunks of 256 rows.
      */
     public double accuracy(Dataset data) {
-        int n = data.size();
-        if (n == 0) {
-            return Double.NaN;
-        }
-        int right = 0;
-        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
-            int rows = Math.min(EVALUATION_CHUNK, n - start);
-            copyRows(data.x(), start, rows, evalX);
-            right += rightAnswers(network.forward(evalX), data, start, rows);
-        }
-        return (double) right / n;
+        return evaluator.accuracy(network, data);
     }
 
-    /** How many of the predictions P (rows × classes) are at the class of data's rows from {@code start}. */
-    private static int rightAnswers(DMatrixRMaj p, Dataset data, int start, int rows) {
-        int classes = data.y().numCols;
-        int right = 0;
-        for (int r = 0; r < rows; r++) {
-            if (Dataset.argmax(p.data, r * classes, classes) == data.label(start + r)) {
-                right++;
-            }
-        }
-        return right;
-    }
 
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
     private double step() {
@@ -351,24 +287,9 @@ public final class Trainer {
 
     /** Mean per-sample loss of the current network over a dataset; NaN for an empty one. */
     public double evaluate(Dataset data) {
-        int n = data.size();
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int start = 0; start < n; start += EVALUATION_CHUNK) {
-            int rows = Math.min(EVALUATION_CHUNK, n - start);
-            copyRows(data.x(), start, rows, evalX);
-            copyRows(data.y(), start, rows, evalY);
-            sum += config.loss().sumOfSampleLosses(network.forward(evalX), evalY);
-        }
-        return sum / n;
+        return evaluator.meanLoss(network, config.loss(), data);
     }
 
-    private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {
-        to.reshape(rows, from.numCols, false);
-        System.arraycopy(from.data, start * from.numCols, to.data, 0, rows * from.numCols);
-    }
 
     /** The network's predictions for single inputs, as a new array. */
     public double[] predict(double[] xs) {

@@ -1,0 +1,72 @@
+package org.backpropstudio.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A network's loss and accuracy over a dataset, in chunks of {@link #CHUNK} rows: the work
+ * matrices stay small, and an epoch's evaluation can be taken a chunk at a time.
+ */
+final class Evaluator {
+
+    /** Rows per forward pass. */
+    static final int CHUNK = 256;
+
+    /** A chunk's inputs (≤ 256 × in) and targets (≤ 256 × out). */
+    private final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+
+    /** The rows of the chunk of {@code data} that begins at {@code start}. */
+    static int rows(Dataset data, int start) {
+        return Math.min(CHUNK, data.size() - start);
+    }
+
+    /** Σ ℓᵢ over the {@code rows} samples from {@code start}. */
+    double lossSum(Network network, Loss loss, Dataset data, int start, int rows) {
+        copyRows(data.x(), start, rows, x);
+        copyRows(data.y(), start, rows, y);
+        return loss.sumOfSampleLosses(network.forward(x), y);
+    }
+
+    /** How many of the {@code rows} samples from {@code start} have their largest output at their class. */
+    int right(Network network, Dataset data, int start, int rows) {
+        copyRows(data.x(), start, rows, x);
+        DMatrixRMaj p = network.forward(x);
+        int classes = data.y().numCols;
+        int right = 0;
+        for (int r = 0; r < rows; r++) {
+            if (Dataset.argmax(p.data, r * classes, classes) == data.label(start + r)) {
+                right++;
+            }
+        }
+        return right;
+    }
+
+    /** Mean per-sample loss over {@code data}; NaN for no samples. */
+    double meanLoss(Network network, Loss loss, Dataset data) {
+        if (data.size() == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int start = 0; start < data.size(); start += CHUNK) {
+            sum += lossSum(network, loss, data, start, rows(data, start));
+        }
+        return sum / data.size();
+    }
+
+    /** The share of {@code data} classified right; NaN for no samples. */
+    double accuracy(Network network, Dataset data) {
+        if (data.size() == 0) {
+            return Double.NaN;
+        }
+        int right = 0;
+        for (int start = 0; start < data.size(); start += CHUNK) {
+            right += right(network, data, start, rows(data, start));
+        }
+        return (double) right / data.size();
+    }
+
+    private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {
+        to.reshape(rows, from.numCols, false);
+        System.arraycopy(from.data, start * from.numCols, to.data, 0, rows * from.numCols);
+    }
+}
