@@ -310,18 +310,23 @@ final class TrainCommand implements Callable<Integer> {
         return config;
     }
 
-    /** The given files, with the preset's own set standing in for one that is not given. */
-    /** A classifier's samples from files: labelled CSV, or IDX images with their labels. */
-    private DataSpec.LabelledData labelledData(TrainingConfig config, int classes) throws Exception {
-        Dataset presetTrain = null;
-        Dataset presetTest = null;
-        if (trainData == null || testData == null) {
-            Trainer presetData = new Trainer(config);
-            presetTrain = presetData.trainData();
-            presetTest = presetData.testData();
+    /** The preset's own training and test sets, standing in for a file that is not given; null when both are. */
+    private DataSpec.Samples presetSamples(TrainingConfig config) {
+        if (trainData != null && testData != null) {
+            return null;
         }
-        Dataset train = trainData != null ? labelledFile(trainData, trainLabels, "--train-labels", classes) : presetTrain;
-        Dataset test = testData != null ? labelledFile(testData, testLabels, "--test-labels", classes) : presetTest;
+        Trainer presetData = new Trainer(config);
+        return new DataSpec.Samples(presetData.trainData(), presetData.testData());
+    }
+
+    /**
+     * A classifier's samples from files (labelled CSV, or IDX images with their labels), with the
+     * preset's own set standing in for one that is not given.
+     */
+    private DataSpec.LabelledData labelledData(TrainingConfig config, int classes) throws Exception {
+        DataSpec.Samples own = presetSamples(config);
+        Dataset train = trainData != null ? labelledFile(trainData, trainLabels, "--train-labels", classes) : own.train();
+        Dataset test = testData != null ? labelledFile(testData, testLabels, "--test-labels", classes) : own.test();
         if (validation != null) {
             if (!(validation > 0 && validation < 1)) {
                 throw new Cli.UserException("--validation must be a fraction between 0 and 1, got " + validation);
@@ -357,20 +362,15 @@ final class TrainCommand implements Callable<Integer> {
         return CsvFiles.readLabelled(data, classes);
     }
 
+    /** The given files, with the preset's own set standing in for one that is not given. */
     private DataSpec.GivenData givenData(TrainingConfig config) throws Exception {
-        Dataset presetTrain = null;
-        Dataset presetTest = null;
-        if (trainData == null || testData == null) {
-            Trainer presetData = new Trainer(config);
-            presetTrain = presetData.trainData();
-            presetTest = presetData.testData();
-            if (trainData == null && config.streaming()) {
-                throw new Cli.UserException("the preset " + preset + " draws fresh training data every step; "
-                        + "give --train-data too");
-            }
+        if (trainData == null && config.streaming()) {
+            throw new Cli.UserException("the preset " + preset + " draws fresh training data every step; "
+                    + "give --train-data too");
         }
-        Dataset train = trainData != null ? CsvFiles.readData(trainData) : presetTrain;
-        Dataset test = testData != null ? CsvFiles.readData(testData) : presetTest;
+        DataSpec.Samples own = presetSamples(config);
+        Dataset train = trainData != null ? CsvFiles.readData(trainData) : own.train();
+        Dataset test = testData != null ? CsvFiles.readData(testData) : own.test();
         return new DataSpec.GivenData(train, test);
     }
 
