@@ -30,15 +30,17 @@ import org.backpropstudio.training.PinnedRun;
 import org.backpropstudio.i18n.Messages;
 
 /**
- * Experiment files ({@code *.bps.json}, {@code backprop-studio.experiment} version 1): the whole
- * setup (network, initializers, loss, optimizer, batching, epochs, seed, data), and optionally
- * the weights at the time of saving. Doubles are written to read back identically, so opening
+ * Experiment files ({@code *.bps.json}, {@code backprop-studio.experiment}): the whole setup
+ * (the task, network, initializers, loss, optimizer, batching, epochs, seed, data), and optionally
+ * the weights at the time of saving. Version 2 (written now) adds the task, a classifier's data
+ * ({@link DataSpecJson}) and batches drawn with replacement or a step limit; version-1 files
+ * still open, as regression. Doubles are written to read back identically, so opening
  * an experiment and training it reproduces the original run, number for number.
  */
 public final class ExperimentJson {
 
     public static final String FORMAT = "backprop-studio.experiment";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -156,34 +158,22 @@ public final class ExperimentJson {
         batching.put("batchSize", c.batchSize());
         batching.put("shuffle", c.shuffle());
         batching.put("dropLast", c.dropLast());
+        if (c.replacement()) {
+            batching.put("replacement", true);
+        }
+        if (c.stepLimit() > 0) {
+            batching.put("stepLimit", c.stepLimit());
+        }
         root.put("epochs", c.epochs());
         root.put("seed", c.seed());
-        ObjectNode data = root.putObject("data");
-        if (c.data() instanceof DataSpec.FunctionData f) {
-            data.put("kind", "function");
-            data.put("target", f.target().wireName());
-            if (f.target() instanceof ExpressionTarget expression) {
-                data.put("expression", expression.text());
-            }
-            data.put("xMin", f.xMin());
-            data.put("xMax", f.xMax());
-            if (f.separateTestRange()) {
-                data.put("testXMin", f.testXMin());
-                data.put("testXMax", f.testXMax());
-            }
-            data.put("trainCount", f.trainCount());
-            data.put("testCount", f.testCount());
-            data.put("noise", f.noise());
-            data.put("sampling", f.sampling().name().toLowerCase(Locale.ROOT));
-            data.put("streaming", f.streaming());
-        } else if (c.data() instanceof DataSpec.GivenData g) {
-            data.put("kind", "given");
-            samples(data.putObject("train"), g.train());
-            samples(data.putObject("test"), g.test());
+        ObjectNode task = root.putObject("task");
+        if (c.data().task() instanceof org.backpropstudio.engine.Task.Classification k) {
+            task.put("kind", "classification");
+            task.put("classes", k.classes());
         } else {
-            throw new IllegalArgumentException("a classifier's experiment cannot be saved yet: the experiment file's "
-                    + "version 1 holds regression only");
+            task.put("kind", "regression");
         }
+        DataSpecJson.write(root.putObject("data"), c.data());
         if (e.weights() != null) {
             ArrayNode parameters = root.putArray("parameters");
             for (int k = 0; k < e.weights().weights().size(); k++) {
@@ -268,16 +258,6 @@ public final class ExperimentJson {
         return v;
     }
 
-    private static void samples(ObjectNode node, Dataset d) {
-        ArrayNode xs = node.putArray("x");
-        ArrayNode ys = node.putArray("y");
-        for (double v : d.xColumn()) {
-            xs.add(v);
-        }
-        for (double v : d.yColumn()) {
-            ys.add(v);
-        }
-    }
 
     /** Reads a file; every failure is an {@link ImportException} naming the problem. */
     public static Experiment read(Path file) throws ImportException {
@@ -291,10 +271,12 @@ public final class ExperimentJson {
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new ImportException("not an experiment: \"format\" must be \"" + FORMAT + "\"");
         }
-        if (!root.path("version").isIntegralNumber() || root.path("version").asLong() != VERSION) {
+        if (!root.path("version").isIntegralNumber() || root.path("version").asLong() < 1
+                || root.path("version").asLong() > VERSION) {
             throw new ImportException("version " + JsonText.shown(root.get("version")) + " is not supported (this Backprop Studio "
-                    + "reads version " + VERSION + ")");
+                    + "reads versions 1 to " + VERSION + ")");
         }
+        int version = root.path("version").asInt();
         JsonNode networkNode = WeightsJson.object(root, "network", "");
         NetworkSpec network = WeightsJson.network(networkNode);
         LossKind lossKind = WeightsJson.loss(networkNode);
@@ -310,9 +292,16 @@ public final class ExperimentJson {
             if (!root.path("seed").isIntegralNumber() || !root.path("seed").canConvertToLong()) {
                 throw new ImportException("\"seed\" must be a whole number");
             }
+            boolean replacement = batching.has("replacement") && bool(batching, "replacement");
+            long stepLimit = batching.has("stepLimit") ? WeightsJson.integer(batching, "stepLimit", "batching", 0,
+                    Integer.MAX_VALUE) : 0;
+            DataSpec data = DataSpecJson.read(WeightsJson.object(root, "data", ""), version);
+            if (version >= 2) {
+                checkTask(WeightsJson.object(root, "task", ""), data);
+            }
             TrainingConfig config = new TrainingConfig(network, weightInit, biasInit, loss, optimizer, batchSize,
                     bool(batching, "shuffle"), bool(batching, "dropLast"), epochs, root.path("seed").asLong(),
-                    data(WeightsJson.object(root, "data", "")));
+                    data, replacement, stepLimit);
             WeightsFile weights = null;
             if (root.hasNonNull("parameters")) {
                 List<double[][]> w = new ArrayList<>();
@@ -326,6 +315,21 @@ public final class ExperimentJson {
             return new Experiment(config, weights, history, pinned(root), progress);
         } catch (IllegalArgumentException e) {
             throw new ImportException(e.getMessage());
+        }
+    }
+
+    /** A version-2 file's task must be the one its data poses. */
+    private static void checkTask(JsonNode task, DataSpec data) throws ImportException {
+        String kind = text(task, "kind");
+        String expected = data.task() instanceof org.backpropstudio.engine.Task.Classification ? "classification"
+                : "regression";
+        if (!kind.equals(expected)) {
+            throw new ImportException("task: \"" + Messages.excerpt(kind) + "\" does not fit the data, which poses "
+                    + expected);
+        }
+        if (data.task() instanceof org.backpropstudio.engine.Task.Classification k
+                && WeightsJson.integer(task, "classes", "task", 2, 10) != k.classes()) {
+            throw new ImportException("task: " + task.get("classes") + " classes, but the data has " + k.classes());
         }
     }
 
@@ -432,49 +436,7 @@ public final class ExperimentJson {
         }
     }
 
-    private static DataSpec data(JsonNode d) throws ImportException {
-        String kind = text(d, "kind");
-        if (kind.equals("given")) {
-            return new DataSpec.GivenData(samples(WeightsJson.object(d, "train", "data"), "data.train"),
-                    samples(WeightsJson.object(d, "test", "data"), "data.test"));
-        }
-        if (!kind.equals("function")) {
-            throw new ImportException("data: \"kind\" must be \"function\" or \"given\", found '" + Messages.excerpt(kind) + "'");
-        }
-        DataSpec.Sampling sampling;
-        try {
-            sampling = DataSpec.Sampling.valueOf(text(d, "sampling").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ImportException("data: \"sampling\" must be \"random\", \"even\" or \"resampled\"");
-        }
-        Target target;
-        if (text(d, "target").equals("expression")) {
-            try {
-                target = ExpressionTarget.parse(text(d, "expression"));
-            } catch (ExpressionTarget.InvalidExpression e) {
-                throw new ImportException("data.expression: " + e.getMessage() + " (at character " + (e.position() + 1)
-                        + ")");
-            }
-        } else {
-            target = TargetFunction.fromWireName(Messages.excerpt(text(d, "target")));
-        }
-        // the extrapolation split is optional: without it the test samples share the training range
-        boolean split = d.has("testXMin") || d.has("testXMax");
-        return new DataSpec.FunctionData(target, number(d, "xMin"),
-                number(d, "xMax"), WeightsJson.integer(d, "trainCount", "data", 0, 10_000_000),
-                WeightsJson.integer(d, "testCount", "data", 0, 10_000_000), number(d, "noise"), sampling,
-                bool(d, "streaming"), split ? number(d, "testXMin") : Double.NaN,
-                split ? number(d, "testXMax") : Double.NaN);
-    }
-
-    private static Dataset samples(JsonNode node, String where) throws ImportException {
-        JsonNode x = WeightsJson.array(node, "x", where);
-        double[] xs = WeightsJson.vector(x, where + ".x", x.size());
-        double[] ys = WeightsJson.vector(WeightsJson.array(node, "y", where), where + ".y", xs.length);
-        return Dataset.of(xs, ys);
-    }
-
-    private static String text(JsonNode parent, String name) throws ImportException {
+    static String text(JsonNode parent, String name) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isTextual()) {
             throw new ImportException("\"" + name + "\" must be text, found " + JsonText.shown(n));
@@ -482,7 +444,7 @@ public final class ExperimentJson {
         return n.asText();
     }
 
-    private static double number(JsonNode parent, String name) throws ImportException {
+    static double number(JsonNode parent, String name) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isNumber() || !Double.isFinite(n.doubleValue())) {
             throw new ImportException("\"" + name + "\" must be a finite number, found " + JsonText.shown(n));
@@ -490,7 +452,7 @@ public final class ExperimentJson {
         return n.doubleValue();
     }
 
-    private static boolean bool(JsonNode parent, String name) throws ImportException {
+    static boolean bool(JsonNode parent, String name) throws ImportException {
         JsonNode n = parent.get(name);
         if (n == null || !n.isBoolean()) {
             throw new ImportException("\"" + name + "\" must be true or false, found " + JsonText.shown(n));

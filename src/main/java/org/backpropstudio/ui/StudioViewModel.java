@@ -180,6 +180,10 @@ public final class StudioViewModel {
      * or null when it can. Larger networks are for the command line.
      */
     static String beyondTheEditor(org.backpropstudio.engine.NetworkSpec network) {
+        if (network.inputs() != 1 || network.outputs() != 1) {
+            // a classifier's or a digit network's weights: its views are to come
+            return Localized.t("open.notOneToOne", network.inputs(), network.outputs());
+        }
         int hidden = network.layers().size() - 1;
         if (hidden > EditorModel.MAX_HIDDEN_LAYERS) {
             return Localized.t("open.tooManyLayers", hidden, EditorModel.MAX_HIDDEN_LAYERS);
@@ -229,7 +233,8 @@ public final class StudioViewModel {
         org.backpropstudio.engine.TrainingConfig config = experiment.config();
         org.backpropstudio.io.WeightsFile weights = experiment.weights();
         List<org.backpropstudio.training.PinnedRun> pinnedRuns = experiment.pinned();
-        String beyond = beyondTheEditor(config.network());
+        String beyond = config.data().task() instanceof org.backpropstudio.engine.Task.Classification
+                ? Localized.t("open.classifier") : beyondTheEditor(config.network());
         if (beyond != null) {
             message.set(Localized.t("open.notOpened", source, beyond));
             return;

@@ -64,6 +64,43 @@ class ExperimentJsonTest {
         }
     }
 
+    /** Version 2: a classifier's experiment, the plane's data or labelled samples, reopens and trains the same. */
+    @Test
+    void aClassifiersExperimentRoundTripsAndTrainsTheSame() throws Exception {
+        TrainingConfig spiral = Presets.get("spiral-relu").withSeed(5);
+        ExperimentJson.Experiment back = ExperimentJson.parse(ExperimentJson.toJson(new ExperimentJson.Experiment(spiral,
+                null)));
+        assertThat(back.config()).isEqualTo(spiral);
+        assertThat(history(back.config(), 5)).containsExactly(history(spiral, 5));
+        org.backpropstudio.engine.Dataset train = org.backpropstudio.engine.Dataset.labelled(
+                new double[][] {{0.1, 2}, {-3e-9, 4}, {5, 6}}, new int[] {2, 0, 1}, 3);
+        org.backpropstudio.engine.Dataset test = org.backpropstudio.engine.Dataset.labelled(
+                new double[][] {{1, 1}}, new int[] {1}, 3);
+        TrainingConfig labelled = spiral.withNetwork(new org.backpropstudio.engine.NetworkSpec(2, java.util.List.of(
+                new org.backpropstudio.engine.LayerSpec(4, org.backpropstudio.engine.Activation.RELU),
+                new org.backpropstudio.engine.LayerSpec(3, org.backpropstudio.engine.Activation.IDENTITY))))
+                .withData(new org.backpropstudio.engine.DataSpec.LabelledData(train, test, 3))
+                .withReplacement(true).withStepLimit(7);
+        String json = ExperimentJson.toJson(new ExperimentJson.Experiment(labelled, null));
+        assertThat(json).contains("\"version\" : 2").contains("\"kind\" : \"classification\"")
+                .contains("\"labels\" : [ 2, 0, 1 ]");
+        // (datasets compare by their numbers: the text written again is the same text)
+        TrainingConfig reread = ExperimentJson.parse(json).config();
+        assertThat(ExperimentJson.toJson(new ExperimentJson.Experiment(reread, null))).isEqualTo(json);
+        assertThat(reread.replacement()).isTrue();
+        assertThat(reread.stepLimit()).isEqualTo(7);
+        assertThat(history(reread, 5)).containsExactly(history(labelled, 5));
+        // a version-1 file cannot hold a classifier; a task that does not fit its data is refused
+        assertThatThrownBy(() -> ExperimentJson.parse(json.replace("\"version\" : 2", "\"version\" : 1")))
+                .hasMessageContaining("\"kind\" must be \"function\" or \"given\", found 'labelled'");
+        assertThatThrownBy(() -> ExperimentJson.parse(json.replace("\"kind\" : \"classification\"",
+                "\"kind\" : \"regression\""))).hasMessageContaining("does not fit the data, which poses classification");
+        assertThatThrownBy(() -> ExperimentJson.parse(json.replace("\"labels\" : [ 2, 0, 1 ]", "\"labels\" : [ 2, 0, 3 ]")))
+                .hasMessageContaining("data.train.labels, entry 3: 3 is not a class from 0 to 2");
+        assertThatThrownBy(() -> ExperimentJson.parse(json.replace("\"version\" : 2", "\"version\" : 3")))
+                .hasMessageContaining("version 3 is not supported (this Backprop Studio reads versions 1 to 2)");
+    }
+
     @Test
     void malformedExperimentsAreNamed() {
         String good = ExperimentJson.toJson(new ExperimentJson.Experiment(Presets.get("classic-sigmoid"), null));

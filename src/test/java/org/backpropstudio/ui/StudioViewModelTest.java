@@ -66,6 +66,21 @@ class StudioViewModelTest {
                 s.contributions(), s.muted(), s.commandsHandled(), s.generation());
     }
 
+    /** The studio fits curves: a classifier's experiment or a digit network's weights are not opened (yet), and say why. */
+    @Test
+    void aClassifierIsNotOpenedInTheStudioYetAndSaysWhy() {
+        List<Command> sent = new ArrayList<>();
+        StudioViewModel vm = new StudioViewModel(sent::add);
+        vm.loadExperiment(Presets.get("spiral-relu"), null, "spiral.bps.json");
+        assertThat(sent).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("spiral.bps.json").contains("a classifier's experiment");
+        vm.loadNetwork(new org.backpropstudio.engine.NetworkSpec(784, List.of(new org.backpropstudio.engine.LayerSpec(10,
+                org.backpropstudio.engine.Activation.IDENTITY))), java.util.Collections.singletonList(new double[784][10]), List.of(new double[10]),
+                "digits.weights.json");
+        assertThat(sent).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("784 inputs and 10 outputs");
+    }
+
     /** After importing 32 + 8 samples on [-3, 3], the data fields still said ±6.283 and 50 / 10. */
     @Test
     void theDataFieldsDescribeAnImportedTable() {
