@@ -409,8 +409,8 @@ public final class TrainingService implements AutoCloseable {
             if (!Double.isFinite(a.x()) || !Double.isFinite(a.y())) {
                 throw new IllegalArgumentException("a point needs finite x and y, got (" + a.x() + ", " + a.y() + ")");
             }
-            Dataset train = a.test() ? trainer.trainData() : append(trainer.trainData(), a.x(), a.y());
-            Dataset test = a.test() ? append(trainer.testData(), a.x(), a.y()) : trainer.testData();
+            Dataset train = a.test() ? trainer.trainData() : SampleEdits.append(trainer.trainData(), a.x(), a.y());
+            Dataset test = a.test() ? SampleEdits.append(trainer.testData(), a.x(), a.y()) : trainer.testData();
             editSamples(train, test, text(a.test() ? "marker.addTest" : "marker.addTrain", number(a.x())));
         } else if (c instanceof Command.RemoveSample r) {
             removeNearest(r.x(), r.y());
@@ -425,46 +425,16 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
-    private static Dataset append(Dataset d, double x, double y) {
-        double[] xs = java.util.Arrays.copyOf(d.xColumn(), d.size() + 1);
-        double[] ys = java.util.Arrays.copyOf(d.yColumn(), d.size() + 1);
-        xs[d.size()] = x;
-        ys[d.size()] = y;
-        return Dataset.of(xs, ys);
-    }
 
     /** Removes the sample nearest to (x, y), training or test. */
     private void removeNearest(double x, double y) {
-        Dataset[] sets = {trainer.trainData(), trainer.testData()};
-        int bestSet = -1;
-        int best = -1;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < 2; k++) {
-            for (int i = 0; i < sets[k].size(); i++) {
-                double d = Math.hypot(sets[k].x().get(i, 0) - x, sets[k].y().get(i, 0) - y);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    bestSet = k;
-                    best = i;
-                }
-            }
-        }
-        if (bestSet < 0) {
+        SampleEdits.Removal r = SampleEdits.removeNearest(trainer.trainData(), trainer.testData(), x, y);
+        if (r == null) {
             event = new ServiceEvent.NoPointsToRemove();
             return;
         }
-        Dataset from = sets[bestSet];
-        double removedX = from.x().get(best, 0);
-        double[] xs = new double[from.size() - 1];
-        double[] ys = new double[from.size() - 1];
-        for (int i = 0, j = 0; i < from.size(); i++) {
-            if (i != best) {
-                xs[j] = from.x().get(i, 0);
-                ys[j++] = from.y().get(i, 0);
-            }
-        }
-        sets[bestSet] = Dataset.of(xs, ys);
-        editSamples(sets[0], sets[1], text(bestSet == 0 ? "marker.removeTrain" : "marker.removeTest", number(removedX)));
+        editSamples(r.train(), r.test(), text(r.fromTraining() ? "marker.removeTrain" : "marker.removeTest",
+                number(r.removedX())));
     }
 
     /** Trains on from here with other samples; marks the change on the loss chart. */

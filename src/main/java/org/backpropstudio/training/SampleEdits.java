@@ -1,0 +1,59 @@
+package org.backpropstudio.training;
+
+import org.backpropstudio.engine.Dataset;
+
+/** Points clicked in or removed on the fit chart: the training and test sets that result. */
+final class SampleEdits {
+
+    private SampleEdits() {
+    }
+
+    /** The sets after the sample nearest to (x, y) was removed, and which set it was in. */
+    record Removal(Dataset train, Dataset test, boolean fromTraining, double removedX) {
+    }
+
+    /** {@code d} with (x, y) added at the end. */
+    static Dataset append(Dataset d, double x, double y) {
+        double[] xs = java.util.Arrays.copyOf(d.xColumn(), d.size() + 1);
+        double[] ys = java.util.Arrays.copyOf(d.yColumn(), d.size() + 1);
+        xs[d.size()] = x;
+        ys[d.size()] = y;
+        return Dataset.of(xs, ys);
+    }
+
+    /**
+     * The sets without the sample nearest to (x, y) in the plane of the chart, training or test;
+     * null when both are empty.
+     */
+    static Removal removeNearest(Dataset train, Dataset test, double x, double y) {
+        Dataset[] sets = {train, test};
+        int bestSet = -1;
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < sets[k].size(); i++) {
+                double d = Math.hypot(sets[k].x().get(i, 0) - x, sets[k].y().get(i, 0) - y);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    bestSet = k;
+                    best = i;
+                }
+            }
+        }
+        if (bestSet < 0) {
+            return null;
+        }
+        Dataset from = sets[bestSet];
+        double removedX = from.x().get(best, 0);
+        double[] xs = new double[from.size() - 1];
+        double[] ys = new double[from.size() - 1];
+        for (int i = 0, j = 0; i < from.size(); i++) {
+            if (i != best) {
+                xs[j] = from.x().get(i, 0);
+                ys[j++] = from.y().get(i, 0);
+            }
+        }
+        sets[bestSet] = Dataset.of(xs, ys);
+        return new Removal(sets[0], sets[1], bestSet == 0, removedX);
+    }
+}
