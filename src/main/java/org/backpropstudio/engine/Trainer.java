@@ -123,6 +123,11 @@ public final class Trainer {
         return r;
     }
 
+    /** True when the config's step limit has been reached (never without a limit). */
+    public boolean stepLimitReached() {
+        return config.stepLimit() > 0 && steps >= config.stepLimit() && current == null;
+    }
+
     /** True between the first unit of an epoch's work ({@link #advance}) and its result. */
     public boolean epochInProgress() {
         return current != null;

@@ -87,6 +87,14 @@ public sealed interface ServiceEvent {
         }
     }
 
+    /** Play or Step was pressed after a run of a given number of steps took them all. */
+    record StepLimitReached(long steps) implements ServiceEvent {
+        @Override
+        public String text() {
+            return Messages.text("service.stepLimitReached", Messages.integer(steps));
+        }
+    }
+
     /**
      * The loss diverged: no longer a number (worst NaN), or exploded from {@code start} to
      * {@code worst}.

@@ -279,10 +279,10 @@ public final class TrainingService implements AutoCloseable {
             problem = divergedProblem(diverged);
             event = new ServiceEvent.Diverged(diverged.notANumber() ? Double.NaN : diverged.worst(), diverged.start());
             changed = true;
-        } else if (trainer.epoch() >= config.epochs() && !wasStep) {
+        } else if ((trainer.epoch() >= config.epochs() || trainer.stepLimitReached()) && !wasStep) {
             playing = false;
             state = TrainingState.FINISHED;
-            event = new ServiceEvent.Finished(config.epochs());
+            event = new ServiceEvent.Finished(trainer.epoch());
             changed = true;
         } else if (wasStep) {
             state = TrainingState.PAUSED;
@@ -297,6 +297,10 @@ public final class TrainingService implements AutoCloseable {
             } else if (trainer.epoch() >= config.epochs()) {
                 state = TrainingState.FINISHED;
                 event = new ServiceEvent.LimitReached(config.epochs());
+            } else if (trainer.stepLimitReached()) {
+                // a run of a given number of steps (the digit tutorial's 5 000) has taken them
+                state = TrainingState.FINISHED;
+                event = new ServiceEvent.StepLimitReached(config.stepLimit());
             } else {
                 playing = true;
                 state = TrainingState.TRAINING;
@@ -311,6 +315,9 @@ public final class TrainingService implements AutoCloseable {
         } else if (c instanceof Command.Step) {
             if (state == TrainingState.DIVERGED) {
                 event = new ServiceEvent.StillDiverged();
+            } else if (trainer.stepLimitReached()) {
+                state = TrainingState.FINISHED;
+                event = new ServiceEvent.StepLimitReached(config.stepLimit());
             } else {
                 playing = false;
                 runEpoch(true);

@@ -49,6 +49,25 @@ class TrainingServiceTest {
         assertThat(after.state()).isEqualTo(TrainingState.PAUSED);
     }
 
+    /** A run of a given number of steps ends with them, and Play or Step then says so (it was an exception). */
+    @Test
+    void aRunOfAGivenNumberOfStepsFinishesWithThem() {
+        TrainingConfig c = Presets.get("linear-neuron").withStepLimit(5).withEpochs(100); // 3 steps an epoch
+        TrainingService s = new TrainingService(c);
+        s.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+        s.submit(new Command.Play());
+        Snapshot done = tickAndTake(s, 10);
+        assertThat(done.epoch()).isEqualTo(2); // 3 steps and 2
+        assertThat(done.state()).isEqualTo(TrainingState.FINISHED);
+        for (Command again : new Command[] {new Command.Play(), new Command.Step()}) {
+            s.submit(again);
+            Snapshot after = tickAndTake(s, 0);
+            assertThat(after.event()).isEqualTo(new ServiceEvent.StepLimitReached(5));
+            assertThat(after.message()).isEqualTo("This run has taken all of its 5 steps; Reset starts it again.");
+            assertThat(after.epoch()).isEqualTo(2);
+        }
+    }
+
     @Test
     void startsPausedWithThePresetAndItsPrediction() {
         TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
