@@ -210,7 +210,6 @@ public final class Trainer {
         return r;
     }
 
-
     private EpochRun beginEpoch() {
         if (!config.streaming() && train.size() == 0) {
             throw new IllegalStateException("there are no training samples to train on");
@@ -230,7 +229,6 @@ public final class Trainer {
         return run;
     }
 
-
     /**
      * The share of {@code data}'s samples whose largest output is at their class (their one-hot
      * target's 1); NaN for no samples. The forward passes go in chunks of 256 rows.
@@ -238,7 +236,6 @@ public final class Trainer {
     public double accuracy(Dataset data) {
         return evaluator.accuracy(network, data);
     }
-
 
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
     private double step() {
@@ -274,8 +271,6 @@ public final class Trainer {
         if (config.streaming()) {
             throw new IllegalArgumentException("streamed data has no fixed samples to edit");
         }
-        current = null; // an epoch in progress was over the old samples: it is dropped
-        pendingBatching = null;
         for (Dataset d : new Dataset[] {newTrain, newTest}) {
             if (d.x().numCols != train.x().numCols || d.y().numCols != train.y().numCols) {
                 throw new IllegalArgumentException("samples of " + d.x().numCols + " → " + d.y().numCols
@@ -288,13 +283,15 @@ public final class Trainer {
         loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(), config.dropLast(),
                 shuffleRandom);
         loader.setReplacement(config.replacement());
+        // an epoch in progress was over the old samples: it is dropped (its batching is the config's)
+        current = null;
+        pendingBatching = null;
     }
 
     /** Mean per-sample loss of the current network over a dataset; NaN for an empty one. */
     public double evaluate(Dataset data) {
         return evaluator.meanLoss(network, config.loss(), data);
     }
-
 
     /** The network's predictions for single inputs, as a new array. */
     public double[] predict(double[] xs) {
