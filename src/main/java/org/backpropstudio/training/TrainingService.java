@@ -44,6 +44,8 @@ public final class TrainingService implements AutoCloseable {
 
     /** The longest the training thread works on an epoch before it looks at the commands again. */
     static final long WORK_SLICE_NS = 10_000_000L;
+    /** Epochs asked for by Step and not yet ended: worked on a slice at a time, as Play's are. */
+    private int stepsOwed;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
     /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
@@ -196,12 +198,13 @@ public final class TrainingService implements AutoCloseable {
         }
         boolean ran = false;
         long now = clock.getAsLong();
-        if (playing && now >= nextEpochAt) {
+        boolean stepping = stepsOwed > 0;
+        if (stepping || playing && now >= nextEpochAt) {
             if (applied && lastEpochCost > PUBLISH_INTERVAL_NS) {
                 publishChanges(); // a slow epoch is next: show what the commands did first
             }
             long start = clock.getAsLong();
-            if (advanceEpoch(start)) {
+            if (advanceEpoch(start, stepping) && !stepping) {
                 nextEpochAt = Double.isInfinite(speed) ? now : now + (long) (1e9 / speed);
             }
             lastEpochCost = clock.getAsLong() - start;
@@ -233,38 +236,40 @@ public final class TrainingService implements AutoCloseable {
      * however long the epoch is (the digit classifier's is 36 steps of 200 samples and its
      * accuracy passes). True when the epoch ended.
      */
-    private boolean advanceEpoch(long start) {
-        if (!trainer.epochInProgress() && noTrainingPoints()) {
-            return false;
-        }
-        EpochResult r;
+    private boolean advanceEpoch(long start, boolean stepping) {
+        boolean ended = false;
         do {
-            r = trainer.advance();
-        } while (r == null && clock.getAsLong() - start < WORK_SLICE_NS);
-        if (r != null) {
-            epochDone(r, false);
-        }
-        return r != null;
+            if (!trainer.epochInProgress() && noTrainingPoints()) {
+                return ended;
+            }
+            EpochResult r;
+            do {
+                r = trainer.advance();
+            } while (r == null && clock.getAsLong() - start < WORK_SLICE_NS);
+            if (r == null) {
+                return ended;
+            }
+            epochDone(r, stepping);
+            ended = true;
+            if (stepping) {
+                stepsOwed = state == TrainingState.DIVERGED ? 0 : stepsOwed - 1;
+            }
+            // Steps queued together are taken in the same slice while it lasts
+        } while (stepping && stepsOwed > 0 && clock.getAsLong() - start < WORK_SLICE_NS);
+        return ended;
     }
 
     /** With no training samples (all clicked away), pauses and says so. */
     private boolean noTrainingPoints() {
         if (!config.streaming() && trainer.trainData().size() == 0) {
             playing = false;
+            stepsOwed = 0;
             state = TrainingState.PAUSED;
             event = new ServiceEvent.NoTrainingPoints();
             changed = true;
             return true;
         }
         return false;
-    }
-
-    /** Runs the rest of the epoch in progress, or a whole one (Step). */
-    private void runEpoch(boolean wasStep) {
-        if (!trainer.epochInProgress() && noTrainingPoints()) {
-            return;
-        }
-        epochDone(trainer.runEpoch(), wasStep);
     }
 
     private void epochDone(EpochResult result, boolean wasStep) {
@@ -303,12 +308,14 @@ public final class TrainingService implements AutoCloseable {
                 event = new ServiceEvent.StepLimitReached(config.stepLimit());
             } else {
                 playing = true;
+                stepsOwed = 0;
                 state = TrainingState.TRAINING;
                 nextEpochAt = clock.getAsLong();
                 event = ServiceEvent.QUIET;
             }
         } else if (c instanceof Command.Pause) {
             playing = false;
+            stepsOwed = 0; // obeyed within the epoch a Step began, too
             if (state == TrainingState.TRAINING) {
                 state = TrainingState.PAUSED;
             }
@@ -319,8 +326,9 @@ public final class TrainingService implements AutoCloseable {
                 state = TrainingState.FINISHED;
                 event = new ServiceEvent.StepLimitReached(config.stepLimit());
             } else {
+                // the epoch is worked on after the commands, a slice at a time, as Play's are
                 playing = false;
-                runEpoch(true);
+                stepsOwed++;
             }
         } else if (c instanceof Command.Reset) {
             restart(config, text("service.reset", config.seed()));
@@ -476,6 +484,7 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void restart(TrainingConfig newConfig, String why, Trainer fresh) {
+        stepsOwed = 0;
         generation++;
         clickRange = null;
         inspectionDue = true; // a trace of the old network must not outlive it

@@ -39,7 +39,11 @@ class TrainingServiceTest {
         }
         s.submit(new Command.CheckGradients(2));
         s.submit(new Command.Inspect(0.5));
+        // the Steps' epochs are worked on 10 ms at a time (a digit epoch is 36 steps and its passes)
         Snapshot after = tickAndTake(s, 0);
+        for (int i = 0; i < 10_000 && after.epoch() < 3; i++) {
+            after = tickAndTake(s, 0);
+        }
         assertThat(after.epoch()).isEqualTo(3);
         assertThat(after.trainAccuracy()).isBetween(0.0, 1.0);
         assertThat(after.testAccuracy()).isBetween(0.0, 1.0);
@@ -597,6 +601,31 @@ class TrainingServiceTest {
         org.backpropstudio.engine.EpochResult first = straight.runEpoch();
         assertThat(on.losses().trainMax()[0]).isEqualTo(first.trainLoss());
         assertThat(on.losses().testMax()[0]).isEqualTo(first.testLoss());
+    }
+
+    /** A Step's epoch is worked on a slice at a time too: a Pause within it is obeyed. */
+    @Test
+    void aStepsEpochIsTakenAStepAtATimeAndAPauseWithinItIsObeyed() {
+        long[] now = {0};
+        TrainingService s = new TrainingService(Presets.get("deep-momentum"), () -> now[0] += 1_000_000L);
+        s.submit(new Command.Step());
+        Snapshot during = tickAndTake(s, 0);
+        assertThat(during.epoch()).as("25 steps and the test loss do not fit in a slice").isZero();
+        s.submit(new Command.Pause());
+        Snapshot paused = tickAndTake(s, 5);
+        assertThat(paused.epoch()).as("the Pause stopped the Step's epoch").isZero();
+        assertThat(paused.state()).isEqualTo(TrainingState.PAUSED);
+        s.submit(new Command.Step()); // goes on with the epoch begun
+        Snapshot stepped = tickAndTake(s, 0);
+        for (int i = 0; i < 100 && stepped.epoch() < 1; i++) {
+            stepped = tickAndTake(s, 0);
+        }
+        assertThat(stepped.epoch()).isEqualTo(1);
+        assertThat(stepped.state()).isEqualTo(TrainingState.PAUSED);
+        org.backpropstudio.engine.Trainer straight = new org.backpropstudio.engine.Trainer(Presets.get("deep-momentum"));
+        assertThat(stepped.trainLoss()).isEqualTo(straight.runEpoch().trainLoss());
+        tickAndTake(s, 3);
+        assertThat(s.snapshotNow().epoch()).as("one Step, one epoch").isEqualTo(1);
     }
 
     @Test
