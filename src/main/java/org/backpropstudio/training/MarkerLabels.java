@@ -1,6 +1,7 @@
 package org.backpropstudio.training;
 
 import static org.backpropstudio.i18n.Messages.text;
+import static org.backpropstudio.i18n.NumberText.plain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,6 @@ final class MarkerLabels {
     private MarkerLabels() {
     }
 
-    private static String number(double v) {
-        return org.backpropstudio.i18n.NumberText.plain(v);
-    }
 
     /** The label of a change of optimizer settings: "lr 0.1 → 0.3, momentum 0 → 0.9". */
     static String optimizer(OptimizerConfig from, OptimizerConfig to) {
@@ -24,15 +22,15 @@ final class MarkerLabels {
             parts.add(text("marker.optimizer", from.name(), to.name()));
         }
         if (from.learningRate() != to.learningRate()) {
-            parts.add("lr " + number(from.learningRate()) + " → " + number(to.learningRate()));
+            parts.add("lr " + plain(from.learningRate()) + " → " + plain(to.learningRate()));
         }
         if (from instanceof OptimizerConfig.ReboundSgd a && to instanceof OptimizerConfig.ReboundSgd b
                 && a.momentum() != b.momentum()) {
-            parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));
+            parts.add(text("marker.momentum", plain(a.momentum()), plain(b.momentum())));
         }
         if (from instanceof OptimizerConfig.Sgd a && to instanceof OptimizerConfig.Sgd b) {
             if (a.momentum() != b.momentum()) {
-                parts.add(text("marker.momentum", number(a.momentum()), number(b.momentum())));
+                parts.add(text("marker.momentum", plain(a.momentum()), plain(b.momentum())));
             }
             if (a.nesterov() != b.nesterov()) {
                 parts.add(text(b.nesterov() ? "marker.nesterovOn" : "marker.nesterovOff"));

@@ -1,6 +1,7 @@
 package org.backpropstudio.training;
 
 import static org.backpropstudio.i18n.Messages.text;
+import static org.backpropstudio.i18n.NumberText.plain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -426,7 +427,7 @@ public final class TrainingService implements AutoCloseable {
             }
             Dataset train = a.test() ? trainer.trainData() : SampleEdits.append(trainer.trainData(), a.x(), a.y());
             Dataset test = a.test() ? SampleEdits.append(trainer.testData(), a.x(), a.y()) : trainer.testData();
-            editSamples(train, test, text(a.test() ? "marker.addTest" : "marker.addTrain", number(a.x())));
+            editSamples(train, test, text(a.test() ? "marker.addTest" : "marker.addTrain", plain(a.x())));
         } else if (c instanceof Command.RemoveSample r) {
             removeNearest(r.x(), r.y());
         } else if (c instanceof Command.ClearSamples) {
@@ -449,7 +450,7 @@ public final class TrainingService implements AutoCloseable {
             return;
         }
         editSamples(r.train(), r.test(), text(r.fromTraining() ? "marker.removeTrain" : "marker.removeTest",
-                number(r.removedX())));
+                plain(r.removedX())));
     }
 
     /** Trains on from here with other samples; marks the change on the loss chart. */
@@ -469,10 +470,10 @@ public final class TrainingService implements AutoCloseable {
     /** The banner of a diverged run: what went wrong, blaming the input when the input is at fault. */
     private String divergedProblem(Divergence.Verdict v) {
         return switch (v.cause()) {
-            case NOT_FINITE_AT_START -> text("service.divergedAtStart", v.epoch(), number(v.largest()));
-            case DATA_TOO_LARGE -> text("service.divergedData", v.epoch(), number(v.largest()));
-            case WEIGHTS_TOO_LARGE -> text("service.divergedWeights", v.epoch(), number(v.largest()));
-            case LEARNING_RATE -> text("service.diverged", v.epoch(), number(config.optimizer().learningRate()));
+            case NOT_FINITE_AT_START -> text("service.divergedAtStart", v.epoch(), plain(v.largest()));
+            case DATA_TOO_LARGE -> text("service.divergedData", v.epoch(), plain(v.largest()));
+            case WEIGHTS_TOO_LARGE -> text("service.divergedWeights", v.epoch(), plain(v.largest()));
+            case LEARNING_RATE -> text("service.diverged", v.epoch(), plain(config.optimizer().learningRate()));
         };
     }
 
@@ -519,10 +520,6 @@ public final class TrainingService implements AutoCloseable {
 
 
 
-    /** A number as a person would write it (see {@link org.backpropstudio.i18n.NumberText#plain}). */
-    static String number(double v) {
-        return org.backpropstudio.i18n.NumberText.plain(v);
-    }
 
     private void publish() {
         long start = clock.getAsLong();
