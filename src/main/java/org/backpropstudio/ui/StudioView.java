@@ -646,7 +646,9 @@ public final class StudioView extends BorderPane {
             protected void layoutChildren() {
                 double needed = snappedLeftInset() + snappedRightInset() + getSpacing() * (getChildren().size() - 1);
                 for (Node n : getChildren()) {
-                    needed += n == spacer ? 0 : n.prefWidth(-1);
+                    // what is not laid out takes no room (the lecture read-outs outside lecture
+                    // mode); the tools count whether shown or not, or they would flicker
+                    needed += n == spacer || !n.isManaged() && n != tools ? 0 : n.prefWidth(-1);
                 }
                 tools.setVisible(getWidth() >= needed);
                 super.layoutChildren();

@@ -201,6 +201,42 @@ class ClassroomWindowTest {
         }
     }
 
+    /**
+     * The lecture read-outs are hidden outside lecture mode, but their width was counted: once
+     * they held numbers, a window just wide enough for the tool buttons folded them away.
+     */
+    @Test
+    void hiddenReadOutsTakeNoRoomFromTheToolButtons(FxRobot robot) {
+        waitUntil("the first snapshot", () -> shown() != null);
+        Node tools = robot.lookup("#tools").query();
+        Stage stage = (Stage) tools.getScene().getWindow();
+        // the narrowest window that shows the tools before training (their read-outs say "–")
+        int width = 1400;
+        for (int w = 1400; w >= 900; w -= 10) {
+            int at = w;
+            robot.interact(() -> stage.setWidth(at));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!tools.isVisible()) {
+                break;
+            }
+            width = w;
+        }
+        int narrowest = width;
+        robot.interact(() -> stage.setWidth(narrowest));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tools.isVisible()).as("before training, at %d px", narrowest).isTrue();
+        robot.interact(() -> studio.viewModel().editor().epochs().textProperty().set("2000"));
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step");
+        }
+        waitUntil("three epochs", () -> shown().epoch() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tools.getParent().requestLayout());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownOnScreen(robot.lookup("#lecture-train-loss").query())).isFalse();
+        assertThat(tools.isVisible()).as("with the losses read out (hidden)").isTrue();
+    }
+
     @Test
     void aToolbarTooNarrowFoldsItsToolButtonsAwayFirst(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null);
