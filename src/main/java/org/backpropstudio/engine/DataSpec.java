@@ -271,13 +271,161 @@ public sealed interface DataSpec {
     }
 
     /**
+     * Points of the plane (x₁, x₂) with a class each, seen by the network through features: made
+     * by a generator ({@link PlaneData}) or given point by point ({@link PlanePoints}, clicked in).
+     */
+    sealed interface Plane extends DataSpec permits PlaneData, PlanePoints {
+        /** Where the plane's data lies: every shape spans about [−6, 6]² (the studio's view of it). */
+        double EXTENT = 6;
+
+        int classes();
+
+        /** The features switched on, in input order. */
+        java.util.List<Feature> inputs();
+
+        /**
+         * The training and test points, as {@link #make} draws them from {@code random} (the
+         * seed's data stream): what the studio draws in the plane.
+         */
+        PointSets pointSets(RandomGenerator random);
+
+        /** The same points, seen through other features (the network's input count follows). */
+        Plane withFeatures(java.util.Set<Feature> features);
+
+        @Override
+        default Task task() {
+            return new Task.Classification(classes());
+        }
+
+        @Override
+        default Samples make(RandomGenerator random, BooleanSupplier abandon) {
+            PointSets sets = pointSets(random);
+            java.util.List<Feature> on = inputs();
+            return new Samples(sets.train().seenThrough(on, classes()), sets.test().seenThrough(on, classes()));
+        }
+    }
+
+    /** Points of the plane (n × 2) with a class each. */
+    record Points(double[][] xy, int[] labels) {
+        public Points {
+            if (xy.length != labels.length) {
+                throw new IllegalArgumentException(xy.length + " points but " + labels.length + " classes");
+            }
+        }
+
+        /** The samples a network sees: each point's features, its class one-hot. */
+        public Dataset seenThrough(java.util.List<Feature> features, int classes) {
+            return Dataset.labelled(Feature.inputs(features, xy), labels, classes);
+        }
+
+        public int size() {
+            return labels.length;
+        }
+
+        /** These points and one more. */
+        public Points plus(double x1, double x2, int label) {
+            double[][] more = java.util.Arrays.copyOf(xy, xy.length + 1);
+            more[xy.length] = new double[] {x1, x2};
+            int[] labelled = java.util.Arrays.copyOf(labels, labels.length + 1);
+            labelled[labels.length] = label;
+            return new Points(more, labelled);
+        }
+
+        /** These points without the i-th. */
+        public Points without(int i) {
+            double[][] fewer = new double[xy.length - 1][];
+            int[] labelled = new int[labels.length - 1];
+            for (int j = 0, k = 0; j < xy.length; j++) {
+                if (j != i) {
+                    fewer[k] = xy[j];
+                    labelled[k++] = labels[j];
+                }
+            }
+            return new Points(fewer, labelled);
+        }
+    }
+
+    /** A training and a test set of points of the plane. */
+    record PointSets(Points train, Points test) {
+    }
+
+    /**
+     * Points of the plane given as they are (clicked in, or a generated set edited by clicks),
+     * each with a class from 0 to {@code classes} − 1. The training set may be empty while points
+     * are being clicked in.
+     */
+    record PlanePoints(Points train, Points test, int classes, java.util.Set<Feature> features) implements Plane {
+        public PlanePoints {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(test, "test");
+            new Task.Classification(classes); // checks the count
+            for (Points p : new Points[] {train, test}) {
+                for (int i = 0; i < p.size(); i++) {
+                    if (p.labels()[i] < 0 || p.labels()[i] >= classes) {
+                        throw new IllegalArgumentException("point " + (i + 1) + " has class " + p.labels()[i]
+                                + ", not one of 0 to " + (classes - 1));
+                    }
+                    if (p.xy()[i].length != 2 || !Double.isFinite(p.xy()[i][0]) || !Double.isFinite(p.xy()[i][1])) {
+                        throw new IllegalArgumentException("point " + (i + 1) + " is not a finite (x₁, x₂)");
+                    }
+                }
+            }
+            features = java.util.Set.copyOf(Feature.inOrder(features));
+        }
+
+        @Override
+        public java.util.List<Feature> inputs() {
+            return Feature.inOrder(features);
+        }
+
+        @Override
+        public int trainCount() {
+            return train.size();
+        }
+
+        @Override
+        public int testCount() {
+            return test.size();
+        }
+
+        @Override
+        public PointSets pointSets(RandomGenerator random) {
+            return new PointSets(train, test);
+        }
+
+        @Override
+        public Plane withFeatures(java.util.Set<Feature> on) {
+            return new PlanePoints(train, test, classes, on);
+        }
+
+        /**
+         * Equal when the points, classes and features are: records compare arrays by identity,
+         * which would make every copy of a saved set "changed".
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanePoints p && classes == p.classes && features.equals(p.features)
+                    && same(train, p.train) && same(test, p.test);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(classes, features, train.size(), test.size());
+        }
+
+        private static boolean same(Points a, Points b) {
+            return java.util.Arrays.deepEquals(a.xy(), b.xy()) && java.util.Arrays.equals(a.labels(), b.labels());
+        }
+    }
+
+    /**
      * Points of the plane in {@code classes} classes laid out as {@code shape} says, with noise σ:
      * {@code count} points, the classes taking turns (so they are as equal as can be), shuffled
      * and split, the first {@code round(count · trainShare)} for training. The network sees the
      * {@code features} of each point (x₁, x₂, x₁², …), in {@link Feature}'s order.
      */
     record PlaneData(PlaneShape shape, int classes, int count, double noise, double trainShare,
-                     java.util.Set<Feature> features) implements DataSpec {
+                     java.util.Set<Feature> features) implements Plane {
         /** The most points a plane's data may have. */
         public static final int MAX_POINTS = 100_000;
 
@@ -300,14 +448,14 @@ public sealed interface DataSpec {
             features = java.util.Set.copyOf(Feature.inOrder(features));
         }
 
-        /** The features switched on, in input order. */
+        @Override
         public java.util.List<Feature> inputs() {
             return Feature.inOrder(features);
         }
 
         @Override
-        public Task task() {
-            return new Task.Classification(classes);
+        public Plane withFeatures(java.util.Set<Feature> on) {
+            return new PlaneData(shape, classes, count, noise, trainShare, on);
         }
 
         @Override
@@ -356,20 +504,13 @@ public sealed interface DataSpec {
         }
 
         @Override
-        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
+        public PointSets pointSets(RandomGenerator random) {
             Points all = points(random);
             int n = trainCount();
-            java.util.List<Feature> on = inputs();
-            double[][] inputs = Feature.inputs(on, all.xy());
-            return new Samples(
-                    Dataset.labelled(java.util.Arrays.copyOfRange(inputs, 0, n), java.util.Arrays.copyOfRange(all.labels(), 0, n),
-                            classes),
-                    Dataset.labelled(java.util.Arrays.copyOfRange(inputs, n, count),
-                            java.util.Arrays.copyOfRange(all.labels(), n, count), classes));
-        }
-
-        /** Points of the plane (n × 2) with a class each. */
-        public record Points(double[][] xy, int[] labels) {
+            return new PointSets(
+                    new Points(java.util.Arrays.copyOfRange(all.xy(), 0, n), java.util.Arrays.copyOfRange(all.labels(), 0, n)),
+                    new Points(java.util.Arrays.copyOfRange(all.xy(), n, count),
+                            java.util.Arrays.copyOfRange(all.labels(), n, count)));
         }
     }
 }

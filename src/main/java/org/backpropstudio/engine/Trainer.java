@@ -67,7 +67,7 @@ public final class Trainer {
     public Trainer(TrainingConfig config, Network initial, java.util.function.BooleanSupplier abandon) {
         this.config = config;
         SplittableRandom root = new SplittableRandom(config.seed());
-        this.dataRandom = root.split();
+        this.dataRandom = root.split(); // as dataStream(seed)
         this.weightRandom = root.split();
         this.shuffleRandom = root.split();
         DataSpec.Samples samples = config.data().make(dataRandom, abandon);
@@ -258,6 +258,24 @@ public final class Trainer {
         for (int r = 0; r < rows; r++) {
             batchY.data[r] = f.label(batchX.data[r], dataRandom);
         }
+    }
+
+    /**
+     * The stream a trainer of this seed draws its data from, before it draws anything: with it,
+     * {@link DataSpec.Plane#pointSets} gives the points the trainer trains on.
+     */
+    public static java.util.random.RandomGenerator dataStream(long seed) {
+        return new SplittableRandom(seed).split();
+    }
+
+    /**
+     * Replaces the samples with points of the plane clicked in or out, as {@link #setSamples}
+     * does, the config's data becoming {@code points}.
+     */
+    public void setPoints(DataSpec.PlanePoints points) {
+        DataSpec.Samples s = points.make(dataRandom, () -> false); // draws nothing: the points are given
+        setSamples(s.train(), s.test());
+        config = config.withData(points);
     }
 
     /**

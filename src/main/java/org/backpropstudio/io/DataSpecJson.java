@@ -62,12 +62,33 @@ final class DataSpecJson {
             data.put("count", p.count());
             data.put("noise", p.noise());
             data.put("trainShare", p.trainShare());
-            ArrayNode features = data.putArray("features");
-            for (Feature f : p.inputs()) {
-                features.add(f.wireName());
-            }
+            features(data, p.inputs());
+        } else if (spec instanceof DataSpec.PlanePoints p) {
+            data.put("kind", "plane-points");
+            data.put("classes", p.classes());
+            points(data.putObject("train"), p.train());
+            points(data.putObject("test"), p.test());
+            features(data, p.inputs());
         } else {
             throw new AssertionError(spec);
+        }
+    }
+
+    private static void features(ObjectNode data, java.util.List<Feature> on) {
+        ArrayNode features = data.putArray("features");
+        for (Feature f : on) {
+            features.add(f.wireName());
+        }
+    }
+
+    private static void points(ObjectNode node, DataSpec.Points p) {
+        ArrayNode xy = node.putArray("x"); // as labelled data's rows, of two numbers
+        for (double[] point : p.xy()) {
+            xy.addArray().add(point[0]).add(point[1]);
+        }
+        ArrayNode labels = node.putArray("labels");
+        for (int label : p.labels()) {
+            labels.add(label);
         }
     }
 
@@ -116,8 +137,9 @@ final class DataSpecJson {
                         given(WeightsJson.object(d, "test", "data"), "data.test"));
             case "labelled":
             case "plane":
+            case "plane-points":
                 if (version >= 2) {
-                    return kind.equals("labelled") ? labelledData(d) : plane(d);
+                    return kind.equals("labelled") ? labelledData(d) : kind.equals("plane") ? plane(d) : planePoints(d);
                 }
                 // a version-1 file cannot hold a classifier's data
                 break;
@@ -125,7 +147,7 @@ final class DataSpecJson {
                 break;
         }
         throw new ImportException("data: \"kind\" must be " + (version >= 2
-                ? "\"function\", \"given\", \"labelled\" or \"plane\"" : "\"function\" or \"given\"") + ", found '"
+                ? "\"function\", \"given\", \"labelled\", \"plane\" or \"plane-points\"" : "\"function\" or \"given\"") + ", found '"
                 + Messages.excerpt(kind) + "'");
     }
 
@@ -198,6 +220,32 @@ final class DataSpecJson {
 
     private static DataSpec plane(JsonNode d) throws ImportException {
         PlaneShape shape = PlaneShape.fromWireName(Messages.excerpt(text(d, "shape")));
+        return new DataSpec.PlaneData(shape, WeightsJson.integer(d, "classes", "data", 2, 10),
+                WeightsJson.integer(d, "count", "data", 2, DataSpec.PlaneData.MAX_POINTS), number(d, "noise"),
+                number(d, "trainShare"), features(d));
+    }
+
+    private static DataSpec planePoints(JsonNode d) throws ImportException {
+        int classes = WeightsJson.integer(d, "classes", "data", 2, 10);
+        return new DataSpec.PlanePoints(points(WeightsJson.object(d, "train", "data"), "data.train", classes),
+                points(WeightsJson.object(d, "test", "data"), "data.test", classes), classes, features(d));
+    }
+
+    private static DataSpec.Points points(JsonNode node, String where, int classes) throws ImportException {
+        Dataset d = labelled(node, where, classes);
+        if (d.size() > 0 && d.x().numCols != 2) {
+            throw new ImportException(where + ".x must be rows of two numbers (x₁, x₂)");
+        }
+        double[][] xy = new double[d.size()][];
+        int[] labels = new int[d.size()];
+        for (int i = 0; i < xy.length; i++) {
+            xy[i] = new double[] {d.x().get(i, 0), d.x().get(i, 1)};
+            labels[i] = d.label(i);
+        }
+        return new DataSpec.Points(xy, labels);
+    }
+
+    private static Set<Feature> features(JsonNode d) throws ImportException {
         Set<Feature> features = EnumSet.noneOf(Feature.class);
         for (JsonNode f : WeightsJson.array(d, "features", "data")) {
             if (!f.isTextual()) {
@@ -205,9 +253,10 @@ final class DataSpecJson {
             }
             features.add(WireName.parse(Feature.class, Messages.excerpt(f.asText()), "feature"));
         }
-        return new DataSpec.PlaneData(shape, WeightsJson.integer(d, "classes", "data", 2, 10),
-                WeightsJson.integer(d, "count", "data", 2, DataSpec.PlaneData.MAX_POINTS), number(d, "noise"),
-                number(d, "trainShare"), features);
+        if (features.isEmpty()) {
+            throw new ImportException("data.features: at least one input feature must be on");
+        }
+        return features;
     }
 
     private static double[][] rows(JsonNode a, String where) throws ImportException {

@@ -104,6 +104,15 @@ public sealed interface Command {
     /** Removes the training or test sample nearest to (x, y). */
     record RemoveSample(double x, double y) implements Command { }
 
+    /**
+     * Adds a point of class {@code label} where the user clicked in the plane, to the test set if
+     * {@code test}; training goes on from the weights it has (the data becomes the points as they are).
+     */
+    record AddPlanePoint(double x1, double x2, int label, boolean test) implements Command { }
+
+    /** Removes the training or test point of the plane nearest to (x₁, x₂). */
+    record RemovePlanePoint(double x1, double x2) implements Command { }
+
     /** Removes every sample: training waits until points are clicked in. */
     record ClearSamples() implements Command { }
 

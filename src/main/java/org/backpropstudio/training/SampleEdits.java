@@ -56,4 +56,33 @@ final class SampleEdits {
         sets[bestSet] = Dataset.of(xs, ys);
         return new Removal(sets[0], sets[1], bestSet == 0, removedX);
     }
+
+    /** The points of the plane without the one nearest to (x₁, x₂), and which set it was in; null when there are none. */
+    static PlaneRemoval removeNearest(org.backpropstudio.engine.DataSpec.PlanePoints points, double x1, double x2) {
+        org.backpropstudio.engine.DataSpec.Points[] sets = {points.train(), points.test()};
+        int bestSet = -1;
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < sets[k].size(); i++) {
+                double d = Math.hypot(sets[k].xy()[i][0] - x1, sets[k].xy()[i][1] - x2);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    bestSet = k;
+                    best = i;
+                }
+            }
+        }
+        if (bestSet < 0) {
+            return null;
+        }
+        int label = sets[bestSet].labels()[best];
+        sets[bestSet] = sets[bestSet].without(best);
+        return new PlaneRemoval(new org.backpropstudio.engine.DataSpec.PlanePoints(sets[0], sets[1], points.classes(),
+                java.util.Set.copyOf(points.inputs())), bestSet == 0, label);
+    }
+
+    /** The points after a removal, which set the point was in and its class. */
+    record PlaneRemoval(org.backpropstudio.engine.DataSpec.PlanePoints points, boolean fromTraining, int label) {
+    }
 }

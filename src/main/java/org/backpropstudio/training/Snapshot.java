@@ -36,6 +36,8 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param inspection      the backprop inspector's trace, or null when it is closed
  * @param contributions   the last hidden layer's units' shares of the output at gridX, or null
  *                        (no hidden layer, several outputs, or more than 32 units)
+ * @param classes         what a classifier's views draw (the plane's maps, the digits' predictions),
+ *                        or null for regression
  * @param muted           the muted hidden units
  * @param commandsHandled commands applied or refused so far (each submitted command counts once)
  * @param generation      restarts so far (Reset, a new setup, a loaded network): the epoch only
@@ -47,7 +49,7 @@ public record Snapshot(long sequence, TrainingState state, int epoch, double tra
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
                        LossCurve.View losses, List<Marker> markers, ServiceEvent event, String problem,
                        GradientReport gradients, GradientHealth health, Inspection inspection,
-                       Contributions contributions, List<HiddenUnit> muted, long commandsHandled,
+                       Contributions contributions, ClassReport classes, List<HiddenUnit> muted, long commandsHandled,
                        long generation) {
 
     /** The event's words for the status bar, in the current language ("" if nothing happened). */

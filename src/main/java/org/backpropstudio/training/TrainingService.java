@@ -93,6 +93,11 @@ public final class TrainingService implements AutoCloseable {
     private boolean changed = true;
     private final RateMeter rate = new RateMeter();
     private final HealthMonitor health = new HealthMonitor();
+    /** The plane's points as drawn, made once per setup (null until asked for, or for other data). */
+    private DataSpec.PointSets shownPoints;
+    /** The digits' confusion, counted at {@link #confusionAt} (null: to count at the next snapshot). */
+    private int[][] confusion;
+    private long confusionAt;
     /** The divergence rule, from the network and data as they were (re)started. */
     private Divergence divergence;
 
@@ -430,7 +435,17 @@ public final class TrainingService implements AutoCloseable {
             editSamples(train, test, text(a.test() ? "marker.addTest" : "marker.addTrain", plain(a.x())));
         } else if (c instanceof Command.RemoveSample r) {
             removeNearest(r.x(), r.y());
+        } else if (c instanceof Command.AddPlanePoint a) {
+            addPlanePoint(a);
+        } else if (c instanceof Command.RemovePlanePoint r) {
+            removePlanePoint(r.x1(), r.x2());
         } else if (c instanceof Command.ClearSamples) {
+            if (config.data() instanceof DataSpec.Plane p) {
+                DataSpec.Points none = new DataSpec.Points(new double[0][], new int[0]);
+                editPoints(new DataSpec.PlanePoints(none, none, p.classes(), java.util.Set.copyOf(p.inputs())),
+                        text("marker.cleared"));
+                return;
+            }
             Dataset none = Dataset.of(new double[0], new double[0]);
             editSamples(none, none, text("marker.cleared"));
         } else if (c instanceof Command.SetSpeed s) {
@@ -451,6 +466,57 @@ public final class TrainingService implements AutoCloseable {
         }
         editSamples(r.train(), r.test(), text(r.fromTraining() ? "marker.removeTrain" : "marker.removeTest",
                 plain(r.removedX())));
+    }
+
+    /** Adds a clicked point of the plane with its class. */
+    private void addPlanePoint(Command.AddPlanePoint a) {
+        if (!(config.data() instanceof DataSpec.Plane p)) {
+            throw new IllegalArgumentException("points of the plane are for a classifier of the plane's data");
+        }
+        if (!Double.isFinite(a.x1()) || !Double.isFinite(a.x2()) || a.label() < 0 || a.label() >= p.classes()) {
+            throw new IllegalArgumentException("a point needs finite (x₁, x₂) and a class from 0 to " + (p.classes() - 1));
+        }
+        DataSpec.PointSets sets = planePoints();
+        DataSpec.PlanePoints edited = new DataSpec.PlanePoints(
+                a.test() ? sets.train() : sets.train().plus(a.x1(), a.x2(), a.label()),
+                a.test() ? sets.test().plus(a.x1(), a.x2(), a.label()) : sets.test(), p.classes(),
+                java.util.Set.copyOf(p.inputs()));
+        editPoints(edited, text(a.test() ? "marker.addTestClass" : "marker.addTrainClass", a.label() + 1));
+    }
+
+    /** Removes the point of the plane nearest to (x₁, x₂). */
+    private void removePlanePoint(double x1, double x2) {
+        if (!(config.data() instanceof DataSpec.Plane p)) {
+            throw new IllegalArgumentException("points of the plane are for a classifier of the plane's data");
+        }
+        DataSpec.PointSets sets = planePoints();
+        SampleEdits.PlaneRemoval r = SampleEdits.removeNearest(new DataSpec.PlanePoints(sets.train(), sets.test(),
+                p.classes(), java.util.Set.copyOf(p.inputs())), x1, x2);
+        if (r == null) {
+            event = new ServiceEvent.NoPointsToRemove();
+            return;
+        }
+        editPoints(r.points(), text(r.fromTraining() ? "marker.removeTrainClass" : "marker.removeTestClass",
+                r.label() + 1));
+    }
+
+    /** Trains on from here with other points of the plane; marks the change on the loss chart. */
+    private void editPoints(DataSpec.PlanePoints points, String what) {
+        trainer.setPoints(points);
+        config = trainer.config();
+        shownPoints = points.pointSets(null);
+        divergence = Divergence.at(trainer);
+        inspectionDue = true;
+        mark(what);
+        event = new ServiceEvent.SamplesEdited(what, points.trainCount(), points.testCount());
+    }
+
+    /** The points of the plane being trained on, as drawn (made from the seed once per setup). */
+    private DataSpec.PointSets planePoints() {
+        if (shownPoints == null && config.data() instanceof DataSpec.Plane p) {
+            shownPoints = p.pointSets(Trainer.dataStream(config.seed()));
+        }
+        return shownPoints;
     }
 
     /** Trains on from here with other samples; marks the change on the loss chart. */
@@ -486,6 +552,8 @@ public final class TrainingService implements AutoCloseable {
 
     private void restart(TrainingConfig newConfig, String why, Trainer fresh) {
         stepsOwed = 0;
+        shownPoints = null;
+        confusion = null;
         generation++;
         clickRange = null;
         inspectionDue = true; // a trace of the old network must not outlive it
@@ -557,7 +625,28 @@ public final class TrainingService implements AutoCloseable {
                 last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
                 curve.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
-                curve1d ? NetworkProbes.contributions(trainer, gridX) : null, mutedUnits(), commandsHandled, generation);
+                curve1d ? NetworkProbes.contributions(trainer, gridX) : null, classReport(), mutedUnits(), commandsHandled,
+                generation);
+    }
+
+    /** What a classifier's views draw; null for regression. */
+    private ClassReport classReport() {
+        if (config.data() instanceof DataSpec.Plane p) {
+            return ClassProbes.plane(trainer.network(), p, planePoints());
+        }
+        int side = (int) Math.round(Math.sqrt(config.network().inputs()));
+        if (config.data().task() instanceof org.backpropstudio.engine.Task.Classification && side >= 8
+                && side * side == config.network().inputs() && trainer.testData().size() > 0) {
+            // images (the digits): the confusion is counted again when an epoch ended or a command
+            // changed something, not at every snapshot within an epoch
+            long now = trainer.epoch() * 1_000_003L + commandsHandled;
+            if (confusion == null || confusionAt != now) {
+                confusion = ClassProbes.confusion(trainer.network(), trainer.testData());
+                confusionAt = now;
+            }
+            return ClassProbes.images(trainer.network(), trainer.testData(), side, confusion, trainer.epoch());
+        }
+        return null;
     }
 
     private List<HiddenUnit> mutedUnits() {

@@ -60,9 +60,9 @@ class ClassificationTest {
 
     @Test
     void theShapesPutTheirClassesWhereTheySay() {
-        DataSpec.PlaneData.Points circle = new DataSpec.PlaneData(PlaneShape.CIRCLE, 2, 400, 0, 0.5,
+        DataSpec.Points circle = new DataSpec.PlaneData(PlaneShape.CIRCLE, 2, 400, 0, 0.5,
                 Feature.COORDINATES).points(new SplittableRandom(1));
-        DataSpec.PlaneData.Points xor = new DataSpec.PlaneData(PlaneShape.XOR, 2, 400, 0, 0.5,
+        DataSpec.Points xor = new DataSpec.PlaneData(PlaneShape.XOR, 2, 400, 0, 0.5,
                 Feature.COORDINATES).points(new SplittableRandom(1));
         for (int i = 0; i < 400; i++) {
             double r = Math.hypot(circle.xy()[i][0], circle.xy()[i][1]);
@@ -81,7 +81,7 @@ class ClassificationTest {
         DataSpec.PlaneData data = new DataSpec.PlaneData(PlaneShape.BLOBS, 2, 50, 0, 0.5,
                 EnumSet.of(Feature.SIN_X2, Feature.X1, Feature.X1_TIMES_X2));
         assertThat(data.inputs()).containsExactly(Feature.X1, Feature.X1_TIMES_X2, Feature.SIN_X2);
-        DataSpec.PlaneData.Points p = data.points(new SplittableRandom(9));
+        DataSpec.Points p = data.points(new SplittableRandom(9));
         Dataset train = data.make(new SplittableRandom(9), () -> false).train();
         for (int i = 0; i < train.size(); i++) {
             double x1 = p.xy()[i][0];

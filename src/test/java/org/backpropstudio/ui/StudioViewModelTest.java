@@ -63,7 +63,7 @@ class StudioViewModelTest {
                     s.testAccuracy(), s.epochsPerSecond(),
                 s.config(), s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(),
                 s.losses(), s.markers(), event, s.problem(), s.gradients(), s.health(), s.inspection(),
-                s.contributions(), s.muted(), s.commandsHandled(), s.generation());
+                s.contributions(), s.classes(), s.muted(), s.commandsHandled(), s.generation());
     }
 
     /** The studio fits curves: a classifier's experiment or a digit network's weights are not opened (yet), and say why. */
@@ -138,7 +138,7 @@ class StudioViewModelTest {
                     s.testAccuracy(), rate, s.config(),
                     s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(), s.losses(),
                     s.markers(), s.event(), s.problem(), s.gradients(), s.health(), s.inspection(), s.contributions(),
-                    s.muted(), s.commandsHandled(), s.generation()));
+                    s.classes(), s.muted(), s.commandsHandled(), s.generation()));
             assertThat(vm.rateTextProperty().get()).as("%s epochs a second", rate).isEqualTo("1 epoch/s");
         }
     }

@@ -1,0 +1,142 @@
+package org.backpropstudio.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.Network;
+import org.backpropstudio.engine.Presets;
+import org.backpropstudio.engine.Task;
+import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.io.PresetCatalog;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** What the service reports for a classifier's views: the plane's maps and points, the digits' predictions. */
+class ClassReportTest {
+
+    private long now;
+
+    private TrainingService service(TrainingConfig config) {
+        return new TrainingService(config, () -> now += 1_000_000L);
+    }
+
+    @Test
+    void thePlanesMapIsTheNetworksSoftmaxAtEachCellAndItsPointsAreTheTrainedOnes() {
+        TrainingConfig config = Presets.get("spiral-relu");
+        TrainingService service = service(config);
+        service.submit(new Command.Step());
+        service.tick();
+        Snapshot s = service.snapshotNow();
+        ClassReport.Plane plane = assertInstanceOf(ClassReport.Plane.class, s.classes());
+        DataSpec.PlaneData data = (DataSpec.PlaneData) config.data();
+        assertEquals(data.trainCount(), plane.points().train().size());
+        assertEquals(data.testCount(), plane.points().test().size());
+        // the drawn points are the ones trained on: their features are the training inputs
+        double[] x = plane.points().train().xy()[7];
+        assertEquals(data.inputs(), plane.features());
+        assertEquals(x[0], s.train().x().get(7, 0));
+        assertEquals(Math.sin(x[1]), s.train().x().get(7, data.inputs().indexOf(org.backpropstudio.engine.Feature.SIN_X2)));
+        assertEquals(plane.points().train().labels()[7], s.train().label(7));
+
+        Network net = Network.fromParameters(s.network(), s.weights(), s.biases());
+        int r = plane.resolution();
+        for (int[] cell : new int[][] {{0, 0}, {r - 1, 0}, {5, 31}, {r / 2, r / 2}}) {
+            double x1 = plane.coordinate(cell[0]);
+            double x2 = -plane.coordinate(cell[1]);
+            DMatrixRMaj z = net.predict(new DMatrixRMaj(
+                    org.backpropstudio.engine.Feature.inputs(plane.features(), new double[][] {{x1, x2}})));
+            float[] p = ClassProbes.softmaxRows(z, 1);
+            int at = (cell[1] * r + cell[0]) * plane.classes();
+            float sum = 0;
+            for (int c = 0; c < plane.classes(); c++) {
+                assertEquals(p[c], plane.probabilities()[at + c], 1e-6f, "cell " + Arrays.toString(cell));
+                sum += plane.probabilities()[at + c];
+            }
+            assertEquals(1f, sum, 1e-5f);
+        }
+        // both hidden layers (16 units each), every unit mapped over the grid
+        assertEquals(2, plane.hidden().size());
+        assertEquals(r * r * s.network().layers().get(0).units(), plane.hidden().get(0).length);
+    }
+
+    @Test
+    void clickedPointsKeepTheTaskAndTheClassAndTheNearestIsRemoved() {
+        TrainingConfig config = Presets.get("circle-relu");
+        TrainingService service = service(config);
+        int before = config.data().trainCount();
+        service.submit(new Command.AddPlanePoint(1.5, -2.5, 1, false));
+        service.tick();
+        Snapshot s = service.snapshotNow();
+        DataSpec.PlanePoints points = assertInstanceOf(DataSpec.PlanePoints.class, s.config().data());
+        assertEquals(new Task.Classification(2), s.config().data().task());
+        assertEquals(before + 1, points.train().size());
+        assertEquals(before + 1, s.train().size());
+        assertEquals(1, s.train().label(before));
+        ClassReport.Plane plane = (ClassReport.Plane) s.classes();
+        assertEquals(1.5, plane.points().train().xy()[before][0]);
+        assertInstanceOf(ServiceEvent.SamplesEdited.class, s.event());
+
+        service.submit(new Command.AddPlanePoint(5.9, 5.9, 0, true));
+        service.submit(new Command.RemovePlanePoint(1.51, -2.49));
+        service.tick();
+        s = service.snapshotNow();
+        points = (DataSpec.PlanePoints) s.config().data();
+        assertEquals(before, points.train().size());
+        assertEquals(config.data().testCount() + 1, points.test().size());
+        // it trains on the edited points
+        service.submit(new Command.Step());
+        while (service.snapshotNow().epoch() == 0) {
+            service.tick();
+        }
+        assertTrue(Double.isFinite(service.snapshotNow().trainAccuracy()));
+    }
+
+    @Test
+    void aPointOfAClassTheDataHasNotIsRefused() {
+        TrainingService service = service(Presets.get("circle-relu"));
+        service.submit(new Command.AddPlanePoint(0, 0, 2, false));
+        service.tick();
+        assertInstanceOf(ServiceEvent.Refused.class, service.snapshotNow().event());
+        assertInstanceOf(DataSpec.PlaneData.class, service.snapshotNow().config().data());
+    }
+
+    @Test
+    void theDigitsReportPredictsTheFirstTestImagesAndTheConfusionCountsEveryTestImage() {
+        TrainingConfig config = PresetCatalog.get(Presets.DIGITS_SOFTMAX).config();
+        TrainingService service = service(config);
+        Snapshot s = service.snapshotNow();
+        ClassReport.Images images = assertInstanceOf(ClassReport.Images.class, s.classes());
+        assertEquals(28, images.side());
+        assertEquals(ClassProbes.SHOWN_IMAGES, images.shown());
+        int total = 0;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                total += images.confusion()[t][p];
+            }
+        }
+        assertEquals(s.test().size(), total);
+        service.submit(new Command.Step());
+        service.tick();
+        while (service.snapshotNow().epoch() == 0) {
+            service.tick();
+        }
+        s = service.snapshotNow();
+        images = (ClassReport.Images) s.classes();
+        int diagonal = 0;
+        for (int c = 0; c < 10; c++) {
+            diagonal += images.confusion()[c][c];
+        }
+        // the confusion's diagonal is the test accuracy the epoch reported
+        assertEquals(s.testAccuracy(), (double) diagonal / s.test().size(), 1e-12);
+        assertEquals(1, images.countedAt());
+    }
+
+    @Test
+    void regressionHasNoClassReport() {
+        assertNull(service(Presets.get(Presets.DEFAULT)).snapshotNow().classes());
+    }
+}
