@@ -3,7 +3,6 @@ package org.backpropstudio;
 import java.util.List;
 import java.util.Locale;
 import org.backpropstudio.engine.Numbers;
-import org.backpropstudio.engine.Presets;
 import org.backpropstudio.i18n.Messages;
 
 /**
@@ -16,7 +15,7 @@ final class StudioOptions {
     static final String USAGE = String.join("\n",
             "Usage: backprop-studio [studio] [OPTION]...",
             "Opens Backprop Studio's window (it needs a display).",
-            "  --preset=NAME       start with this preset: " + String.join(", ", Presets.names(org.backpropstudio.engine.Task.Regression.class)),
+            "  --preset=NAME       start with this preset: " + String.join(", ", org.backpropstudio.io.PresetCatalog.names()),
             "  --play              start training at once",
             "  --lang=TAG          the language: en or zh-CN",
             "  --screenshot=FILE   write the window as a PNG after --after=SECONDS (default 3), then quit",
@@ -45,8 +44,8 @@ final class StudioOptions {
                     }
                 }
                 case "--preset" -> {
-                    if (value == null || !Presets.names(org.backpropstudio.engine.Task.Regression.class).contains(value)) {
-                        return "unknown preset '" + quoted + "' (known: " + String.join(", ", Presets.names(org.backpropstudio.engine.Task.Regression.class)) + ")";
+                    if (value == null || !org.backpropstudio.io.PresetCatalog.names().contains(value)) {
+                        return "unknown preset '" + quoted + "' (known: " + String.join(", ", org.backpropstudio.io.PresetCatalog.names()) + ")";
                     }
                 }
                 case "--lang" -> {

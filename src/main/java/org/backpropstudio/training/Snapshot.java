@@ -28,6 +28,7 @@ import org.backpropstudio.engine.TrainingConfig;
  * @param train           the training samples (empty when streaming)
  * @param test            the test samples
  * @param losses          the loss history, bucketed
+ * @param accuracies      a classifier's train and test accuracy history, bucketed (empty for regression)
  * @param markers         live changes, in order
  * @param event           what just happened: its kind for the view model, its words for the status bar
  * @param problem         why training stopped, for a banner, or null
@@ -47,7 +48,7 @@ public record Snapshot(long sequence, TrainingState state, int epoch, double tra
                        double trainAccuracy, double testAccuracy,
                        double epochsPerSecond, TrainingConfig config, NetworkSpec network, List<double[][]> weights,
                        List<double[]> biases, double[] gridX, double[] prediction, Dataset train, Dataset test,
-                       LossCurve.View losses, List<Marker> markers, ServiceEvent event, String problem,
+                       LossCurve.View losses, LossCurve.View accuracies, List<Marker> markers, ServiceEvent event, String problem,
                        GradientReport gradients, GradientHealth health, Inspection inspection,
                        Contributions contributions, ClassReport classes, List<HiddenUnit> muted, long commandsHandled,
                        long generation) {

@@ -74,6 +74,8 @@ public final class TrainingService implements AutoCloseable {
     private long nextEpochAt;
     private EpochResult last;
     private final LossCurve curve = new LossCurve();
+    /** A classifier's train and test accuracy per epoch, bucketed as the losses are (empty for regression). */
+    private final LossCurve accuracies = new LossCurve();
     private final List<Marker> markers = new ArrayList<>();
     /** What just happened, for the view model and the status bar. */
     private ServiceEvent event = ServiceEvent.QUIET;
@@ -281,6 +283,9 @@ public final class TrainingService implements AutoCloseable {
     private void epochDone(EpochResult result, boolean wasStep) {
         last = result;
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
+        if (!Double.isNaN(last.trainAccuracy())) {
+            accuracies.add(last.epoch(), last.trainAccuracy(), last.testAccuracy());
+        }
         health.recordEpoch(last.epoch(), trainer.network());
         rate.count(clock.getAsLong());
         Divergence.Verdict diverged = divergence.check(last, trainer.testData().size() > 0);
@@ -397,6 +402,7 @@ public final class TrainingService implements AutoCloseable {
         } else if (c instanceof Command.RestoreProgress p) {
             trainer.continueFrom(p.epoch());
             curve.restore(p.history(), p.epoch());
+            accuracies.clear(); // experiments keep the losses' history only
             markers.clear();
             markers.addAll(p.markers().subList(Math.max(0, p.markers().size() - MAX_MARKERS), p.markers().size()));
             last = p.epoch() > 0 ? new EpochResult(p.epoch(), p.trainLoss(), p.testLoss()) : null;
@@ -564,6 +570,7 @@ public final class TrainingService implements AutoCloseable {
         config = newConfig;
         last = null;
         curve.clear();
+        accuracies.clear();
         markers.clear();
         problem = null;
         gradients = null; // it was about the old network
@@ -624,7 +631,7 @@ public final class TrainingService implements AutoCloseable {
                 last == null ? Double.NaN : last.testLoss(), last == null ? Double.NaN : last.trainAccuracy(),
                 last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(), List.copyOf(weights),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
-                curve.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
+                curve.view(), accuracies.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
                 curve1d ? NetworkProbes.contributions(trainer, gridX) : null, classReport(), mutedUnits(), commandsHandled,
                 generation);
     }

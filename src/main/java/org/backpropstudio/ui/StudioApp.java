@@ -61,7 +61,9 @@ public final class StudioApp extends Application {
 
     /** As {@link #open(Stage, String)}, with the recent-files list kept elsewhere (tests). */
     public static Studio open(Stage stage, String presetName, RecentFiles recent) {
-        TrainingService service = new TrainingService(Presets.get(presetName));
+        // the digits' preset reads its digits (bundled, a fraction of a second); the others are made
+        org.backpropstudio.engine.TrainingConfig config = org.backpropstudio.io.PresetCatalog.get(presetName).config();
+        TrainingService service = new TrainingService(config);
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "backprop-studio-worker");
             t.setDaemon(true);
@@ -73,7 +75,7 @@ public final class StudioApp extends Application {
         warm.setDaemon(true);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
-        StudioViewModel vm = new StudioViewModel(service::submit, presetName);
+        StudioViewModel vm = new StudioViewModel(service::submit, presetName, config);
         // file writes go to the second thread of the pool, never the UI thread
         StudioView view = new StudioView(vm, stage, threads, recent);
         Scene scene = new Scene(new javafx.scene.layout.StackPane(view, view.helpOverlay()), 1400, 900);
@@ -267,7 +269,7 @@ public final class StudioApp extends Application {
      * during its warm-up and the frame times, then quits.
      */
     private static void measure(Studio studio, double seconds) {
-        org.backpropstudio.engine.TrainingConfig config = Presets.get(studio.viewModel().presetProperty().get());
+        org.backpropstudio.engine.TrainingConfig config = studio.viewModel().editor().applied();
         Thread headless = new Thread(() -> {
             HeadlessRate.epochsPerSecond(config, MEASURE_WARM_UP);
             double headlessRate = HeadlessRate.epochsPerSecond(config, seconds);

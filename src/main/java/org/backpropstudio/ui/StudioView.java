@@ -54,6 +54,10 @@ public final class StudioView extends BorderPane {
     private final Stage stage;
     private final FitChart fitChart = new FitChart();
     private final LossChart lossChart = new LossChart();
+    /** A classifier's accuracy per epoch, beside the losses. */
+    private final LossChart accuracyChart = new LossChart(true);
+    /** The view of what is learned (the fit, the plane, the digits), in the centre's top slot. */
+    private TaskViews tasks;
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final org.backpropstudio.ui.charts.HealthChart healthChart = new org.backpropstudio.ui.charts.HealthChart();
     private final javafx.scene.layout.FlowPane healthShares = new javafx.scene.layout.FlowPane(18, 4);
@@ -195,7 +199,7 @@ public final class StudioView extends BorderPane {
             getStyleClass().remove("lecture");
         }
         for (org.backpropstudio.ui.charts.Plot p : new org.backpropstudio.ui.charts.Plot[] {fitChart, lossChart,
-                healthChart}) {
+                accuracyChart, healthChart}) {
             p.setLecture(on, on ? 2 : 1);
         }
         applyFontSize();
@@ -290,6 +294,12 @@ public final class StudioView extends BorderPane {
      * canvases are drawn by {@link #drawDue}, which spreads them over frames.
      */
     public void render(Snapshot s) {
+        Node view = tasks.viewFor(s);
+        if (centreSplit.getItems().get(0) != view) {
+            double[] dividers = centreSplit.getDividerPositions();
+            centreSplit.getItems().set(0, view);
+            centreSplit.setDividerPositions(dividers);
+        }
         if (inspectorOpen()) {
             inspector.show(s.inspection());
             inspectorView.setTraining(s.state() == org.backpropstudio.training.TrainingState.TRAINING);
@@ -324,10 +334,17 @@ public final class StudioView extends BorderPane {
             diagramDrawn = now;
         } else if (loss && (!fit || lossChartDrawn <= fitDrawn)) {
             lossChart.show(lossChartDue.losses(), lossChartDue.markers());
+            if (vm.classifierProperty().get()) {
+                accuracyChart.show(lossChartDue.accuracies(), lossChartDue.markers());
+            }
             lossChartDue = null;
             lossChartDrawn = now;
         } else if (fit) {
-            fitChart.show(fitDue);
+            if (TaskViews.kindOf(fitDue) == TaskViews.Kind.CURVE) {
+                fitChart.show(fitDue);
+            } else {
+                tasks.show(fitDue);
+            }
             fitDue = null;
             fitDrawn = now;
         } else if (fitChart.animating(now)) {
@@ -564,8 +581,7 @@ public final class StudioView extends BorderPane {
 
         ComboBox<String> preset = new ComboBox<>();
         preset.setId("preset");
-        // regression's presets: the classifiers' views come with the next issue
-        preset.getItems().setAll(Presets.names(org.backpropstudio.engine.Task.Regression.class));
+        preset.getItems().setAll(org.backpropstudio.io.PresetCatalog.names());
         Localized.choices(preset, name -> name); // preset names are names in every language; the cell shows the prompt
         preset.setValue(vm.presetProperty().get());
         preset.setTooltip(Localized.tooltip("toolbar.preset.tip"));
@@ -573,8 +589,26 @@ public final class StudioView extends BorderPane {
         preset.promptTextProperty().bind(javafx.beans.binding.Bindings.when(vm.customSetupProperty())
                 .then(Localized.text("toolbar.preset.custom")).otherwise(Localized.text("toolbar.preset.experiment")));
         preset.setOnAction(e -> {
-            if (preset.getValue() != null && !preset.getValue().equals(vm.presetProperty().get())) {
-                vm.loadPreset(preset.getValue());
+            String name = preset.getValue();
+            if (name != null && !name.equals(vm.presetProperty().get())) {
+                if (Presets.names().contains(name)) {
+                    vm.loadPreset(name);
+                } else {
+                    // the digits are read from their files, off the UI thread
+                    vm.showMessage(Localized.t("preset.reading", name));
+                    io.execute(() -> {
+                        try {
+                            org.backpropstudio.engine.TrainingConfig config =
+                                    org.backpropstudio.io.PresetCatalog.get(name).config();
+                            javafx.application.Platform.runLater(() -> vm.loadPreset(name, config));
+                        } catch (RuntimeException failed) {
+                            javafx.application.Platform.runLater(() -> {
+                                vm.showMessage(Localized.t("preset.unreadable", name, failed.getMessage()));
+                                preset.setValue(vm.presetProperty().get().isEmpty() ? null : vm.presetProperty().get());
+                            });
+                        }
+                    });
+                }
             }
         });
 
@@ -625,7 +659,14 @@ public final class StudioView extends BorderPane {
         // in lecture mode the losses are read out large in the toolbar, not small in the status bar
         Node trainReadout = readout("status.trainLoss", "lecture-train-loss", vm.trainLossTextProperty());
         Node testReadout = readout("status.testLoss", "lecture-test-loss", vm.testLossTextProperty());
-        HBox lossReadout = new HBox(18, new Separator(Orientation.VERTICAL), trainReadout, testReadout);
+        Node accuracyReadout = readout("status.testAccuracy", "lecture-test-accuracy", vm.testAccuracyTextProperty());
+        // a classifier's lecture reads out its test loss and accuracy (the room of two read-outs)
+        trainReadout.visibleProperty().bind(vm.classifierProperty().not());
+        accuracyReadout.visibleProperty().bind(vm.classifierProperty());
+        for (Node n : new Node[] {trainReadout, accuracyReadout}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        HBox lossReadout = new HBox(18, new Separator(Orientation.VERTICAL), trainReadout, testReadout, accuracyReadout);
         lossReadout.setAlignment(Pos.CENTER_LEFT);
         lossReadout.visibleProperty().bind(lecture);
         lossReadout.managedProperty().bind(lossReadout.visibleProperty());
@@ -749,14 +790,23 @@ public final class StudioView extends BorderPane {
         fitHead.setAlignment(Pos.CENTER_LEFT);
         ((VBox) fit).getChildren().add(0, fitHead);
         ((VBox) fit).getChildren().add(1, pinnedChips());
-        Node lossPanel = panel("loss.title", lossChart);
+        Node lossesOnly = panel("loss.title", lossChart);
+        accuracyChart.setId("accuracy-chart");
+        Node accuracyPanel = panel("accuracy.title", accuracyChart);
+        accuracyPanel.visibleProperty().bind(vm.classifierProperty());
+        accuracyPanel.managedProperty().bind(accuracyPanel.visibleProperty());
+        HBox.setHgrow(lossesOnly, Priority.ALWAYS);
+        HBox.setHgrow(accuracyPanel, Priority.ALWAYS);
+        ((Region) lossesOnly).setPrefWidth(10);
+        ((Region) accuracyPanel).setPrefWidth(10);
+        HBox lossPanel = new HBox(8, lossesOnly, accuracyPanel);
         healthChart.setId("health-chart");
         healthShares.setId("health-shares");
         Node healthPanel = panel("health.title", healthChart);
         ((VBox) healthPanel).getChildren().add(healthShares);
         Tooltip.install(healthChart, Localized.tooltip("health.tip"));
         // in lecture mode the loss chart needs every pixel of height: its tab and axis name it already
-        Node lossTitle = ((VBox) lossPanel).getChildren().get(0);
+        Node lossTitle = ((VBox) lossesOnly).getChildren().get(0);
         lossTitle.visibleProperty().bind(lecture.not());
         lossTitle.managedProperty().bind(lossTitle.visibleProperty());
         javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab(null, lossPanel);
@@ -792,6 +842,7 @@ public final class StudioView extends BorderPane {
         bottom.getItems().setAll(losses, diagramPanel);
         bottom.setDividerPositions(0.55);
         SplitPane split = centreSplit;
+        tasks = new TaskViews(vm, lecture, fit);
         split.getItems().setAll(fit, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.56);
@@ -913,9 +964,17 @@ public final class StudioView extends BorderPane {
         train.setId("train-loss");
         Label test = boundLabel("status.testLoss", vm.testLossTextProperty());
         test.setId("test-loss");
+        Label trainAccuracy = boundLabel("status.trainAccuracy", vm.trainAccuracyTextProperty());
+        trainAccuracy.setId("train-accuracy");
+        Label testAccuracy = boundLabel("status.testAccuracy", vm.testAccuracyTextProperty());
+        testAccuracy.setId("test-accuracy");
         // in lecture mode the toolbar reads these out large: the status bar keeps its room for messages
         for (Label l : new Label[] {epoch, train, test}) {
             l.visibleProperty().bind(lecture.not());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        for (Label l : new Label[] {trainAccuracy, testAccuracy}) {
+            l.visibleProperty().bind(lecture.not().and(vm.classifierProperty()));
             l.managedProperty().bind(l.visibleProperty());
         }
         Label rate = new Label();
@@ -926,7 +985,7 @@ public final class StudioView extends BorderPane {
         message.getStyleClass().add("caption");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(18, state, epoch, train, test, rate, spacer, message);
+        HBox bar = new HBox(18, state, epoch, train, test, trainAccuracy, testAccuracy, rate, spacer, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -957,6 +1016,7 @@ public final class StudioView extends BorderPane {
         editor.setMinWidth((lecture.get() ? 18 : 23) * fontSize);
         fitChart.setTextScale(fontSize / BASE_FONT_SIZE);
         lossChart.setTextScale(fontSize / BASE_FONT_SIZE);
+        accuracyChart.setTextScale(fontSize / BASE_FONT_SIZE);
         healthChart.setTextScale(fontSize / BASE_FONT_SIZE);
         diagram.setTextScale(fontSize / BASE_FONT_SIZE);
     }
@@ -997,7 +1057,9 @@ public final class StudioView extends BorderPane {
         diagram.setTextColor(on ? Color.web("#e6edf3") : Color.web("#24292f"));
         fitChart.setDark(on);
         lossChart.setDark(on);
+        accuracyChart.setDark(on);
         healthChart.setDark(on);
+        tasks.setDark(on);
         getStyleClass().remove("dark");
         if (on) {
             getStyleClass().add("dark");

@@ -79,11 +79,17 @@ public final class StudioViewModel {
     private final ReadOnlyStringWrapper trainLossText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper testLossText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper trainAccuracyText = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper testAccuracyText = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyBooleanWrapper classifier = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyIntegerWrapper gradientChecks = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final StringProperty preset = new SimpleStringProperty(Presets.DEFAULT);
+    /** The setup of {@link #preset} (null until needed: made from its name). */
+    private org.backpropstudio.engine.TrainingConfig presetConfig;
+    private String presetConfigName;
     private final ReadOnlyBooleanWrapper customSetup = new ReadOnlyBooleanWrapper();
     /** Whether a snapshot has shown the preset's setup running (so a different one is a change). */
     private boolean presetSeenRunning;
@@ -100,6 +106,12 @@ public final class StudioViewModel {
 
     /** A view model whose editor starts with the named preset. */
     public StudioViewModel(Consumer<Command> commands, String presetName) {
+        this(commands, presetName, Presets.get(presetName));
+    }
+
+    /** A view model whose editor starts with the named preset, whose setup is {@code presetConfig}. */
+    public StudioViewModel(Consumer<Command> commands, String presetName,
+                           org.backpropstudio.engine.TrainingConfig presetConfig) {
         Objects.requireNonNull(commands);
         this.commands = c -> {
             // pausing and the speed change nothing worth saving; everything else does
@@ -112,7 +124,9 @@ public final class StudioViewModel {
         };
         this.editor = new EditorModel(this.commands);
         preset.set(presetName);
-        editor.load(Presets.get(presetName));
+        this.presetConfig = presetConfig;
+        presetConfigName = presetName;
+        editor.load(presetConfig);
         editor.messageProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
                 message.set(b);
@@ -141,6 +155,9 @@ public final class StudioViewModel {
         epochText.set(org.backpropstudio.i18n.Messages.integer(s.epoch()));
         trainLossText.set(s.epoch() == 0 ? "–" : lossText(s.trainLoss()));
         testLossText.set(s.epoch() == 0 ? "–" : lossText(s.testLoss()));
+        classifier.set(s.config().data().task() instanceof org.backpropstudio.engine.Task.Classification);
+        trainAccuracyText.set(percent(s.trainAccuracy()));
+        testAccuracyText.set(percent(s.testAccuracy()));
         rateText.set(s.state() == TrainingState.TRAINING
                 ? rate(Math.round(s.epochsPerSecond()))
                 : "");
@@ -159,11 +176,30 @@ public final class StudioViewModel {
             boolean editorBehind = s.event() instanceof ServiceEvent.Refused || s.event() instanceof ServiceEvent.Loaded;
             if (editorBehind && !s.config().equals(editor.applied())) {
                 editor.load(s.config());
-            } else if (s.event() instanceof ServiceEvent.SamplesEdited
-                    && s.config().data() instanceof org.backpropstudio.engine.DataSpec.GivenData given) {
-                editor.samplesEdited(given); // later edits in the editor keep the points
+            } else if (s.event() instanceof ServiceEvent.SamplesEdited) {
+                editor.samplesEdited(s.config().data()); // later edits in the editor keep the points
             }
         }
+    }
+
+    /** A share as the read-outs show it: "97.3 %", or "–" before the first epoch. */
+    static String percent(double share) {
+        return Double.isNaN(share) ? "–" : org.backpropstudio.i18n.NumberText.plain(Math.round(1000 * share) / 10.0) + " %";
+    }
+
+    /** The last epoch's train accuracy ("–" for none). */
+    public ReadOnlyStringProperty trainAccuracyTextProperty() {
+        return trainAccuracyText.getReadOnlyProperty();
+    }
+
+    /** The last epoch's test accuracy ("–" for none). */
+    public ReadOnlyStringProperty testAccuracyTextProperty() {
+        return testAccuracyText.getReadOnlyProperty();
+    }
+
+    /** True while the setup is a classifier's: accuracy is shown beside the loss. */
+    public ReadOnlyBooleanProperty classifierProperty() {
+        return classifier.getReadOnlyProperty();
     }
 
     static String lossText(double loss) {
@@ -180,9 +216,17 @@ public final class StudioViewModel {
      * or null when it can. Larger networks are for the command line.
      */
     static String beyondTheEditor(org.backpropstudio.engine.NetworkSpec network) {
-        if (network.inputs() != 1 || network.outputs() != 1) {
-            // a classifier's or a digit network's weights: its views are to come
-            return Localized.t("open.notOneToOne", network.inputs(), network.outputs());
+        return beyondTheEditor(network, 1, 1);
+    }
+
+    /**
+     * As {@link #beyondTheEditor(org.backpropstudio.engine.NetworkSpec)} for a network that must
+     * take {@code inputs} and give {@code outputs} (the data it is to train on).
+     */
+    static String beyondTheEditor(org.backpropstudio.engine.NetworkSpec network, int inputs, int outputs) {
+        if (network.inputs() != inputs || network.outputs() != outputs) {
+            return inputs == 1 && outputs == 1 ? Localized.t("open.notOneToOne", network.inputs(), network.outputs())
+                    : Localized.t("open.doesNotFit", network.inputs(), network.outputs(), inputs, outputs);
         }
         int hidden = network.layers().size() - 1;
         if (hidden > EditorModel.MAX_HIDDEN_LAYERS) {
@@ -200,7 +244,10 @@ public final class StudioViewModel {
     /** Replaces the network with imported parameters; training restarts from them, paused. */
     public void loadNetwork(org.backpropstudio.engine.NetworkSpec network, List<double[][]> weights,
                             List<double[]> biases, String source) {
-        String beyond = beyondTheEditor(network);
+        // the network must fit the data trained on now: one input and output for a curve, the
+        // features and classes for a classifier
+        org.backpropstudio.engine.NetworkSpec now = editor.applied().network();
+        String beyond = beyondTheEditor(network, now.inputs(), now.outputs());
         if (beyond != null) {
             message.set(Localized.t("open.notOpened", source, beyond));
             return;
@@ -233,8 +280,9 @@ public final class StudioViewModel {
         org.backpropstudio.engine.TrainingConfig config = experiment.config();
         org.backpropstudio.io.WeightsFile weights = experiment.weights();
         List<org.backpropstudio.training.PinnedRun> pinnedRuns = experiment.pinned();
-        String beyond = config.data().task() instanceof org.backpropstudio.engine.Task.Classification
-                ? Localized.t("open.classifier") : beyondTheEditor(config.network());
+        String beyond = beyondTheEditor(config.network(), config.data().task()
+                instanceof org.backpropstudio.engine.Task.Classification ? config.network().inputs() : 1,
+                config.data().task() instanceof org.backpropstudio.engine.Task.Classification c ? c.classes() : 1);
         if (beyond != null) {
             message.set(Localized.t("open.notOpened", source, beyond));
             return;
@@ -352,6 +400,25 @@ public final class StudioViewModel {
         commands.accept(new Command.AddSample(x, y, test));
     }
 
+    /** Adds a point of class {@code label} clicked in the plane, to the test set if {@code test}; training goes on. */
+    public void addPlanePoint(double x1, double x2, int label, boolean test) {
+        commands.accept(new Command.AddPlanePoint(x1, x2, label, test));
+    }
+
+    /** Removes the point of the plane at (x₁, x₂) (the one under the pointer). */
+    public void removePlanePoint(double x1, double x2) {
+        commands.accept(new Command.RemovePlanePoint(x1, x2));
+    }
+
+    /**
+     * Restarts from the seed with another setup chosen beside the views (the plane's data, its
+     * features), shown in the editor too.
+     */
+    public void reconfigure(org.backpropstudio.engine.TrainingConfig config, String reason) {
+        editor.load(config);
+        commands.accept(new Command.Reconfigure(config, reason));
+    }
+
     /** Removes the point at exactly (x, y) (the one under the pointer). */
     public void removePoint(double x, double y) {
         commands.accept(new Command.RemoveSample(x, y));
@@ -426,14 +493,24 @@ public final class StudioViewModel {
         commands.accept(new Command.Reset());
     }
 
-    /** Loads a preset into the editor and restarts training with it, paused. */
+    /** Loads a preset of the engine's into the editor and restarts training with it, paused. */
     public void loadPreset(String name) {
+        loadPreset(name, Presets.get(name));
+    }
+
+    /**
+     * Loads a preset into the editor and restarts training with it, paused: {@code config} is the
+     * preset's setup, made by the caller (the digits' is read from files, off this thread).
+     */
+    public void loadPreset(String name, org.backpropstudio.engine.TrainingConfig config) {
         preset.set(name);
+        presetConfig = config;
+        presetConfigName = name;
         customSetup.set(false);
         presetSeenRunning = false;
-        editor.load(Presets.get(name));
+        editor.load(config);
         commands.accept(new Command.Pause());
-        commands.accept(new Command.Reconfigure(Presets.get(name), Localized.t("reason.preset", name)));
+        commands.accept(new Command.Reconfigure(config, Localized.t("reason.preset", name)));
     }
 
     public void setSpeed(Speed speed) {
@@ -494,7 +571,14 @@ public final class StudioViewModel {
         if (preset.get().isEmpty()) {
             return;
         }
-        if (Presets.get(preset.get()).equals(s.config())) {
+        if (presetConfig == null || !preset.get().equals(presetConfigName)) {
+            if (!Presets.names().contains(preset.get())) {
+                return; // a preset whose setup was not given here
+            }
+            presetConfig = Presets.get(preset.get());
+            presetConfigName = preset.get();
+        }
+        if (presetConfig.equals(s.config())) {
             presetSeenRunning = true;
         } else if (presetSeenRunning) {
             preset.set("");

@@ -62,7 +62,7 @@ class StudioViewModelTest {
         return new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
                     s.testAccuracy(), s.epochsPerSecond(),
                 s.config(), s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(),
-                s.losses(), s.markers(), event, s.problem(), s.gradients(), s.health(), s.inspection(),
+                s.losses(), s.accuracies(), s.markers(), event, s.problem(), s.gradients(), s.health(), s.inspection(),
                 s.contributions(), s.classes(), s.muted(), s.commandsHandled(), s.generation());
     }
 
@@ -136,7 +136,7 @@ class StudioViewModelTest {
         for (double rate : new double[] {1, 0.6, 1.4}) {
             vm.apply(new Snapshot(s.sequence(), s.state(), s.epoch(), s.trainLoss(), s.testLoss(), s.trainAccuracy(),
                     s.testAccuracy(), rate, s.config(),
-                    s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(), s.losses(),
+                    s.network(), s.weights(), s.biases(), s.gridX(), s.prediction(), s.train(), s.test(), s.losses(), s.accuracies(),
                     s.markers(), s.event(), s.problem(), s.gradients(), s.health(), s.inspection(), s.contributions(),
                     s.classes(), s.muted(), s.commandsHandled(), s.generation()));
             assertThat(vm.rateTextProperty().get()).as("%s epochs a second", rate).isEqualTo("1 epoch/s");

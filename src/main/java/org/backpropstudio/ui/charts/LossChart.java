@@ -10,8 +10,9 @@ import org.backpropstudio.training.Marker;
 import org.backpropstudio.training.PinnedRun;
 
 /**
- * Train and test loss per epoch on a logarithmic y-axis (ticks 10⁻³, 10⁻², …), with live changes
- * drawn as labelled vertical markers. The history arrives bucketed; the chart draws at most
+ * Train and test loss per epoch on a logarithmic y-axis (ticks 10⁻³, 10⁻², …), or a classifier's
+ * train and test accuracy on a linear one from 0 to 100 %, with live changes drawn as labelled
+ * vertical markers. The history arrives bucketed; the chart draws at most
  * {@link #COLUMNS} columns, each spanning its minimum and maximum, so spikes stay visible.
  */
 public final class LossChart extends Plot {
@@ -27,8 +28,28 @@ public final class LossChart extends Plot {
     private List<PinnedRun> pinned = List.of();
     private int points;
 
+    /** True for the accuracy chart: shares from 0 to 1 drawn as 0–100 % on a linear axis. */
+    private final boolean accuracy;
+
+    /** The loss chart. */
     public LossChart() {
-        getStyleClass().add("loss-chart");
+        this(false);
+    }
+
+    /** The loss chart, or with {@code accuracy} the accuracy chart. */
+    public LossChart(boolean accuracy) {
+        this.accuracy = accuracy;
+        getStyleClass().add(accuracy ? "accuracy-chart" : "loss-chart");
+    }
+
+    /** Where a value lies on the y-axis: log10 of a loss, or a share in %. */
+    private double y(double v) {
+        return accuracy ? 100 * v : Math.log10(v);
+    }
+
+    /** A value the axis can show: a positive finite loss, or any finite share. */
+    private boolean drawable(double v) {
+        return Double.isFinite(v) && (accuracy ? v >= 0 : v > 0);
     }
 
     /** Shows a history and its markers. */
@@ -75,16 +96,18 @@ public final class LossChart extends Plot {
             }
         }
         double xMax = niceUpperBound(Math.max(10, lastEpoch));
-        double yMin = lo <= hi ? Math.floor(Math.log10(lo)) : -3;
-        double yMax = lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
+        double yMin = accuracy ? 0 : lo <= hi ? Math.floor(Math.log10(lo)) : -3;
+        double yMax = accuracy ? 100 : lo <= hi ? Math.max(Math.ceil(Math.log10(hi)), yMin + 1) : 0;
         double xStep = epochTickStep(0, xMax);
-        double yStep = Math.max(1, Math.ceil((yMax - yMin) / 8));
-        frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep), LossChart::powerOfTen, org.backpropstudio.i18n.Messages.text("chart.epoch"),
-                org.backpropstudio.i18n.Messages.text("chart.lossAxis"));
+        double yStep = accuracy ? 20 : Math.max(1, Math.ceil((yMax - yMin) / 8));
+        frame(g, 0, xMax, xStep, yMin, yMax, yStep, v -> tick(v, xStep),
+                accuracy ? v -> org.backpropstudio.i18n.NumberText.plain(v) + " %" : LossChart::powerOfTen,
+                org.backpropstudio.i18n.Messages.text("chart.epoch"),
+                org.backpropstudio.i18n.Messages.text(accuracy ? "chart.accuracyAxis" : "chart.lossAxis"));
         clipToPlotArea(g);
         points = 0;
         ghostLabels.clear();
-        for (int k = 0; k < pinned.size(); k++) {
+        for (int k = 0; k < (accuracy ? 0 : pinned.size()); k++) { // pinned runs keep their losses only
             LossCurve.View v = pinned.get(k).losses();
             Color ghost = ghostColor(k);
             curve(g, v, v.trainMin(), v.trainMax(), ghost, 1.5, null);
@@ -96,8 +119,10 @@ public final class LossChart extends Plot {
         flushLines(g); // the markers and their labels lie over the curves
         drawMarkers(g);
         endPlotArea(g);
-        legend(g, List.of(new LegendEntry(TRAIN, org.backpropstudio.i18n.Messages.text("status.trainLoss"), Symbol.LINE),
-                new LegendEntry(TEST, org.backpropstudio.i18n.Messages.text("status.testLoss"), Symbol.LINE)));
+        legend(g, List.of(new LegendEntry(TRAIN, org.backpropstudio.i18n.Messages.text(accuracy ? "status.trainAccuracy"
+                        : "status.trainLoss"), Symbol.LINE),
+                new LegendEntry(TEST, org.backpropstudio.i18n.Messages.text(accuracy ? "status.testAccuracy"
+                        : "status.testLoss"), Symbol.LINE)));
     }
 
     /** The pinned runs' labels drawn so far in this drawing, as {x0, y0, x1, y1}. */
@@ -136,7 +161,7 @@ public final class LossChart extends Plot {
         }
     }
 
-    /** Per column its minimum then its maximum, as one polyline in log10. */
+    /** Per column its minimum then its maximum, as one polyline in log10 (or in %). */
     private void curve(GraphicsContext g, LossCurve.View losses, double[] min, double[] max, Color color,
                        double width, double[] dashes) {
         int n = losses.size();
@@ -149,10 +174,10 @@ public final class LossChart extends Plot {
             double colLo = Double.POSITIVE_INFINITY;
             double colHi = Double.NEGATIVE_INFINITY;
             for (int i = start; i < Math.min(n, start + group); i++) {
-                if (min[i] > 0 && Double.isFinite(min[i])) {
+                if (drawable(min[i])) {
                     colLo = Math.min(colLo, min[i]);
                 }
-                if (max[i] > 0 && Double.isFinite(max[i])) {
+                if (drawable(max[i])) {
                     colHi = Math.max(colHi, max[i]);
                 }
             }
@@ -162,10 +187,10 @@ public final class LossChart extends Plot {
                 continue;
             }
             xs[k] = epochs[start];
-            ys[k++] = Math.log10(colLo);
+            ys[k++] = y(colLo);
             if (colHi > colLo) {
                 xs[k] = epochs[start];
-                ys[k++] = Math.log10(colHi);
+                ys[k++] = y(colHi);
             }
         }
         points += k;

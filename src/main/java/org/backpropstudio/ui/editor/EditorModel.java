@@ -93,6 +93,9 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     /** @param commands where the commands go: the training service's {@code submit} */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper curveData = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Object> inputs = new javafx.beans.property.ReadOnlyObjectWrapper<>(1);
+
     public EditorModel(Consumer<Command> commands) {
         this.commands = Objects.requireNonNull(commands);
         learningRate.setOnValid(v -> applyOptimizer());
@@ -145,6 +148,7 @@ public final class EditorModel {
         loading = true;
         try {
             applied = config;
+            showInputs(config);
             // the rows there are keep their controls and take the new values; only a different count
             // of layers adds or removes rows (building controls and their CSS is the costly part)
             List<LayerSpec> layers = config.network().layers();
@@ -430,9 +434,44 @@ public final class EditorModel {
      * The service now trains on points clicked in: the editor's setup takes them, so a later edit
      * that restarts training keeps them. Sends nothing.
      */
-    public void samplesEdited(DataSpec.GivenData samples) {
+    public void samplesEdited(DataSpec samples) {
         applied = applied.withData(samples);
-        givenData.set(true);
+        givenData.set(samples instanceof DataSpec.GivenData);
+    }
+
+    /** The data a regression's fields describe (a curve), or a classifier's (chosen with its views). */
+    private void showInputs(TrainingConfig config) {
+        curveData.set(config.data().task() instanceof org.backpropstudio.engine.Task.Regression);
+        inputs.set(config.data() instanceof DataSpec.Plane p ? p.inputs() : config.network().inputs());
+    }
+
+    /** True when the data is a curve's, which the data fields describe; false for a classifier. */
+    public ReadOnlyBooleanProperty curveDataProperty() {
+        return curveData.getReadOnlyProperty();
+    }
+
+    /** The network's inputs: their count, or for the plane the features in order. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Object> inputsProperty() {
+        return inputs.getReadOnlyProperty();
+    }
+
+    /** The network's inputs in words, in the current language: "input: x (1 value)", "inputs: x₁, x₂, sin x₁". */
+    public String inputText() {
+        Object in = inputs.get();
+        if (in instanceof List<?> features) {
+            StringBuilder names = new StringBuilder();
+            for (Object f : features) {
+                names.append(names.length() == 0 ? "" : ", ").append(((org.backpropstudio.engine.Feature) f).label());
+            }
+            return org.backpropstudio.i18n.Messages.text("editor.inputFeatures", names, features.size());
+        }
+        int n = in instanceof Integer i ? i : 1;
+        int side = (int) Math.round(Math.sqrt(n));
+        if (!curveData.get() && side * side == n && side >= 8) {
+            return org.backpropstudio.i18n.Messages.text("editor.inputImage", side, n);
+        }
+        return n == 1 ? org.backpropstudio.i18n.Messages.text("editor.input")
+                : org.backpropstudio.i18n.Messages.text("editor.inputs", n);
     }
 
     /** The setup as the editor last sent it. */

@@ -62,7 +62,7 @@ public final class EditorView extends ScrollPane {
         folded.managedProperty().bind(folded.visibleProperty());
         VBox content = new VBox(10,
                 section("editor.network"),
-                caption("editor.input"),
+                inputCaption(),
                 layerRows,
                 addLayerButton(),
                 section("editor.training"),
@@ -70,7 +70,7 @@ public final class EditorView extends ScrollPane {
                 reboundNote(),
                 sumStepNote(),
                 field(model.epochs(), "tip.epochs"),
-                outOfLecture(
+                curveOnly(outOfLecture(
                         section("editor.data"),
                         givenDataNote(),
                         row("target", targetBox()),
@@ -79,7 +79,8 @@ public final class EditorView extends ScrollPane {
                         field(model.xMax(), "tip.xMax"),
                         field(model.trainCount(), "tip.trainCount"),
                         field(model.testCount(), "tip.testCount"),
-                        field(model.noise(), "tip.noise")),
+                        field(model.noise(), "tip.noise"))),
+                classifierNote(),
                 outOfLecture(advancedToggle()),
                 advanced(
                         subheading("editor.network"),
@@ -100,12 +101,12 @@ public final class EditorView extends ScrollPane {
                         check("editor.shuffle", model.shuffleProperty(), "tip.shuffle"),
                         check("editor.dropLast", model.dropLastProperty(), "tip.dropLast"),
                         field(model.seed(), "tip.seed"),
-                        subheading("editor.data"),
-                        optionalField(model.testXMin(), "tip.testXMin"),
-                        optionalField(model.testXMax(), "tip.testXMax"),
-                        row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
-                                "tip.sampling")),
-                        check("editor.streaming", model.streamingProperty(), "tip.streaming")),
+                        curveOnly(new VBox(10, subheading("editor.data"),
+                                optionalField(model.testXMin(), "tip.testXMin"),
+                                optionalField(model.testXMax(), "tip.testXMax"),
+                                row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
+                                        "tip.sampling")),
+                                check("editor.streaming", model.streamingProperty(), "tip.streaming")))),
                 folded,
                 message);
         content.getStyleClass().add("editor-content");
@@ -525,6 +526,31 @@ public final class EditorView extends ScrollPane {
         Label note = caption("editor.sumStep");
         note.setId("sum-step-note");
         note.visibleProperty().bind(model.reductionProperty().isEqualTo(Reduction.SUM));
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
+    }
+
+    /** The nodes of a curve's data: a classifier's data is chosen beside its plane or digits. */
+    private VBox curveOnly(Node inner) {
+        VBox box = new VBox(inner);
+        box.visibleProperty().bind(model.curveDataProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** What the network's inputs are: x for a curve, the features or the pixels for a classifier. */
+    private Node inputCaption() {
+        Label l = new Label();
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        l.textProperty().bind(org.backpropstudio.ui.Localized.text(model::inputText, model.inputsProperty()));
+        return l;
+    }
+
+    /** For a classifier: where its data is chosen. */
+    private Node classifierNote() {
+        Label note = caption("editor.classifierData");
+        note.visibleProperty().bind(model.curveDataProperty().not().and(lecture.not()));
         note.managedProperty().bind(note.visibleProperty());
         return note;
     }

@@ -1,0 +1,92 @@
+package org.backpropstudio.ui;
+
+import javafx.beans.binding.BooleanExpression;
+import javafx.scene.Node;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.digits.DigitsPanel;
+import org.backpropstudio.ui.plane.PlanePanel;
+
+/**
+ * The view of what is learned, at the top of the studio's centre: the fit of a curve, the
+ * plane's classes or the digits, chosen by each snapshot's report. The plane's and the digits'
+ * views are made the first time they are needed, so a studio that fits curves never builds them.
+ * A new task is a new package and a case here.
+ */
+final class TaskViews {
+
+    /** Which view a snapshot needs. */
+    enum Kind { CURVE, PLANE, DIGITS }
+
+    private final StudioViewModel vm;
+    private final BooleanExpression lecture;
+    private final Node curve;
+    private PlanePanel plane;
+    private DigitsPanel digits;
+    private boolean dark;
+
+    /** @param curve the curve's view (the fit chart's panel), made by the shell */
+    TaskViews(StudioViewModel vm, BooleanExpression lecture, Node curve) {
+        this.vm = vm;
+        this.lecture = lecture;
+        this.curve = curve;
+    }
+
+    static Kind kindOf(Snapshot s) {
+        ClassReport report = s.classes();
+        if (report == null) {
+            return Kind.CURVE;
+        }
+        if (report instanceof ClassReport.Plane) {
+            return Kind.PLANE;
+        } else if (report instanceof ClassReport.Images) {
+            return Kind.DIGITS;
+        }
+        throw new AssertionError(report); // Java 17: a sealed switch over types is a preview
+
+    }
+
+    /** The view for a snapshot's task, made now if it is the first of its kind. */
+    Node viewFor(Snapshot s) {
+        return switch (kindOf(s)) {
+            case CURVE -> curve;
+            case PLANE -> plane();
+            case DIGITS -> digits();
+        };
+    }
+
+    /** Draws a classifier's snapshot in its view (the curve's is drawn by the fit chart). */
+    void show(Snapshot s) {
+        switch (kindOf(s)) {
+            case PLANE -> plane().show(s);
+            case DIGITS -> digits().show(s);
+            case CURVE -> { }
+        }
+    }
+
+    PlanePanel plane() {
+        if (plane == null) {
+            plane = new PlanePanel(vm, lecture);
+            plane.setDark(dark);
+        }
+        return plane;
+    }
+
+    DigitsPanel digits() {
+        if (digits == null) {
+            digits = new DigitsPanel(lecture);
+            digits.setDark(dark);
+        }
+        return digits;
+    }
+
+    void setDark(boolean on) {
+        dark = on;
+        if (plane != null) {
+            plane.setDark(on);
+        }
+        if (digits != null) {
+            digits.setDark(on);
+        }
+    }
+}

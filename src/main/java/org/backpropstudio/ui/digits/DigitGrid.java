@@ -1,0 +1,154 @@
+package org.backpropstudio.ui.digits;
+
+import java.util.function.IntConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.backpropstudio.engine.Dataset;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.ui.CanvasPane;
+
+/**
+ * The first test images with the class the network gives each and its probability; wrong ones
+ * framed in red with their true class. A click selects one.
+ */
+public final class DigitGrid extends CanvasPane {
+
+    private ClassReport.Images report;
+    private Dataset test;
+    private int selected = -1;
+    private IntConsumer onSelect = i -> { };
+    private boolean dark;
+    private WritableImage image;
+    /** Cells per row and a cell's side in the last drawing. */
+    private int columns = 1;
+    private double cell = 1;
+
+    public DigitGrid() {
+        super(520, 320, new Canvas());
+        getStyleClass().add("digit-grid");
+        setOnMouseClicked(e -> {
+            if (report == null) {
+                return;
+            }
+            int i = (int) (e.getY() / cell) * columns + (int) (e.getX() / cell);
+            if (e.getX() < columns * cell && i >= 0 && i < report.shown()) {
+                select(i);
+            }
+        });
+    }
+
+    /** Told of the test image chosen (its index in the test set). */
+    public void setOnSelect(IntConsumer onSelect) {
+        this.onSelect = onSelect;
+    }
+
+    /** Selects test image i, as a click on it does. */
+    public void select(int i) {
+        selected = i;
+        onSelect.accept(i);
+        redraw();
+    }
+
+    public int selected() {
+        return selected;
+    }
+
+    public void setDark(boolean on) {
+        dark = on;
+        redraw();
+    }
+
+    public void show(ClassReport.Images images, Dataset testSet) {
+        report = images;
+        test = testSet;
+        redraw();
+    }
+
+    /** How many shown images the network gets wrong (for tests and the caption). */
+    public int wrong() {
+        int wrong = 0;
+        for (int i = 0; report != null && i < report.shown(); i++) {
+            wrong += report.predicted(i) != test.label(i) ? 1 : 0;
+        }
+        return wrong;
+    }
+
+    @Override
+    protected void redraw() {
+        Canvas c = (Canvas) getChildren().get(0);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.clearRect(0, 0, c.getWidth(), c.getHeight());
+        if (report == null || report.shown() == 0) {
+            return;
+        }
+        int n = report.shown();
+        int side = report.side();
+        // the most columns whose cells still fit every image in the height
+        double w = c.getWidth();
+        double h = c.getHeight();
+        columns = 1;
+        for (int cols = 1; cols <= n; cols++) {
+            double size = w / cols;
+            int rows = (n + cols - 1) / cols;
+            if (rows * size <= h) {
+                columns = cols;
+                break;
+            }
+            columns = cols;
+        }
+        cell = Math.floor(Math.min(w / columns, h / ((n + columns - 1) / columns)));
+        double font = Math.max(8, Math.min(Font.getDefault().getSize() * 0.8, cell * 0.22));
+        double pictureSide = cell - font * 1.3 - 4;
+        if (pictureSide < 6) {
+            return;
+        }
+        // every image into one picture of side × side tiles
+        int perRow = columns;
+        int rows = (n + perRow - 1) / perRow;
+        int[] pixels = new int[perRow * side * rows * side];
+        int stride = perRow * side;
+        for (int i = 0; i < n; i++) {
+            int ox = (i % perRow) * side;
+            int oy = (i / perRow) * side;
+            for (int p = 0; p < side * side; p++) {
+                int v = (int) Math.round(255 * Math.max(0, Math.min(1, test.x().get(i, p))));
+                pixels[(oy + p / side) * stride + ox + p % side] = 0xFF000000 | v << 16 | v << 8 | v;
+            }
+        }
+        if (image == null || (int) image.getWidth() != stride || (int) image.getHeight() != rows * side) {
+            image = new WritableImage(stride, rows * side);
+        }
+        image.getPixelWriter().setPixels(0, 0, stride, rows * side, PixelFormat.getIntArgbInstance(), pixels, 0, stride);
+        g.setImageSmoothing(false);
+        g.setFont(Font.font(font));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < n; i++) {
+            double x = (i % perRow) * cell + (cell - pictureSide) / 2;
+            double y = (i / perRow) * cell + 2;
+            g.drawImage(image, (i % perRow) * side, (i / perRow) * side, side, side, x, y, pictureSide, pictureSide);
+            int predicted = report.predicted(i);
+            boolean right = predicted == test.label(i);
+            float p = report.probabilities()[i * report.classes() + predicted];
+            if (!right) {
+                g.setStroke(Color.web("#cf222e"));
+                g.setLineWidth(2.5);
+                g.strokeRect(x - 1, y - 1, pictureSide + 2, pictureSide + 2);
+            }
+            if (i == selected) {
+                g.setStroke(Color.web("#0072B2"));
+                g.setLineWidth(3);
+                g.strokeRect(x - 3, y - 3, pictureSide + 6, pictureSide + 6);
+            }
+            g.setFill(right ? (dark ? Color.web("#c9d1d9") : Color.web("#24292f")) : Color.web(dark ? "#ff7b72" : "#cf222e"));
+            g.fillText(predicted + " " + Math.round(100 * p) + "%" + (right ? "" : " (" + test.label(i) + ")"),
+                    (i % perRow) * cell + cell / 2, y + pictureSide + 1);
+        }
+    }
+}

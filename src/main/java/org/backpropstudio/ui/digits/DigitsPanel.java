@@ -1,0 +1,211 @@
+package org.backpropstudio.ui.digits;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.backpropstudio.engine.Network;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.Localized;
+import org.ejml.data.DMatrixRMaj;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Digits: the first test digits with the network's answers and the test set's confusion; the
+ * first layer's weights as images; a pad to draw a digit on, read by the live network.
+ */
+public final class DigitsPanel extends VBox {
+
+    private final DigitGrid grid = new DigitGrid();
+    private final ProbabilityBars chosen = new ProbabilityBars();
+    private final Label chosenCaption = new Label();
+    private final ConfusionMatrix confusion = new ConfusionMatrix();
+    private final Label confusionCaption = new Label();
+    private final WeightImages weights = new WeightImages();
+    private final DrawingPad pad = new DrawingPad();
+    private final ProbabilityBars drawn = new ProbabilityBars();
+    private final TabPane tabs;
+    private final Tab drawTab;
+    private final Tab weightsTab;
+    private Snapshot latest;
+
+    public DigitsPanel(javafx.beans.binding.BooleanExpression lecture) {
+        setId("digits-panel");
+        getStyleClass().add("panel");
+        grid.setId("digit-grid");
+        confusion.setId("confusion-matrix");
+        weights.setId("weight-images");
+        pad.setId("drawing-pad");
+        drawn.setId("drawn-probabilities");
+        chosen.setId("chosen-probabilities");
+        for (Label l : new Label[] {chosenCaption, confusionCaption}) {
+            l.getStyleClass().add("caption");
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps instead of cutting the sentence
+        }
+        grid.setOnSelect(i -> showChosen());
+        Localized.bind(chosenCaption, "digits.choose");
+        HBox.setHgrow(grid, Priority.ALWAYS);
+        VBox side = new VBox(4, chosenCaption, chosen, confusionCaption, confusion);
+        VBox.setVgrow(confusion, Priority.ALWAYS);
+        side.prefWidthProperty().bind(widthProperty().multiply(0.4));
+        HBox predictions = new HBox(8, grid, side);
+        Tab predictionsTab = tab("digits.predictions", predictions);
+
+        Label weightsCaption = Localized.bind(new Label(), "digits.weightsCaption");
+        weightsCaption.getStyleClass().add("caption");
+        weightsCaption.setWrapText(true);
+        weightsCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox weightBox = new VBox(4, weightsCaption, weights);
+        VBox.setVgrow(weights, Priority.ALWAYS);
+        weightsTab = tab("digits.weights", weightBox);
+
+        Button clear = Localized.bind(new Button(null, new FontIcon("mdi2e-eraser")), "digits.clear");
+        clear.setId("pad-clear");
+        clear.setOnAction(e -> pad.clear());
+        Button thinner = Localized.bind(new Button(null, new FontIcon("mdi2m-minus")), "digits.thinner");
+        thinner.setId("pad-thinner");
+        thinner.setOnAction(e -> pad.pen(-1));
+        Button thicker = Localized.bind(new Button(null, new FontIcon("mdi2p-plus")), "digits.thicker");
+        thicker.setId("pad-thicker");
+        thicker.setOnAction(e -> pad.pen(+1));
+        for (Button b : new Button[] {clear, thinner, thicker}) {
+            b.getStyleClass().add("small");
+        }
+        Label padCaption = Localized.bind(new Label(), "digits.padCaption");
+        padCaption.getStyleClass().add("caption");
+        padCaption.setWrapText(true);
+        padCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox padButtons = new HBox(6, clear, thinner, thicker);
+        padButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox padBox = new VBox(6, pad, padButtons);
+        VBox.setVgrow(pad, Priority.ALWAYS);
+        padBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
+        VBox drawnBox = new VBox(6, padCaption, drawn);
+        VBox.setVgrow(drawn, Priority.ALWAYS);
+        HBox.setHgrow(drawnBox, Priority.ALWAYS);
+        HBox draw = new HBox(12, padBox, drawnBox);
+        drawTab = tab("digits.draw", draw);
+        pad.setOnDrawn(input -> readDrawing());
+
+        tabs = new TabPane(predictionsTab, weightsTab, drawTab);
+        tabs.setId("digits-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (latest != null) {
+                show(latest);
+            }
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().setAll(tabs);
+    }
+
+    private static Tab tab(String key, javafx.scene.Node content) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(Localized.text(key));
+        t.setId(key.replace('.', '-'));
+        return t;
+    }
+
+    /** Takes in a snapshot: the grid, the confusion and what the shown tab needs. */
+    public void show(Snapshot s) {
+        if (!(s.classes() instanceof ClassReport.Images images)) {
+            return;
+        }
+        latest = s;
+        Tab shown = tabs.getSelectionModel().getSelectedItem();
+        if (shown == weightsTab) {
+            weights.show(s.weights().get(0), images.side());
+        } else if (shown == drawTab) {
+            readDrawing();
+        } else {
+            grid.show(images, s.test());
+            if (grid.selected() < 0) {
+                grid.select(0); // its probabilities are shown from the start: a click shows another's
+            }
+            confusion.show(images.confusion());
+            Localized.bind(confusionCaption, "digits.confusionCaption", images.countedAt(), s.test().size());
+            showChosen();
+        }
+    }
+
+    /** The chosen test digit's probabilities. */
+    private void showChosen() {
+        int i = grid.selected();
+        if (latest == null || !(latest.classes() instanceof ClassReport.Images images) || i < 0 || i >= images.shown()) {
+            return;
+        }
+        double[] p = new double[images.classes()];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = images.probabilities()[i * images.classes() + c];
+        }
+        chosen.show(p, latest.test().label(i));
+        Localized.bind(chosenCaption, "digits.chosen", i + 1, latest.test().label(i), images.predicted(i));
+    }
+
+    /** The live network's probabilities for the drawing (softmax of its outputs). */
+    private void readDrawing() {
+        if (latest == null) {
+            return;
+        }
+        drawn.show(probabilities(latest, pad.input()), -1);
+    }
+
+    /** softmax(network(x)) of a snapshot's network for one input. */
+    static double[] probabilities(Snapshot s, double[] input) {
+        Network net = Network.fromParameters(s.network(), s.weights(), s.biases());
+        DMatrixRMaj z = net.predict(new DMatrixRMaj(1, input.length, true, input));
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z.data) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[z.numCols];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.exp(z.data[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    public void setDark(boolean on) {
+        grid.setDark(on);
+        chosen.setDark(on);
+        confusion.setDark(on);
+        weights.setDark(on);
+        pad.setDark(on);
+        drawn.setDark(on);
+    }
+
+    public DigitGrid grid() {
+        return grid;
+    }
+
+    public ConfusionMatrix confusion() {
+        return confusion;
+    }
+
+    public DrawingPad pad() {
+        return pad;
+    }
+
+    public ProbabilityBars drawnProbabilities() {
+        return drawn;
+    }
+
+    public WeightImages weights() {
+        return weights;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,186 @@
+package org.backpropstudio.ui.plane;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.i18n.NumberText;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.ui.CanvasPane;
+
+/**
+ * The plane of a classifier: its class regions as a heat map under the training points (filled)
+ * and test points (rings), in a square that fills the pane. A click adds a training point of the
+ * chosen class, a shift-click a test point; a right- or ctrl-click removes the point under the
+ * pointer.
+ */
+public final class PlaneChart extends CanvasPane {
+
+    /** What a click asks for: a point of a class added (to the test set or not), or the point at (x₁, x₂) removed. */
+    public interface PointEditor {
+        void add(double x1, double x2, boolean test);
+
+        void remove(double x1, double x2);
+    }
+
+    /** Pixels between a click and a point that it still removes. */
+    static final double GRAB = 10;
+
+    private ClassReport.Plane shown;
+    /** The unit map shown instead of the class regions (hovered in the unit maps), or null. */
+    private UnitMaps.UnitMap unit;
+    private boolean dark;
+    private PointEditor editor;
+    private WritableImage image;
+    /** The last picture's square: left, top, side in canvas units. */
+    private double left;
+    private double top;
+    private double side;
+    private int[] lastPixels;
+    private int lastSize;
+
+    public PlaneChart() {
+        super(480, 480, new Canvas());
+        getStyleClass().add("plane-chart");
+        setOnMouseClicked(e -> {
+            if (shown == null || editor == null || !inside(e.getX(), e.getY())) {
+                return;
+            }
+            double x1 = coordinate(e.getX() - left);
+            double x2 = -coordinate(e.getY() - top);
+            if (e.getButton() == MouseButton.SECONDARY || e.isControlDown()) {
+                double[] p = nearest(e.getX(), e.getY());
+                if (p != null) {
+                    editor.remove(p[0], p[1]);
+                }
+            } else if (e.getButton() == MouseButton.PRIMARY) {
+                editor.add(x1, x2, e.isShiftDown());
+            }
+        });
+    }
+
+    private Canvas canvas() {
+        return (Canvas) getChildren().get(0);
+    }
+
+    public void setPointEditor(PointEditor editor) {
+        this.editor = editor;
+    }
+
+    /** Colours for a light or a dark background. */
+    public void setDark(boolean on) {
+        dark = on;
+        redraw();
+    }
+
+    /** Draws the report: its regions and points. */
+    public void show(ClassReport.Plane plane) {
+        shown = plane;
+        redraw();
+    }
+
+    /** Shows a unit's map under the points instead of the class regions; null gives the regions back. */
+    public void showUnit(UnitMaps.UnitMap map) {
+        unit = map;
+        redraw();
+    }
+
+    /** The report drawn last (for tests). */
+    public ClassReport.Plane shown() {
+        return shown;
+    }
+
+    /** The last picture's pixel (ARGB) at canvas point (x, y), for tests; 0 outside it. */
+    public int pixelAt(double x, double y) {
+        if (lastPixels == null || !inside(x, y)) {
+            return 0;
+        }
+        int px = (int) ((x - left) / side * lastSize);
+        int py = (int) ((y - top) / side * lastSize);
+        return lastPixels[Math.min(lastSize - 1, py) * lastSize + Math.min(lastSize - 1, px)];
+    }
+
+    /** The canvas point of (x₁, x₂), for tests and the caller's hints. */
+    public double[] toCanvas(double x1, double x2) {
+        double extent = DataSpec.Plane.EXTENT;
+        return new double[] {left + (x1 + extent) / (2 * extent) * side, top + (extent - x2) / (2 * extent) * side};
+    }
+
+    private boolean inside(double x, double y) {
+        return x >= left && x < left + side && y >= top && y < top + side;
+    }
+
+    /** x₁ (or −x₂) at a distance from the square's left (or top) edge. */
+    private double coordinate(double offset) {
+        double extent = DataSpec.Plane.EXTENT;
+        return -extent + offset / side * 2 * extent;
+    }
+
+    /** The point (x₁, x₂) within {@link #GRAB} pixels of (x, y), nearest first; null if none. */
+    private double[] nearest(double x, double y) {
+        double[] best = null;
+        double bestDistance = GRAB;
+        for (DataSpec.Points set : new DataSpec.Points[] {shown.points().train(), shown.points().test()}) {
+            for (double[] p : set.xy()) {
+                double[] c = toCanvas(p[0], p[1]);
+                double d = Math.hypot(c[0] - x, c[1] - y);
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    @Override
+    protected void redraw() {
+        Canvas c = canvas();
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.clearRect(0, 0, c.getWidth(), c.getHeight());
+        double font = Font.getDefault().getSize() * 0.85;
+        double margin = font * 2.2;
+        side = Math.max(1, Math.floor(Math.min(c.getWidth() - 2 * margin, c.getHeight() - 1.6 * margin)));
+        left = Math.floor((c.getWidth() - side) / 2);
+        top = Math.floor(margin * 0.3);
+        if (shown == null || side < 8) {
+            return;
+        }
+        double scale = outputScale();
+        int size = (int) Math.min(2048, Math.round(side * scale));
+        int background = dark ? 0x0d1117 : 0xffffff;
+        int[] pixels = PlanePicture.render(shown, unit, size, 4.2 * scale * Math.max(1, font / 12), background,
+                dark ? 0x0d1117 : 0xffffff); // the points ringed in the background's colour, as TF Playground's
+        if (image == null || (int) image.getWidth() != size) {
+            image = new WritableImage(size, size);
+        }
+        image.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), pixels, 0, size);
+        lastPixels = pixels;
+        lastSize = size;
+        g.setImageSmoothing(true);
+        g.drawImage(image, left, top, side, side);
+        Color ink = dark ? Color.web("#8b949e") : Color.web("#57606a");
+        g.setStroke(ink);
+        g.setLineWidth(1);
+        g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
+        g.setFill(ink);
+        g.setFont(Font.font(font));
+        g.setTextAlign(TextAlignment.CENTER);
+        double extent = DataSpec.Plane.EXTENT;
+        for (int v = (int) -extent; v <= extent; v += 3) {
+            String label = NumberText.plain(v);
+            g.fillText(label, left + (v + extent) / (2 * extent) * side, top + side + font * 1.2);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(label, left - font * 0.4, top + (extent - v) / (2 * extent) * side + font * 0.35);
+            g.setTextAlign(TextAlignment.CENTER);
+        }
+        g.fillText("x₁", left + side / 2, top + side + font * 2.3);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("x₂", left + side + font * 0.4, top + font);
+    }
+}

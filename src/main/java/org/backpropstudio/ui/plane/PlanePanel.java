@@ -1,0 +1,251 @@
+package org.backpropstudio.ui.plane;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.Feature;
+import org.backpropstudio.engine.PlaneShape;
+import org.backpropstudio.engine.TrainingConfig;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.ClassPalette;
+import org.backpropstudio.ui.Localized;
+import org.backpropstudio.ui.StudioViewModel;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Classes in the plane: the data's controls (shape, classes, noise, new points), the plane with
+ * its class regions and points, every unit's map beside it, the class a click adds and the
+ * network's input features. Choices here restart training from the seed, as the editor's do.
+ */
+public final class PlanePanel extends VBox {
+
+    /** Noise levels offered (σ of the points' jitter). */
+    static final List<Double> NOISES = List.of(0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2);
+
+    private final StudioViewModel vm;
+    private final PlaneChart chart = new PlaneChart();
+    private final UnitMaps units = new UnitMaps();
+    private final ComboBox<PlaneShape> shape = new ComboBox<>();
+    private final Spinner<Integer> classes = new Spinner<>(2, 5, 2);
+    private final ComboBox<Double> noise = new ComboBox<>();
+    private final ToggleGroup paint = new ToggleGroup();
+    private final HBox paintBox = new HBox(4);
+    private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
+    /** True while the controls are set from a snapshot: their listeners send nothing then. */
+    private boolean syncing;
+    private DataSpec shownData;
+
+    public PlanePanel(StudioViewModel vm, javafx.beans.binding.BooleanExpression lecture) {
+        super(4);
+        this.vm = vm;
+        setId("plane-panel");
+        getStyleClass().add("panel");
+        chart.setId("plane-chart");
+        units.setId("unit-maps");
+        units.setOnHover(chart::showUnit);
+
+        Label title = new Label();
+        title.getStyleClass().add("panel-title");
+        title.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? "plane.title.short" : "plane.title"),
+                lecture));
+        shape.setId("plane-shape");
+        shape.getItems().setAll(PlaneShape.values());
+        Localized.choices(shape, s -> Localized.t("plane.shape." + s.wireName()));
+        shape.setTooltip(Localized.tooltip("plane.shape.tip"));
+        classes.setId("plane-classes");
+        classes.setPrefWidth(70);
+        classes.setTooltip(Localized.tooltip("plane.classes.tip"));
+        noise.setId("plane-noise");
+        noise.getItems().setAll(NOISES);
+        Localized.choices(noise, v -> Localized.t("plane.noiseLevel", org.backpropstudio.i18n.NumberText.plain(v)));
+        noise.setTooltip(Localized.tooltip("plane.noise.tip"));
+        Button regenerate = Localized.bind(new Button(null, new FontIcon("mdi2d-dice-5")), "plane.regenerate");
+        regenerate.setId("plane-regenerate");
+        regenerate.setTooltip(Localized.tooltip("plane.regenerate.tip"));
+        regenerate.setOnAction(e -> regenerate());
+        shape.valueProperty().addListener((o, a, b) -> dataChosen());
+        classes.valueProperty().addListener((o, a, b) -> dataChosen());
+        noise.valueProperty().addListener((o, a, b) -> dataChosen());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, title, gap, shape, labelled("plane.classes", classes), noise, regenerate);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Label paintLabel = Localized.bind(new Label(), "plane.paint");
+        paintLabel.getStyleClass().add("caption");
+        Label hint = Localized.bind(new Label(), "plane.hint");
+        hint.getStyleClass().add("caption");
+        hint.visibleProperty().bind(lecture.not());
+        hint.managedProperty().bind(hint.visibleProperty());
+        paintBox.setId("plane-paint");
+        paintBox.setAlignment(Pos.CENTER_LEFT);
+
+        Label inputs = Localized.bind(new Label(), "plane.inputs");
+        inputs.getStyleClass().add("caption");
+        HBox featureBox = new HBox(4, inputs);
+        featureBox.setAlignment(Pos.CENTER_LEFT);
+        for (Feature f : Feature.values()) {
+            ToggleButton b = new ToggleButton(f.label());
+            b.setId("feature-" + f.name().toLowerCase(java.util.Locale.ROOT));
+            b.getStyleClass().add("small");
+            b.setTooltip(Localized.tooltip("plane.feature.tip", f.label()));
+            b.selectedProperty().addListener((o, was, on) -> featureChosen(f, on));
+            features.put(f, b);
+            featureBox.getChildren().add(b);
+        }
+        chart.setPointEditor(new PlaneChart.PointEditor() {
+            @Override
+            public void add(double x1, double x2, boolean test) {
+                vm.addPlanePoint(x1, x2, chosenClass(), test);
+            }
+
+            @Override
+            public void remove(double x1, double x2) {
+                vm.removePlanePoint(x1, x2);
+            }
+        });
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        units.prefWidthProperty().bind(widthProperty().multiply(0.3));
+        HBox middle = new HBox(8, chart, units);
+        VBox.setVgrow(middle, Priority.ALWAYS);
+        // the inputs under the plane, the class a click adds beside them: one row, so the plane keeps its height
+        FlowPane bottomRow = new FlowPane(24, 4, featureBox, new HBox(6, paintLabel, paintBox), hint);
+        bottomRow.setAlignment(Pos.CENTER_LEFT);
+        ((HBox) bottomRow.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(head, middle, bottomRow);
+    }
+
+    private static HBox labelled(String key, javafx.scene.Node control) {
+        Label l = Localized.bind(new Label(), key);
+        HBox box = new HBox(4, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** The class a click adds (0-based). */
+    int chosenClass() {
+        return paint.getSelectedToggle() == null ? 0 : (int) paint.getSelectedToggle().getUserData();
+    }
+
+    /** Chooses the class a click adds (0-based), as a click on its swatch does. */
+    public void chooseClass(int c) {
+        paint.getToggles().stream().filter(t -> (int) t.getUserData() == c).findFirst().ifPresent(t -> t.setSelected(true));
+    }
+
+    /** Takes in a snapshot: the controls follow its setup, the chart and the maps its report. */
+    public void show(Snapshot s) {
+        if (!(s.classes() instanceof ClassReport.Plane plane) || !(s.config().data() instanceof DataSpec.Plane data)) {
+            return;
+        }
+        if (!data.equals(shownData)) {
+            sync(data);
+        }
+        chart.show(plane);
+        units.show(plane);
+    }
+
+    private void sync(DataSpec.Plane data) {
+        syncing = true;
+        try {
+            shownData = data;
+            if (data instanceof DataSpec.PlaneData d) {
+                shape.setValue(d.shape());
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory()).setMin(d.shape().minClasses());
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory()).setMax(d.shape().maxClasses());
+                noise.setValue(d.noise());
+            } else {
+                shape.setValue(null); // points clicked in: no generator
+                shape.setPromptText(Localized.t("plane.shape.clicked"));
+            }
+            classes.getValueFactory().setValue(data.classes());
+            for (Map.Entry<Feature, ToggleButton> e : features.entrySet()) {
+                e.getValue().setSelected(data.inputs().contains(e.getKey()));
+            }
+            int chosen = Math.min(chosenClass(), data.classes() - 1);
+            paint.getToggles().clear();
+            paintBox.getChildren().clear();
+            for (int c = 0; c < data.classes(); c++) {
+                ToggleButton b = new ToggleButton(Integer.toString(c + 1), new Rectangle(12, 12, ClassPalette.color(c)));
+                b.setId("paint-" + (c + 1));
+                b.setUserData(c);
+                b.getStyleClass().add("small");
+                b.setToggleGroup(paint);
+                b.setTooltip(Localized.tooltip("plane.paint.tip", c + 1));
+                paintBox.getChildren().add(b);
+            }
+            chooseClass(chosen);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void dataChosen() {
+        if (syncing || shownData == null || shape.getValue() == null || noise.getValue() == null) {
+            return;
+        }
+        DataSpec.PlaneData data = PlaneSetups.generated((DataSpec.Plane) shownData, shape.getValue(),
+                classes.getValue(), noise.getValue());
+        if (data.equals(shownData)) {
+            return;
+        }
+        apply(data, Localized.t("reason.planeData", Localized.t("plane.shape." + data.shape().wireName()),
+                data.classes(), org.backpropstudio.i18n.NumberText.plain(data.noise())));
+    }
+
+    private void featureChosen(Feature f, boolean on) {
+        if (syncing || shownData == null) {
+            return;
+        }
+        DataSpec.Plane data = PlaneSetups.withFeature((DataSpec.Plane) shownData, f, on);
+        if (data == null) {
+            syncing = true;
+            features.get(f).setSelected(true); // the last feature stays: a network needs an input
+            syncing = false;
+            vm.showMessage(Localized.t("plane.lastFeature"));
+            return;
+        }
+        apply(data, Localized.t(on ? "reason.featureOn" : "reason.featureOff", f.label()));
+    }
+
+    /** New points of the same kind: the next seed. */
+    private void regenerate() {
+        TrainingConfig config = vm.editor().applied();
+        DataSpec.Plane data = shownData instanceof DataSpec.PlaneData d ? d
+                : PlaneSetups.generated((DataSpec.Plane) shownData, PlaneShape.CIRCLE, 2, PlaneSetups.NOISE);
+        vm.reconfigure(PlaneSetups.withData(config, data).withSeed(config.seed() + 1),
+                Localized.t("reason.regenerated", config.seed() + 1));
+    }
+
+    private void apply(DataSpec.Plane data, String reason) {
+        shownData = data; // a second change before the snapshot comes builds on this one
+        vm.reconfigure(PlaneSetups.withData(vm.editor().applied(), data), reason);
+    }
+
+    public PlaneChart chart() {
+        return chart;
+    }
+
+    public UnitMaps units() {
+        return units;
+    }
+
+    public void setDark(boolean on) {
+        chart.setDark(on);
+        units.setDark(on);
+    }
+}
