@@ -1076,6 +1076,16 @@ public final class StudioView extends BorderPane {
         return files;
     }
 
+    /** For tests: the views of what is learned (the plane's, the digits'). */
+    TaskViews tasks() {
+        return tasks;
+    }
+
+    /** For tests: the accuracy chart. */
+    LossChart accuracyChart() {
+        return accuracyChart;
+    }
+
     /** For tests: the charts and the diagram. */
     public FitChart fitChart() {
         return fitChart;

@@ -1,0 +1,152 @@
+package org.backpropstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backpropstudio.ui.WindowTests.shownOnScreen;
+import static org.backpropstudio.ui.WindowTests.waitUntil;
+
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.backpropstudio.engine.DataSpec;
+import org.backpropstudio.engine.Feature;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.plane.PlaneChart;
+import org.backpropstudio.ui.plane.PlanePicture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Classes in the plane, in the real window on headless Monocle: the heat map, clicked points, features. */
+@ExtendWith(ApplicationExtension.class)
+class ClassesWindowTest {
+
+    private StudioApp.Studio studio;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        studio = StudioApp.open(stage, "circle-relu", new RecentFiles(WindowTests.temporaryRecentList()));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        studio.close();
+    }
+
+    private Snapshot shown() {
+        return studio.viewModel().snapshotProperty().get();
+    }
+
+    private PlaneChart chart() {
+        return studio.view().tasks().plane().chart();
+    }
+
+    private ClassReport.Plane plane() {
+        return (ClassReport.Plane) shown().classes();
+    }
+
+    /** Where on the screen the point (x₁, x₂) of the plane is. */
+    private Point2D onScreen(double x1, double x2) {
+        double[] c = chart().toCanvas(x1, x2);
+        return chart().localToScreen(c[0], c[1]);
+    }
+
+    @Test
+    void thePlaneReplacesTheFitAndItsHeatMapHasTheColoursOfThePredictedProbabilities(FxRobot robot) {
+        waitUntil("the plane drawn", () -> shown() != null && shown().classes() instanceof ClassReport.Plane
+                && chart().shown() != null);
+        assertThat(shownOnScreen(chart())).isTrue();
+        assertThat(shownOnScreen(studio.view().fitChart())).isFalse();
+        assertThat(shownOnScreen(studio.view().accuracyChart())).isTrue();
+        robot.clickOn("#play");
+        waitUntil("20 epochs", () -> shown().epoch() >= 20);
+        robot.clickOn("#play");
+        waitUntil("paused and drawn", () -> !studio.viewModel().playingProperty().get()
+                && chart().shown() == shown().classes());
+        ClassReport.Plane plane = chart().shown();
+        int r = plane.resolution();
+        int checked = 0;
+        for (int[] cell : new int[][] {{r / 2, r / 2}, {2, 2}, {r - 3, r / 2}, {r / 3, r - 2}}) {
+            double x1 = plane.coordinate(cell[0]);
+            double x2 = -plane.coordinate(cell[1]);
+            double[] c = chart().toCanvas(x1, x2);
+            int pixel = chart().pixelAt(c[0], c[1]) & 0xFFFFFF;
+            int want = PlanePicture.regionColour(plane.probabilities(), (cell[1] * r + cell[0]) * plane.classes(),
+                    plane.classes(), 0xffffff);
+            boolean nearAPoint = false;
+            for (DataSpec.Points set : new DataSpec.Points[] {plane.points().train(), plane.points().test()}) {
+                for (double[] p : set.xy()) {
+                    nearAPoint |= Math.hypot(p[0] - x1, p[1] - x2) < 0.6;
+                }
+            }
+            if (nearAPoint) {
+                continue; // a point is drawn over the region there
+            }
+            checked++;
+            for (int shift : new int[] {16, 8, 0}) {
+                assertThat(Math.abs((pixel >> shift & 0xFF) - (want >> shift & 0xFF))).as("cell %s", java.util.Arrays.toString(cell))
+                        .isLessThanOrEqualTo(8);
+            }
+        }
+        assertThat(checked).isGreaterThan(0);
+        // after training, the circle's inside is class 1's and the ring class 2's (a circle-relu net
+        // separates them within 20 epochs)
+        assertThat(shown().testAccuracy()).isGreaterThan(0.9);
+        int centre = (r / 2 * r + r / 2) * 2;
+        assertThat(plane.probabilities()[centre]).isGreaterThan(0.5f);
+    }
+
+    @Test
+    void aClickAddsAPointOfTheChosenClassAndARightClickRemovesIt(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        int before = plane().points().train().size();
+        robot.clickOn("#paint-2");
+        robot.moveTo(onScreen(5.5, -5.5)).clickOn(MouseButton.PRIMARY);
+        waitUntil("the point added", () -> plane().points().train().size() == before + 1);
+        DataSpec.Points train = plane().points().train();
+        assertThat(train.labels()[before]).isEqualTo(1); // class 2, 0-based
+        assertThat(train.xy()[before][0]).isCloseTo(5.5, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(train.xy()[before][1]).isCloseTo(-5.5, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(shown().config().data()).isInstanceOf(DataSpec.PlanePoints.class);
+        assertThat(studio.viewModel().editor().applied().data()).isEqualTo(shown().config().data());
+        // a shift-click: a test point, of class 1
+        robot.clickOn("#paint-1");
+        int tests = plane().points().test().size();
+        robot.press(javafx.scene.input.KeyCode.SHIFT).moveTo(onScreen(-5.5, 5.5)).clickOn(MouseButton.PRIMARY)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        waitUntil("the test point added", () -> plane().points().test().size() == tests + 1);
+        assertThat(plane().points().test().labels()[tests]).isEqualTo(0);
+        waitUntil("drawn", () -> chart().shown() == shown().classes());
+        robot.moveTo(onScreen(5.5, -5.5)).clickOn(MouseButton.SECONDARY);
+        waitUntil("the point removed", () -> plane().points().train().size() == before);
+    }
+
+    @Test
+    void aFeatureSwitchedOnIsAnInputOfTheNetworkAndOfTheEditor(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        robot.clickOn("#feature-x1_squared");
+        waitUntil("three inputs", () -> shown().network().inputs() == 3);
+        assertThat(((DataSpec.Plane) shown().config().data()).inputs())
+                .containsExactly(Feature.X1, Feature.X2, Feature.X1_SQUARED);
+        assertThat(studio.viewModel().editor().inputText()).contains("x₁²");
+        // the unit maps show the new input: one map per input, hidden unit and class
+        waitUntil("maps", () -> !studio.view().tasks().plane().units().columns().isEmpty()
+                && studio.view().tasks().plane().units().columns().get(0).size() == 3);
+        // the shape box gives new data with the network's outputs to match
+        robot.clickOn("#plane-shape").clickOn(Localized.t("plane.shape.blobs"));
+        waitUntil("blobs", () -> shown().config().data() instanceof DataSpec.PlaneData d
+                && d.shape() == org.backpropstudio.engine.PlaneShape.BLOBS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown().network().inputs()).isEqualTo(3); // the features stay
+        assertThat(shown().network().outputs()).isEqualTo(((DataSpec.Plane) shown().config().data()).classes());
+    }
+}

@@ -1,0 +1,127 @@
+package org.backpropstudio.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backpropstudio.ui.WindowTests.shownOnScreen;
+import static org.backpropstudio.ui.WindowTests.waitUntil;
+
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
+import org.backpropstudio.training.ClassReport;
+import org.backpropstudio.training.Snapshot;
+import org.backpropstudio.ui.digits.DigitInput;
+import org.backpropstudio.ui.digits.DigitsPanel;
+import org.backpropstudio.ui.digits.DrawingPad;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The digits, in the real window on headless Monocle: the grid, the confusion matrix, the drawing pad. */
+@ExtendWith(ApplicationExtension.class)
+class DigitsWindowTest {
+
+    private StudioApp.Studio studio;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        studio = StudioApp.open(stage, "digits-softmax", new RecentFiles(WindowTests.temporaryRecentList()));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        studio.close();
+    }
+
+    private Snapshot shown() {
+        return studio.viewModel().snapshotProperty().get();
+    }
+
+    private DigitsPanel digits() {
+        return studio.view().tasks().digits();
+    }
+
+    @Test
+    void theConfusionMatrixCountsEveryTestDigitAndTheGridMarksTheWrongOnes(FxRobot robot) {
+        waitUntil("the digits drawn", () -> shown() != null && shown().classes() instanceof ClassReport.Images
+                && digits().confusion().counts().length == 10);
+        assertThat(shownOnScreen(digits().grid())).isTrue();
+        robot.clickOn("#step");
+        waitUntil("an epoch", () -> shown().epoch() == 1 && ((ClassReport.Images) shown().classes()).countedAt() == 1);
+        waitUntil("drawn", () -> digits().confusion().counts() == ((ClassReport.Images) shown().classes()).confusion());
+        int[][] counts = digits().confusion().counts();
+        int total = 0;
+        int right = 0;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                total += counts[t][p];
+            }
+            right += counts[t][t];
+        }
+        assertThat(total).isEqualTo(shown().test().size());
+        assertThat((double) right / total).isCloseTo(shown().testAccuracy(), org.assertj.core.data.Offset.offset(1e-12));
+        ClassReport.Images images = (ClassReport.Images) shown().classes();
+        int wrong = 0;
+        for (int i = 0; i < images.shown(); i++) {
+            wrong += images.predicted(i) != shown().test().label(i) ? 1 : 0;
+        }
+        assertThat(digits().grid().wrong()).isEqualTo(wrong);
+        // a click on the third digit shows its probabilities
+        javafx.scene.Node grid = digits().grid();
+        Point2D corner = grid.localToScreen(0, 0);
+        double cell = grid.getBoundsInLocal().getWidth() / 10;
+        robot.clickOn(corner.add(cell * 2.5, cell * 0.4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(digits().grid().selected()).isBetween(1, 3);
+    }
+
+    @Test
+    void theDrawingPadsInputIsTheDrawingScaledAndTheBarsAreTheNetworksAnswer(FxRobot robot) {
+        waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10);
+        robot.clickOn(Localized.t("digits.draw"));
+        DrawingPad pad = digits().pad();
+        waitUntil("the pad shown", () -> shownOnScreen(pad) && pad.getWidth() > 50);
+        // a stroke from the top to the bottom of the pad with the mouse
+        Point2D top = pad.localToScreen(pad.getWidth() / 2, pad.getHeight() * 0.2);
+        Point2D bottom = pad.localToScreen(pad.getWidth() / 2, pad.getHeight() * 0.8);
+        robot.drag(top, javafx.scene.input.MouseButton.PRIMARY).moveTo(pad.localToScreen(pad.getWidth() / 2,
+                pad.getHeight() * 0.5)).moveTo(bottom).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] input = pad.input();
+        assertThat(input).isEqualTo(DigitInput.of(pad.ink(), DrawingPad.RASTER));
+        // a vertical stroke: 20 rows of ink, a few columns, centred
+        int rows = 0;
+        for (int y = 0; y < 28; y++) {
+            boolean ink = false;
+            for (int x = 0; x < 28; x++) {
+                ink |= input[y * 28 + x] > 0;
+            }
+            rows += ink ? 1 : 0;
+        }
+        assertThat(rows).isEqualTo(DigitInput.BOX);
+        double[] bars = digits().drawnProbabilities().shown();
+        assertThat(bars).hasSize(10);
+        assertThat(java.util.Arrays.stream(bars).sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bars).isEqualTo(digitsProbabilities(shown(), input));
+        // cleared: nothing drawn, an empty input
+        robot.clickOn("#pad-clear");
+        assertThat(java.util.Arrays.stream(pad.input()).sum()).isZero();
+    }
+
+    private static double[] digitsProbabilities(Snapshot s, double[] input) {
+        org.backpropstudio.engine.Network net = org.backpropstudio.engine.Network.fromParameters(s.network(), s.weights(),
+                s.biases());
+        org.ejml.data.DMatrixRMaj z = net.predict(new org.ejml.data.DMatrixRMaj(1, input.length, true, input));
+        double max = java.util.Arrays.stream(z.data).max().orElseThrow();
+        double[] p = java.util.Arrays.stream(z.data).map(v -> Math.exp(v - max)).toArray();
+        double sum = java.util.Arrays.stream(p).sum();
+        return java.util.Arrays.stream(p).map(v -> v / sum).toArray();
+    }
+}
