@@ -54,7 +54,8 @@ class LauncherTest {
         Run preset = launch("studio", "--preset=nope");
         assertThat(preset.exit()).isEqualTo(2);
         assertThat(ourLines(preset.err())).containsExactly(
-                "error: unknown preset 'nope' (known: classic-sigmoid, relu-mae, deep-momentum, linear-neuron)");
+                "error: unknown preset 'nope' (known: classic-sigmoid, relu-mae, deep-momentum, linear-neuron, "
+                        + "spiral-relu, circle-relu, xor-tanh, digits-softmax)");
         Run option = launch("--measure=soon");
         assertThat(option.exit()).isEqualTo(2);
         assertThat(ourLines(option.err())).hasSize(1).first().asString().startsWith("error: --measure needs seconds");

@@ -53,6 +53,11 @@ public record Dataset(DMatrixRMaj x, DMatrixRMaj y) {
         return new Dataset(x, y);
     }
 
+    /** Input c of sample i. */
+    public double input(int i, int c) {
+        return x.get(i, c);
+    }
+
     /** The class of sample i of a one-hot dataset: the column of its row's largest target. */
     public int label(int i) {
         return argmax(y.data, i * y.numCols, y.numCols);

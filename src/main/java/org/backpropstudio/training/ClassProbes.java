@@ -68,13 +68,16 @@ final class ClassProbes {
      * The digits' report: the probabilities of the first {@link #SHOWN_IMAGES} test images and,
      * when {@code confusion} is null, the confusion of the whole test set counted afresh.
      */
-    static ClassReport.Images images(Network network, Dataset test, int side, int[][] confusion, int epoch) {
+    static ClassReport.Images images(Network network, Dataset test, int side, int[][] confusion, int epoch,
+                                     double[] drawing) {
         int classes = test.y().numCols;
         int shown = Math.min(SHOWN_IMAGES, test.size());
         DMatrixRMaj first = org.ejml.dense.row.CommonOps_DDRM.extract(test.x(), 0, shown, 0, test.x().numCols);
         float[] p = softmaxRows(network.forward(first), shown);
         int[][] counted = confusion != null ? confusion : confusion(network, test);
-        return new ClassReport.Images(classes, side, p, counted, epoch);
+        float[] drawn = drawing == null ? null
+                : softmaxRows(network.forward(new DMatrixRMaj(1, drawing.length, true, drawing)), 1);
+        return new ClassReport.Images(classes, side, p, counted, epoch, drawn);
     }
 
     /** counts[true][predicted] over every test row, a chunk at a time. */

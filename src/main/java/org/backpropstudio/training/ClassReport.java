@@ -40,8 +40,9 @@ public sealed interface ClassReport {
      * @param probabilities (shown × classes): softmax of the outputs for test images 0 … shown − 1
      * @param confusion     confusion[true][predicted]: test images of each class, by the class given
      * @param countedAt     the epoch the confusion was counted after (0: before training)
+     * @param drawn         the probabilities of the input the user drew ({@link Command.ReadDrawing}), or null
      */
-    record Images(int classes, int side, float[] probabilities, int[][] confusion, int countedAt)
+    record Images(int classes, int side, float[] probabilities, int[][] confusion, int countedAt, float[] drawn)
             implements ClassReport {
 
         /** Test images with a prediction here. */

@@ -113,6 +113,12 @@ public sealed interface Command {
     /** Removes the training or test point of the plane nearest to (x₁, x₂). */
     record RemovePlanePoint(double x1, double x2) implements Command { }
 
+    /**
+     * Reads an input drawn by the user (the drawing pad's 28 × 28 digit) with the live network:
+     * each snapshot then carries its class probabilities, until another or null replaces it.
+     */
+    record ReadDrawing(double[] input) implements Command { }
+
     /** Removes every sample: training waits until points are clicked in. */
     record ClearSamples() implements Command { }
 

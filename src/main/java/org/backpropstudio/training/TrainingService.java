@@ -97,6 +97,8 @@ public final class TrainingService implements AutoCloseable {
     private final HealthMonitor health = new HealthMonitor();
     /** The plane's points as drawn, made once per setup (null until asked for, or for other data). */
     private DataSpec.PointSets shownPoints;
+    /** An input drawn by the user, read by the network at each snapshot (null: none). */
+    private double[] drawing;
     /** The digits' confusion, counted at {@link #confusionAt} (null: to count at the next snapshot). */
     private int[][] confusion;
     private long confusionAt;
@@ -445,6 +447,12 @@ public final class TrainingService implements AutoCloseable {
             addPlanePoint(a);
         } else if (c instanceof Command.RemovePlanePoint r) {
             removePlanePoint(r.x1(), r.x2());
+        } else if (c instanceof Command.ReadDrawing d) {
+            if (d.input() != null && d.input().length != config.network().inputs()) {
+                throw new IllegalArgumentException("a drawing of " + d.input().length + " pixels does not fit the network's "
+                        + config.network().inputs() + " inputs");
+            }
+            drawing = d.input() == null ? null : d.input().clone();
         } else if (c instanceof Command.ClearSamples) {
             if (config.data() instanceof DataSpec.Plane p) {
                 DataSpec.Points none = new DataSpec.Points(new double[0][], new int[0]);
@@ -651,7 +659,9 @@ public final class TrainingService implements AutoCloseable {
                 confusion = ClassProbes.confusion(trainer.network(), trainer.testData());
                 confusionAt = now;
             }
-            return ClassProbes.images(trainer.network(), trainer.testData(), side, confusion, trainer.epoch());
+            boolean fits = drawing != null && drawing.length == config.network().inputs();
+            return ClassProbes.images(trainer.network(), trainer.testData(), side, confusion, trainer.epoch(),
+                    fits ? drawing : null);
         }
         return null;
     }

@@ -117,7 +117,7 @@ public final class StudioViewModel {
             // pausing and the speed change nothing worth saving; everything else does
             if (!(c instanceof Command.Pause) && !(c instanceof Command.SetSpeed)
                     && !(c instanceof Command.CheckGradients) && !(c instanceof Command.Inspect)
-                    && !(c instanceof Command.StopInspecting)) {
+                    && !(c instanceof Command.StopInspecting) && !(c instanceof Command.ReadDrawing)) {
                 unsaved.set(true);
             }
             commands.accept(c);
@@ -403,6 +403,11 @@ public final class StudioViewModel {
     /** Adds a point of class {@code label} clicked in the plane, to the test set if {@code test}; training goes on. */
     public void addPlanePoint(double x1, double x2, int label, boolean test) {
         commands.accept(new Command.AddPlanePoint(x1, x2, label, test));
+    }
+
+    /** Has the live network read a drawn input (its probabilities come with each snapshot); null stops it. */
+    public void readDrawing(double[] input) {
+        commands.accept(new Command.ReadDrawing(input));
     }
 
     /** Removes the point of the plane at (x₁, x₂) (the one under the pointer). */

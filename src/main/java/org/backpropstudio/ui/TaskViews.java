@@ -74,7 +74,7 @@ final class TaskViews {
 
     DigitsPanel digits() {
         if (digits == null) {
-            digits = new DigitsPanel(lecture);
+            digits = new DigitsPanel(lecture, vm::readDrawing);
             digits.setDark(dark);
         }
         return digits;

@@ -136,6 +136,31 @@ class ClassReportTest {
     }
 
     @Test
+    void aDrawingIsReadByTheLiveNetworkAndOneOfTheWrongSizeIsRefused() {
+        TrainingService service = service(PresetCatalog.get(Presets.DIGITS_SOFTMAX).config());
+        double[] drawing = new double[784];
+        for (int y = 4; y < 24; y++) {
+            drawing[y * 28 + 14] = 1; // a stroke down the middle
+        }
+        service.submit(new Command.ReadDrawing(drawing));
+        service.tick();
+        Snapshot s = service.snapshotNow();
+        float[] drawn = ((ClassReport.Images) s.classes()).drawn();
+        Network net = Network.fromParameters(s.network(), s.weights(), s.biases());
+        float[] want = ClassProbes.softmaxRows(net.predict(new DMatrixRMaj(1, 784, true, drawing)), 1);
+        assertEquals(10, drawn.length);
+        for (int c = 0; c < 10; c++) {
+            assertEquals(want[c], drawn[c], 0f);
+        }
+        service.submit(new Command.ReadDrawing(new double[10]));
+        service.tick();
+        assertInstanceOf(ServiceEvent.Refused.class, service.snapshotNow().event());
+        service.submit(new Command.ReadDrawing(null));
+        service.tick();
+        assertNull(((ClassReport.Images) service.snapshotNow().classes()).drawn());
+    }
+
+    @Test
     void regressionHasNoClassReport() {
         assertNull(service(Presets.get(Presets.DEFAULT)).snapshotNow().classes());
     }

@@ -68,17 +68,19 @@ class StudioViewModelTest {
 
     /** The studio fits curves: a classifier's experiment or a digit network's weights are not opened (yet), and say why. */
     @Test
-    void aClassifierIsNotOpenedInTheStudioYetAndSaysWhy() {
+    void aClassifiersExperimentOpensAndWeightsThatDoNotFitTheDataAreRefused() {
         List<Command> sent = new ArrayList<>();
         StudioViewModel vm = new StudioViewModel(sent::add);
         vm.loadExperiment(Presets.get("spiral-relu"), null, "spiral.bps.json");
-        assertThat(sent).isEmpty();
-        assertThat(vm.messageProperty().get()).contains("spiral.bps.json").contains("a classifier's experiment");
+        assertThat(sent).anyMatch(c -> c instanceof Command.Reconfigure r && r.config().equals(Presets.get("spiral-relu")));
+        assertThat(vm.editor().applied()).isEqualTo(Presets.get("spiral-relu"));
+        sent.clear();
+        // a digit network's weights do not fit the plane's 4 inputs and 3 classes
         vm.loadNetwork(new org.backpropstudio.engine.NetworkSpec(784, List.of(new org.backpropstudio.engine.LayerSpec(10,
                 org.backpropstudio.engine.Activation.IDENTITY))), java.util.Collections.singletonList(new double[784][10]), List.of(new double[10]),
                 "digits.weights.json");
         assertThat(sent).isEmpty();
-        assertThat(vm.messageProperty().get()).contains("784 inputs and 10 outputs");
+        assertThat(vm.messageProperty().get()).contains("digits.weights.json").contains("784").contains("4 and 3");
     }
 
     /** After importing 32 + 8 samples on [-3, 3], the data fields still said ±6.283 and 50 / 10. */

@@ -117,7 +117,7 @@ public final class DigitGrid extends CanvasPane {
             int ox = (i % perRow) * side;
             int oy = (i / perRow) * side;
             for (int p = 0; p < side * side; p++) {
-                int v = (int) Math.round(255 * Math.max(0, Math.min(1, test.x().get(i, p))));
+                int v = (int) Math.round(255 * Math.max(0, Math.min(1, test.input(i, p))));
                 pixels[(oy + p / side) * stride + ox + p % side] = 0xFF000000 | v << 16 | v << 8 | v;
             }
         }

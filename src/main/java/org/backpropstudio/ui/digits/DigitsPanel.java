@@ -8,11 +8,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.backpropstudio.engine.Network;
 import org.backpropstudio.training.ClassReport;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.ui.Localized;
-import org.ejml.data.DMatrixRMaj;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -34,7 +32,11 @@ public final class DigitsPanel extends VBox {
     private final Tab weightsTab;
     private Snapshot latest;
 
-    public DigitsPanel(javafx.beans.binding.BooleanExpression lecture) {
+    /**
+     * @param read asks the training service to read a drawing with the live network (null: stop);
+     *             its probabilities come back with the snapshots
+     */
+    public DigitsPanel(javafx.beans.binding.BooleanExpression lecture, java.util.function.Consumer<double[]> read) {
         setId("digits-panel");
         getStyleClass().add("panel");
         grid.setId("digit-grid");
@@ -91,7 +93,7 @@ public final class DigitsPanel extends VBox {
         HBox.setHgrow(drawnBox, Priority.ALWAYS);
         HBox draw = new HBox(12, padBox, drawnBox);
         drawTab = tab("digits.draw", draw);
-        pad.setOnDrawn(input -> readDrawing());
+        pad.setOnDrawn(read);
 
         tabs = new TabPane(predictionsTab, weightsTab, drawTab);
         tabs.setId("digits-tabs");
@@ -148,32 +150,15 @@ public final class DigitsPanel extends VBox {
         Localized.bind(chosenCaption, "digits.chosen", i + 1, latest.test().label(i), images.predicted(i));
     }
 
-    /** The live network's probabilities for the drawing (softmax of its outputs). */
+    /** The live network's probabilities for the drawing, as the newest snapshot reports them. */
     private void readDrawing() {
-        if (latest == null) {
-            return;
+        if (latest != null && latest.classes() instanceof ClassReport.Images images && images.drawn() != null) {
+            double[] p = new double[images.drawn().length];
+            for (int c = 0; c < p.length; c++) {
+                p[c] = images.drawn()[c];
+            }
+            drawn.show(p, -1);
         }
-        drawn.show(probabilities(latest, pad.input()), -1);
-    }
-
-    /** softmax(network(x)) of a snapshot's network for one input. */
-    static double[] probabilities(Snapshot s, double[] input) {
-        Network net = Network.fromParameters(s.network(), s.weights(), s.biases());
-        DMatrixRMaj z = net.predict(new DMatrixRMaj(1, input.length, true, input));
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z.data) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] p = new double[z.numCols];
-        for (int c = 0; c < p.length; c++) {
-            p[c] = Math.exp(z.data[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 
     public void setDark(boolean on) {
