@@ -30,7 +30,7 @@ final class HelpOverlay extends StackPane {
         }
     }
 
-    static final List<Shortcut> SHORTCUTS = java.util.stream.Stream.of("space", "step", "reset", "gradcheck", "inspector", "stages", "contributions", "apply", "escape", "open", "save", "export", "zoom", "fullScreen", "lecture", "pin", "click", "remove", "help", "quit")
+    static final List<Shortcut> SHORTCUTS = java.util.stream.Stream.of("space", "step", "reset", "gradcheck", "inspector", "stages", "contributions", "apply", "escape", "open", "save", "export", "zoom", "fullScreen", "lecture", "pin", "click", "remove", "classKey", "help", "quit")
             .map(Shortcut::new).toList();
 
     HelpOverlay(String stylesheet) {

@@ -82,6 +82,8 @@ public final class StudioView extends BorderPane {
     private final HBox toolbarSetupSlot = new HBox(10);
     private final VBox lectureSetupSlot = new VBox(6);
     private final VBox leftColumn = new VBox();
+    /** The task, above the editor. */
+    private final TaskChooser taskChooser = new TaskChooser(this::chooseTask);
     /** The dark theme is on; the toolbar's toggle and View → Light / dark theme both set it. */
     private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty lecture = new javafx.beans.property.SimpleBooleanProperty();
@@ -125,7 +127,9 @@ public final class StudioView extends BorderPane {
             }
         });
 
-        leftColumn.getChildren().setAll(editor);
+        taskChooser.show(TaskKind.of(vm.editor().applied()));
+        leftColumn.getChildren().setAll(taskChooser, editor);
+        leftColumn.getStyleClass().add("left-column");
         VBox.setVgrow(editor, Priority.ALWAYS);
         setLeft(leftColumn);
         setCenter(centre());
@@ -207,7 +211,7 @@ public final class StudioView extends BorderPane {
             java.util.List<Node> boxes = java.util.List.copyOf(toolbarSetupSlot.getChildren().subList(1, 3));
             toolbarSetupSlot.getChildren().removeAll(boxes);
             lectureSetupSlot.getChildren().setAll(boxes);
-            leftColumn.getChildren().add(0, lectureSetupSlot);
+            leftColumn.getChildren().add(1, lectureSetupSlot);
         } else if (lectureSetupSlot.getParent() != null) {
             java.util.List<Node> boxes = java.util.List.copyOf(lectureSetupSlot.getChildren());
             lectureSetupSlot.getChildren().clear();
@@ -294,6 +298,7 @@ public final class StudioView extends BorderPane {
      * canvases are drawn by {@link #drawDue}, which spreads them over frames.
      */
     public void render(Snapshot s) {
+        taskChooser.show(TaskKind.of(s.config()));
         Node view = tasks.viewFor(s);
         if (centreSplit.getItems().get(0) != view) {
             double[] dividers = centreSplit.getDividerPositions();
@@ -426,6 +431,13 @@ public final class StudioView extends BorderPane {
                 e.consume();
             } else if (e.getCode() == KeyCode.C) {
                 contributions.setSelected(!contributions.isSelected());
+                e.consume();
+            } else if (e.getCode().isDigitKey() && TaskKind.of(vm.editor().applied()) == TaskKind.PLANE) {
+                // 1 … 5: the class a click in the plane adds
+                int c = e.getText().isEmpty() ? -1 : Character.digit(e.getText().charAt(0), 10) - 1;
+                if (c >= 0) {
+                    tasks.plane().chooseClass(c);
+                }
                 e.consume();
             } else if (inspectorOpen() && e.getCode() == KeyCode.PAGE_DOWN) {
                 inspector.next();
@@ -591,24 +603,8 @@ public final class StudioView extends BorderPane {
         preset.setOnAction(e -> {
             String name = preset.getValue();
             if (name != null && !name.equals(vm.presetProperty().get())) {
-                if (Presets.names().contains(name)) {
-                    vm.loadPreset(name);
-                } else {
-                    // the digits are read from their files, off the UI thread
-                    vm.showMessage(Localized.t("preset.reading", name));
-                    io.execute(() -> {
-                        try {
-                            org.backpropstudio.engine.TrainingConfig config =
-                                    org.backpropstudio.io.PresetCatalog.get(name).config();
-                            javafx.application.Platform.runLater(() -> vm.loadPreset(name, config));
-                        } catch (RuntimeException failed) {
-                            javafx.application.Platform.runLater(() -> {
-                                vm.showMessage(Localized.t("preset.unreadable", name, failed.getMessage()));
-                                preset.setValue(vm.presetProperty().get().isEmpty() ? null : vm.presetProperty().get());
-                            });
-                        }
-                    });
-                }
+                loadPreset(name, () -> preset.setValue(vm.presetProperty().get().isEmpty() ? null
+                        : vm.presetProperty().get()));
             }
         });
 
@@ -704,6 +700,36 @@ public final class StudioView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    /**
+     * Loads a preset, paused: the engine's at once, the digits' read from their files off the UI
+     * thread ({@code failed} runs when they cannot be read, after the status bar says why).
+     */
+    private void loadPreset(String name, Runnable failed) {
+        if (Presets.names().contains(name)) {
+            vm.loadPreset(name);
+            return;
+        }
+        vm.showMessage(Localized.t("preset.reading", name));
+        io.execute(() -> {
+            try {
+                org.backpropstudio.engine.TrainingConfig config = org.backpropstudio.io.PresetCatalog.get(name).config();
+                javafx.application.Platform.runLater(() -> vm.loadPreset(name, config));
+            } catch (RuntimeException e) {
+                javafx.application.Platform.runLater(() -> {
+                    vm.showMessage(Localized.t("preset.unreadable", name, e.getMessage()));
+                    failed.run();
+                });
+            }
+        });
+    }
+
+    /** Switches to a task: its last setup, or the first preset of a task not tried yet. */
+    public void chooseTask(TaskKind kind) {
+        if (!vm.switchTask(kind)) {
+            loadPreset(kind.firstPreset(), () -> taskChooser.show(TaskKind.of(vm.editor().applied())));
+        }
     }
 
     /**

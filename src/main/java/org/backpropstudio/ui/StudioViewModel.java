@@ -498,6 +498,42 @@ public final class StudioViewModel {
         commands.accept(new Command.Reset());
     }
 
+    /** Each task's setup when the studio last switched away from it. */
+    private final java.util.Map<TaskKind, org.backpropstudio.engine.TrainingConfig> lastSetups =
+            new java.util.EnumMap<>(TaskKind.class);
+    /** The preset each kept setup was, unchanged ("" for a custom one or an experiment). */
+    private final java.util.Map<TaskKind, String> lastPresets = new java.util.EnumMap<>(TaskKind.class);
+
+    /**
+     * Switches to a task: the setup left is kept for when it comes back, and the task's own last
+     * setup is restarted from the seed, paused.
+     *
+     * @return false when the task has no kept setup: the caller loads its first preset
+     */
+    public boolean switchTask(TaskKind kind) {
+        TaskKind now = TaskKind.of(editor.applied());
+        if (kind == now) {
+            return true;
+        }
+        lastSetups.put(now, editor.applied());
+        lastPresets.put(now, preset.get());
+        org.backpropstudio.engine.TrainingConfig kept = lastSetups.get(kind);
+        if (kept == null) {
+            return false;
+        }
+        // the preset box names the preset again if the setup was one, unchanged
+        String name = lastPresets.getOrDefault(kind, "");
+        preset.set(name);
+        presetConfig = name.isEmpty() ? null : kept;
+        presetConfigName = name;
+        presetSeenRunning = false;
+        customSetup.set(name.isEmpty());
+        editor.load(kept);
+        commands.accept(new Command.Pause());
+        commands.accept(new Command.Reconfigure(kept, Localized.t("task.switched", kind.label())));
+        return true;
+    }
+
     /** Loads a preset of the engine's into the editor and restarts training with it, paused. */
     public void loadPreset(String name) {
         loadPreset(name, Presets.get(name));

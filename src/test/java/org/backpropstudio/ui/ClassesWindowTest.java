@@ -149,4 +149,39 @@ class ClassesWindowTest {
         assertThat(shown().network().inputs()).isEqualTo(3); // the features stay
         assertThat(shown().network().outputs()).isEqualTo(((DataSpec.Plane) shown().config().data()).classes());
     }
+
+    @Test
+    void theTaskChooserSwitchesTheViewAndEachTaskKeepsItsSetup(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        robot.clickOn("#feature-x1_times_x2");
+        waitUntil("three inputs", () -> shown().network().inputs() == 3);
+        org.backpropstudio.engine.TrainingConfig plane = shown().config();
+        robot.clickOn("#task-curve");
+        waitUntil("the curve", () -> shown().config().data().task() instanceof org.backpropstudio.engine.Task.Regression);
+        waitUntil("the fit shown", () -> shownOnScreen(studio.view().fitChart()));
+        assertThat(shownOnScreen(chart())).isFalse();
+        assertThat(shownOnScreen(studio.view().accuracyChart())).isFalse();
+        assertThat(studio.viewModel().presetProperty().get()).isEqualTo(org.backpropstudio.engine.Presets.DEFAULT);
+        robot.clickOn("#task-plane");
+        waitUntil("the plane again", () -> shown().config().equals(plane));
+        waitUntil("drawn", () -> shownOnScreen(chart()));
+        assertThat(studio.viewModel().customSetupProperty().get()).isTrue(); // x₁x₂ was switched on
+    }
+
+    @Test
+    void keysOneToFiveChooseTheClassAClickAdds(FxRobot robot) {
+        robot.interact(() -> studio.viewModel().loadPreset("spiral-relu"));
+        waitUntil("three classes", () -> shown().classes() instanceof ClassReport.Plane p && p.classes() == 3
+                && robot.lookup("#paint-3").tryQuery().isPresent());
+        robot.interact(() -> studio.view().requestFocus()); // no field has the focus
+        robot.type(javafx.scene.input.KeyCode.DIGIT3);
+        int before = plane().points().train().size();
+        robot.moveTo(onScreen(5.7, 5.7)).clickOn(MouseButton.PRIMARY);
+        waitUntil("the point added", () -> plane().points().train().size() == before + 1);
+        assertThat(plane().points().train().labels()[before]).isEqualTo(2);
+        robot.type(javafx.scene.input.KeyCode.DIGIT1);
+        robot.moveTo(onScreen(-5.7, -5.7)).clickOn(MouseButton.PRIMARY);
+        waitUntil("another", () -> plane().points().train().size() == before + 2);
+        assertThat(plane().points().train().labels()[before + 1]).isEqualTo(0);
+    }
 }

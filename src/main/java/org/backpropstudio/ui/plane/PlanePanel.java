@@ -180,7 +180,9 @@ public final class PlanePanel extends VBox {
             paint.getToggles().clear();
             paintBox.getChildren().clear();
             for (int c = 0; c < data.classes(); c++) {
-                ToggleButton b = new ToggleButton(Integer.toString(c + 1), new Rectangle(12, 12, ClassPalette.color(c)));
+                Rectangle swatch = new Rectangle(12, 12, ClassPalette.color(c));
+                swatch.setStroke(javafx.scene.paint.Color.WHITE); // seen on the chosen button's blue too
+                ToggleButton b = new ToggleButton(Integer.toString(c + 1), swatch);
                 b.setId("paint-" + (c + 1));
                 b.setUserData(c);
                 b.getStyleClass().add("small");
