@@ -92,6 +92,13 @@ public sealed interface Command {
      */
     record Inspect(double x) implements Command { }
 
+    /**
+     * Opens (or moves, or refreshes) the backprop inspector on sample {@code index} of the training
+     * set, or of the test set if {@code test}: a classifier's samples are picked by index (a digit,
+     * a point of the plane), not by x.
+     */
+    record InspectSample(int index, boolean test) implements Command { }
+
     /** Closes the inspector: no more traces. */
     record StopInspecting() implements Command { }
 

@@ -11,7 +11,8 @@ import org.backpropstudio.engine.WeightDecay;
 /**
  * The backprop inspector's content: one sample's trip through the network as a list of stages,
  * forward layer by layer, the loss, backward from the output to the input, the update of each
- * layer, and the update's effect on the sample's loss. Every stage names its matrices with their
+ * layer, and the update's effect on the sample's loss. A classifier's sample has its class as
+ * {@code label} (−1 for a curve's). Every stage names its matrices with their
  * formulas and holds their values; the numbers are the engine's ({@link BackpropTrace}).
  *
  * @param epoch       the epoch whose weights were traced
@@ -21,7 +22,12 @@ import org.backpropstudio.engine.WeightDecay;
  * @param y           its target
  * @param stages      in the order the computation runs
  */
-public record Inspection(int epoch, int sampleIndex, String dataset, double x, double y, List<Stage> stages) {
+public record Inspection(int epoch, int sampleIndex, String dataset, double x, double y, List<Stage> stages, int label) {
+
+    /** A curve's inspection: its sample has an x and a y, no class. */
+    public Inspection(int epoch, int sampleIndex, String dataset, double x, double y, List<Stage> stages) {
+        this(epoch, sampleIndex, dataset, x, y, stages, -1);
+    }
 
     /** What part of the computation a stage shows. */
     public enum Phase { FORWARD, LOSS, BACKWARD, UPDATE, EFFECT }
@@ -90,7 +96,8 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
             stages.add(new Stage(Phase.FORWARD, k, org.backpropstudio.i18n.Messages.text("inspection.forward", k + 1, describe(l)), terms));
         }
         String last = sub(count);
-        stages.add(new Stage(Phase.LOSS, -1, org.backpropstudio.i18n.Messages.text("inspection.loss", lossKind.wireName()), List.of(
+        stages.add(new Stage(Phase.LOSS, -1, org.backpropstudio.i18n.Messages.text("inspection.loss", lossKind.wireName()),
+                lossKind == LossKind.SOFTMAX_CROSS_ENTROPY ? classifierLoss(t, last) : List.of(
                 new Term("ŷ", "a" + last, t.prediction()),
                 new Term("y", org.backpropstudio.i18n.Messages.text("inspection.target"), t.y()),
                 new Term("ℓ", lossFormula(lossKind), new double[][] {{t.loss()}}),
@@ -128,7 +135,49 @@ public record Inspection(int epoch, int sampleIndex, String dataset, double x, d
                 new Term("ℓ before", "", new double[][] {{t.loss()}}),
                 new Term("ℓ after", org.backpropstudio.i18n.Messages.text("inspection.after"), new double[][] {{t.lossAfter()}}),
                 new Term("Δℓ", "ℓ after − ℓ before", new double[][] {{t.lossAfter() - t.loss()}}))));
-        return new Inspection(epoch, sampleIndex, dataset, t.x()[0][0], t.y()[0][0], stages);
+        int label = -1;
+        if (lossKind == LossKind.SOFTMAX_CROSS_ENTROPY) {
+            label = 0;
+            for (int c = 1; c < t.y()[0].length; c++) {
+                label = t.y()[0][c] > t.y()[0][label] ? c : label;
+            }
+        }
+        return new Inspection(epoch, sampleIndex, dataset, t.x()[0][0], t.y()[0][0], stages, label);
+    }
+
+    /**
+     * A classifier's loss stage: the outputs z, their softmax p, the class as one-hot y, ℓ = −log p_y
+     * and ∂L/∂z = p − y (the engine's gradient; p here is recomputed from z to show it).
+     */
+    private static List<Term> classifierLoss(BackpropTrace t, String last) {
+        double[][] z = t.prediction();
+        double[][] p = new double[z.length][z[0].length];
+        for (int r = 0; r < z.length; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z[r]) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int c = 0; c < z[r].length; c++) {
+                p[r][c] = Math.exp(z[r][c] - max);
+                sum += p[r][c];
+            }
+            for (int c = 0; c < z[r].length; c++) {
+                p[r][c] /= sum;
+            }
+        }
+        int label = 0;
+        for (int c = 1; c < t.y()[0].length; c++) {
+            label = t.y()[0][c] > t.y()[0][label] ? c : label;
+        }
+        String m = org.backpropstudio.i18n.Messages.text("inspection.classOf", label);
+        return List.of(
+                new Term("z", "a" + last + " " + org.backpropstudio.i18n.Messages.text("inspection.scores"), z),
+                new Term("p", "softmax(z) = eᶻ / Σ eᶻ", p),
+                new Term("y", m, t.y()),
+                new Term("ℓ", "−log p_y = −log " + org.backpropstudio.i18n.NumberText.significant(p[0][label],
+                        org.backpropstudio.i18n.Messages.locale()), new double[][] {{t.loss()}}),
+                new Term("∂L/∂z", "p − y", t.lossGradient()));
     }
 
     /** The update rule of an optimizer for a parameter named p, with its numbers. */

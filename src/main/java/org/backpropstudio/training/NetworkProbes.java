@@ -24,18 +24,31 @@ final class NetworkProbes {
     private NetworkProbes() {
     }
 
-    /** The trace of the sample nearest to x through the current network and optimizer state. */
-    static Inspection inspect(Trainer trainer, TrainingConfig config, double x) {
-        boolean useTrain = trainer.trainData().size() > 0;
-        Dataset data = useTrain ? trainer.trainData() : trainer.testData();
-        if (data.size() == 0) {
-            return null;
-        }
-        int best = 0;
-        for (int i = 1; i < data.size(); i++) {
-            if (Math.abs(data.x().get(i, 0) - x) < Math.abs(data.x().get(best, 0) - x)) {
-                best = i;
+    /**
+     * The trace through the current network and optimizer state of the sample the inspector looks
+     * at: the one nearest to an x ({@link Command.Inspect}), or one by its number
+     * ({@link Command.InspectSample}); null when there is no such sample.
+     */
+    static Inspection inspect(Trainer trainer, TrainingConfig config, Command at) {
+        boolean useTrain;
+        int best;
+        if (at instanceof Command.InspectSample s) {
+            useTrain = !s.test();
+            best = s.index();
+        } else {
+            double x = ((Command.Inspect) at).x();
+            useTrain = trainer.trainData().size() > 0;
+            Dataset data = useTrain ? trainer.trainData() : trainer.testData();
+            best = 0;
+            for (int i = 1; i < data.size(); i++) {
+                if (Math.abs(data.x().get(i, 0) - x) < Math.abs(data.x().get(best, 0) - x)) {
+                    best = i;
+                }
             }
+        }
+        Dataset data = useTrain ? trainer.trainData() : trainer.testData();
+        if (best >= data.size()) {
+            return null;
         }
         double[] xi = new double[data.x().numCols];
         double[] yi = new double[data.y().numCols];

@@ -81,8 +81,11 @@ public final class TrainingService implements AutoCloseable {
     private ServiceEvent event = ServiceEvent.QUIET;
     private String problem;
     private GradientReport gradients;
-    /** Where the inspector looks (the sample nearest to this x), or null when it is closed. */
-    private Double inspectX;
+    /**
+     * Where the inspector looks: an {@link Command.Inspect} (the sample nearest to an x) or an
+     * {@link Command.InspectSample}; null when it is closed.
+     */
+    private Command inspectAt;
     private Inspection inspection;
     /** True when the inspection must be recomputed at the next publish even while training. */
     private boolean inspectionDue;
@@ -230,10 +233,10 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void publishChanges() {
-        if (inspectX != null && (inspectionDue || state != TrainingState.TRAINING)) {
+        if (inspectAt != null && (inspectionDue || state != TrainingState.TRAINING)) {
             // while training the trace stays put until asked again: a table that changes
             // 100 times a second cannot be read
-            inspection = NetworkProbes.inspect(trainer, config, inspectX);
+            inspection = NetworkProbes.inspect(trainer, config, inspectAt);
             inspectionDue = false;
         }
         publish();
@@ -422,10 +425,16 @@ public final class TrainingService implements AutoCloseable {
             if (!Double.isFinite(i.x())) {
                 throw new IllegalArgumentException("the inspector needs a number for x, got " + i.x());
             }
-            inspectX = i.x();
+            inspectAt = i;
+            inspectionDue = true;
+        } else if (c instanceof Command.InspectSample i) {
+            if (i.index() < 0) {
+                throw new IllegalArgumentException("the inspector needs a sample number from 0, got " + i.index());
+            }
+            inspectAt = i;
             inspectionDue = true;
         } else if (c instanceof Command.StopInspecting) {
-            inspectX = null;
+            inspectAt = null;
             inspection = null;
         } else if (c instanceof Command.SetMuted m) {
             Network.Unit unit = new Network.Unit(m.unit().layer(), m.unit().index());
@@ -495,7 +504,7 @@ public final class TrainingService implements AutoCloseable {
                 a.test() ? sets.train() : sets.train().plus(a.x1(), a.x2(), a.label()),
                 a.test() ? sets.test().plus(a.x1(), a.x2(), a.label()) : sets.test(), p.classes(),
                 java.util.Set.copyOf(p.inputs()));
-        editPoints(edited, text(a.test() ? "marker.addTestClass" : "marker.addTrainClass", a.label() + 1));
+        editPoints(edited, text(a.test() ? "marker.addTestClass" : "marker.addTrainClass", a.label()));
     }
 
     /** Removes the point of the plane nearest to (x₁, x₂). */
@@ -511,7 +520,7 @@ public final class TrainingService implements AutoCloseable {
             return;
         }
         editPoints(r.points(), text(r.fromTraining() ? "marker.removeTrainClass" : "marker.removeTestClass",
-                r.label() + 1));
+                r.label()));
     }
 
     /** Trains on from here with other points of the plane; marks the change on the loss chart. */

@@ -136,7 +136,7 @@ public final class StudioView extends BorderPane {
         Node status = statusBar();
         setBottom(status);
         leavesAFieldWhenClicked(status);
-        inspectorView = new InspectorView(inspector, vm::inspect, this::toggleInspector);
+        inspectorView = new InspectorView(inspector, vm::inspect, vm::refreshInspection, this::toggleInspector);
         inspectorView.setVisible(false);
         inspectorView.managedProperty().bind(inspectorView.visibleProperty());
         setRight(inspectorView);
@@ -261,6 +261,15 @@ public final class StudioView extends BorderPane {
         inspectorView.setVisible(true);
         fitChart.setPicking(true);
         Snapshot s = vm.snapshotProperty().get();
+        TaskKind task = TaskKind.of(vm.editor().applied());
+        inspectorView.setPickByX(task == TaskKind.CURVE, task == TaskKind.CURVE ? "inspector.hint"
+                : task == TaskKind.PLANE ? "inspector.hintPlane" : "inspector.hintDigits");
+        if (task != TaskKind.CURVE) {
+            // a classifier's sample by its number: the digit chosen in the grid, or the first point
+            int chosen = task == TaskKind.DIGITS ? Math.max(0, tasks.digits().grid().selected()) : 0;
+            vm.inspectSample(chosen, task == TaskKind.DIGITS);
+            return;
+        }
         double x = 0;
         if (inspector.inspectionProperty().get() != null) {
             x = inspector.inspectionProperty().get().x();
@@ -433,8 +442,8 @@ public final class StudioView extends BorderPane {
                 contributions.setSelected(!contributions.isSelected());
                 e.consume();
             } else if (e.getCode().isDigitKey() && TaskKind.of(vm.editor().applied()) == TaskKind.PLANE) {
-                // 1 … 5: the class a click in the plane adds
-                int c = e.getText().isEmpty() ? -1 : Character.digit(e.getText().charAt(0), 10) - 1;
+                // 0 … 4: the class a click in the plane adds
+                int c = e.getText().isEmpty() ? -1 : Character.digit(e.getText().charAt(0), 10);
                 if (c >= 0) {
                     tasks.plane().chooseClass(c);
                 }
@@ -868,7 +877,7 @@ public final class StudioView extends BorderPane {
         bottom.getItems().setAll(losses, diagramPanel);
         bottom.setDividerPositions(0.55);
         SplitPane split = centreSplit;
-        tasks = new TaskViews(vm, lecture, fit);
+        tasks = new TaskViews(vm, lecture, fit, this::inspectorOpen);
         split.getItems().setAll(fit, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.56);

@@ -117,7 +117,8 @@ public final class StudioViewModel {
             // pausing and the speed change nothing worth saving; everything else does
             if (!(c instanceof Command.Pause) && !(c instanceof Command.SetSpeed)
                     && !(c instanceof Command.CheckGradients) && !(c instanceof Command.Inspect)
-                    && !(c instanceof Command.StopInspecting) && !(c instanceof Command.ReadDrawing)) {
+                    && !(c instanceof Command.StopInspecting) && !(c instanceof Command.ReadDrawing)
+                    && !(c instanceof Command.InspectSample)) {
                 unsaved.set(true);
             }
             commands.accept(c);
@@ -459,8 +460,25 @@ public final class StudioViewModel {
 
     /** Opens (or moves, or refreshes) the backprop inspector on the training sample nearest to x. */
     public void inspect(double x) {
-        commands.accept(new Command.Inspect(x));
+        lastInspect = new Command.Inspect(x);
+        commands.accept(lastInspect);
     }
+
+    /** Opens (or moves) the inspector on a sample by its number: a classifier's digit or point. */
+    public void inspectSample(int index, boolean test) {
+        lastInspect = new Command.InspectSample(index, test);
+        commands.accept(lastInspect);
+    }
+
+    /** Traces the sample the inspector shows again, with the weights as they are now. */
+    public void refreshInspection() {
+        if (lastInspect != null) {
+            commands.accept(lastInspect);
+        }
+    }
+
+    /** The inspector's last request (what Refresh sends again), or null. */
+    private Command lastInspect;
 
     /** Closes the inspector. */
     public void stopInspecting() {

@@ -25,9 +25,16 @@ final class TaskViews {
     private DigitsPanel digits;
     private boolean dark;
 
-    /** @param curve the curve's view (the fit chart's panel), made by the shell */
-    TaskViews(StudioViewModel vm, BooleanExpression lecture, Node curve) {
+    /** True while the inspector is open: clicks in the views pick the sample to trace. */
+    private final java.util.function.BooleanSupplier inspecting;
+
+    /**
+     * @param curve      the curve's view (the fit chart's panel), made by the shell
+     * @param inspecting whether the inspector is open
+     */
+    TaskViews(StudioViewModel vm, BooleanExpression lecture, Node curve, java.util.function.BooleanSupplier inspecting) {
         this.vm = vm;
+        this.inspecting = inspecting;
         this.lecture = lecture;
         this.curve = curve;
     }
@@ -68,6 +75,8 @@ final class TaskViews {
         if (plane == null) {
             plane = new PlanePanel(vm, lecture);
             plane.setDark(dark);
+            // with the inspector open, a click in the plane traces the training point under it
+            plane.chart().setPicker(inspecting, index -> vm.inspectSample(index, false));
         }
         return plane;
     }
@@ -76,6 +85,12 @@ final class TaskViews {
         if (digits == null) {
             digits = new DigitsPanel(lecture, vm::readDrawing);
             digits.setDark(dark);
+            // with the inspector open, the digit chosen is traced (a test digit)
+            digits.grid().setOnSelect(digits.grid().onSelect().andThen(i -> {
+                if (inspecting.getAsBoolean()) {
+                    vm.inspectSample(i, true);
+                }
+            }));
         }
         return digits;
     }

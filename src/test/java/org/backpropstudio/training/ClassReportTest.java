@@ -161,6 +161,36 @@ class ClassReportTest {
     }
 
     @Test
+    void theInspectorTracesADigitByItsNumberAndItsLossStageShowsSoftmaxAndPMinusY() {
+        TrainingService service = service(PresetCatalog.get(Presets.DIGITS_SOFTMAX).config());
+        service.submit(new Command.InspectSample(3, true));
+        service.tick();
+        Inspection inspection = service.snapshotNow().inspection();
+        Snapshot s = service.snapshotNow();
+        assertEquals(3, inspection.sampleIndex());
+        assertEquals(s.test().label(3), inspection.label());
+        Inspection.Stage loss = inspection.stages().stream().filter(st -> st.phase() == Inspection.Phase.LOSS)
+                .findFirst().orElseThrow();
+        java.util.Map<String, double[][]> terms = new java.util.HashMap<>();
+        loss.terms().forEach(t -> terms.put(t.name(), t.values()));
+        double[] p = terms.get("p")[0];
+        assertEquals(1.0, Arrays.stream(p).sum(), 1e-12);
+        int y = inspection.label();
+        assertEquals(-Math.log(p[y]), terms.get("ℓ")[0][0], 1e-12);
+        for (int c = 0; c < 10; c++) {
+            assertEquals(p[c] - (c == y ? 1 : 0), terms.get("∂L/∂z")[0][c], 1e-12);
+        }
+        // the input is the test digit's 784 pixels
+        Inspection.Stage first = inspection.stages().get(0);
+        assertEquals(784, first.terms().get(0).cols());
+        assertEquals(s.test().input(3, 400), first.terms().get(0).values()[0][400]);
+        // a number past the set traces nothing
+        service.submit(new Command.InspectSample(100_000, true));
+        service.tick();
+        assertNull(service.snapshotNow().inspection());
+    }
+
+    @Test
     void regressionHasNoClassReport() {
         assertNull(service(Presets.get(Presets.DEFAULT)).snapshotNow().classes());
     }

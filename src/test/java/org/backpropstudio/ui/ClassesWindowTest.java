@@ -109,17 +109,17 @@ class ClassesWindowTest {
     void aClickAddsAPointOfTheChosenClassAndARightClickRemovesIt(FxRobot robot) {
         waitUntil("the plane drawn", () -> chart().shown() != null);
         int before = plane().points().train().size();
-        robot.clickOn("#paint-2");
+        robot.clickOn("#paint-1");
         robot.moveTo(onScreen(5.5, -5.5)).clickOn(MouseButton.PRIMARY);
         waitUntil("the point added", () -> plane().points().train().size() == before + 1);
         DataSpec.Points train = plane().points().train();
-        assertThat(train.labels()[before]).isEqualTo(1); // class 2, 0-based
+        assertThat(train.labels()[before]).isEqualTo(1);
         assertThat(train.xy()[before][0]).isCloseTo(5.5, org.assertj.core.data.Offset.offset(0.1));
         assertThat(train.xy()[before][1]).isCloseTo(-5.5, org.assertj.core.data.Offset.offset(0.1));
         assertThat(shown().config().data()).isInstanceOf(DataSpec.PlanePoints.class);
         assertThat(studio.viewModel().editor().applied().data()).isEqualTo(shown().config().data());
-        // a shift-click: a test point, of class 1
-        robot.clickOn("#paint-1");
+        // a shift-click: a test point, of class 0
+        robot.clickOn("#paint-0");
         int tests = plane().points().test().size();
         robot.press(javafx.scene.input.KeyCode.SHIFT).moveTo(onScreen(-5.5, 5.5)).clickOn(MouseButton.PRIMARY)
                 .release(javafx.scene.input.KeyCode.SHIFT);
@@ -169,17 +169,17 @@ class ClassesWindowTest {
     }
 
     @Test
-    void keysOneToFiveChooseTheClassAClickAdds(FxRobot robot) {
+    void keysZeroToFourChooseTheClassAClickAdds(FxRobot robot) {
         robot.interact(() -> studio.viewModel().loadPreset("spiral-relu"));
         waitUntil("three classes", () -> shown().classes() instanceof ClassReport.Plane p && p.classes() == 3
-                && robot.lookup("#paint-3").tryQuery().isPresent());
+                && robot.lookup("#paint-2").tryQuery().isPresent());
         robot.interact(() -> studio.view().requestFocus()); // no field has the focus
-        robot.type(javafx.scene.input.KeyCode.DIGIT3);
+        robot.type(javafx.scene.input.KeyCode.DIGIT2);
         int before = plane().points().train().size();
         robot.moveTo(onScreen(5.7, 5.7)).clickOn(MouseButton.PRIMARY);
         waitUntil("the point added", () -> plane().points().train().size() == before + 1);
         assertThat(plane().points().train().labels()[before]).isEqualTo(2);
-        robot.type(javafx.scene.input.KeyCode.DIGIT1);
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
         robot.moveTo(onScreen(-5.7, -5.7)).clickOn(MouseButton.PRIMARY);
         waitUntil("another", () -> plane().points().train().size() == before + 2);
         assertThat(plane().points().train().labels()[before + 1]).isEqualTo(0);

@@ -136,4 +136,40 @@ class DigitsWindowTest {
         double sum = java.util.Arrays.stream(p).sum();
         return java.util.Arrays.stream(p).map(v -> v / sum).toArray();
     }
+
+    @Test
+    void withTheInspectorOpenAClickedDigitIsTracedAndItsInputShownAsItsImage(FxRobot robot) {
+        waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10);
+        robot.interact(() -> studio.view().toggleInspector());
+        waitUntil("the first digit traced", () -> shown().inspection() != null && shown().inspection().sampleIndex() == 0);
+        javafx.scene.Node grid = digits().grid();
+        waitUntil("laid out", () -> grid.getBoundsInLocal().getWidth() > 100);
+        // the fourth digit of the first row: the grid keeps its columns while the inspector is open
+        Point2D corner = grid.localToScreen(0, 0);
+        double width = grid.getBoundsInLocal().getWidth();
+        int columns = (int) Math.round(width / Math.floor(width / 9)); // about 9 columns beside the inspector
+        double cell = Math.floor(width / columns);
+        robot.clickOn(corner.add(cell * 3.5, cell * 0.4));
+        int chosen = digits().grid().selected();
+        assertThat(chosen).isGreaterThan(0);
+        waitUntil("that digit traced", () -> shown().inspection() != null && shown().inspection().sampleIndex() == chosen
+                && shown().inspection().dataset().equals(org.backpropstudio.i18n.Messages.text("inspector.set.test")));
+        assertThat(shown().inspection().label()).isEqualTo(shown().test().label(chosen));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.ImageView picture = robot.lookup(".term").queryAll().stream()
+                .flatMap(n -> ((javafx.scene.layout.VBox) n).getChildren().stream())
+                .filter(n -> n instanceof javafx.scene.image.ImageView iv && iv.isVisible() && iv.getImage() != null)
+                .map(n -> (javafx.scene.image.ImageView) n).findFirst().orElseThrow();
+        // the picture is the digit: a pixel of ink is light, the corner dark
+        javafx.scene.image.Image image = picture.getImage();
+        assertThat(image.getWidth()).isEqualTo(28);
+        int ink = 0;
+        for (int p = 0; p < 784; p++) {
+            if (shown().test().input(chosen, p) > 0.9) {
+                ink = p;
+            }
+        }
+        assertThat(image.getPixelReader().getColor(ink % 28, ink / 28).getBrightness()).isGreaterThan(0.85);
+        assertThat(image.getPixelReader().getColor(0, 0).getBrightness()).isLessThan(0.05);
+    }
 }

@@ -48,6 +48,11 @@ public final class DigitGrid extends CanvasPane {
         this.onSelect = onSelect;
     }
 
+    /** What a selection tells. */
+    public IntConsumer onSelect() {
+        return onSelect;
+    }
+
     /** Selects test image i, as a click on it does. */
     public void select(int i) {
         selected = i;
@@ -103,7 +108,8 @@ public final class DigitGrid extends CanvasPane {
             columns = cols;
         }
         cell = Math.floor(Math.min(w / columns, h / ((n + columns - 1) / columns)));
-        double font = Math.max(8, Math.min(Font.getDefault().getSize() * 0.8, cell * 0.22));
+        // "5 97% (3)" fits the cell's width: the font shrinks with the cells
+        double font = Math.max(7, Math.min(Font.getDefault().getSize() * 0.8, cell * 0.19));
         double pictureSide = cell - font * 1.3 - 4;
         if (pictureSide < 6) {
             return;

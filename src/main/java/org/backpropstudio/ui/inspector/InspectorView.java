@@ -43,7 +43,20 @@ public final class InspectorView extends VBox {
      * @param pick  asks for the sample nearest to an x (the view model's inspect)
      * @param close closes the pane
      */
+    /** The x field and the hint to click the fit chart: for a curve's samples, picked by x. */
+    private final HBox pickRow;
+    private final Label hint;
+
     public InspectorView(InspectorModel model, DoubleConsumer pick, Runnable close) {
+        this(model, pick, null, close);
+    }
+
+    /**
+     * @param pick    asks for the sample nearest to an x (the view model's inspect)
+     * @param refresh traces the sample shown again (null: pick its x again)
+     * @param close   closes the pane
+     */
+    public InspectorView(InspectorModel model, DoubleConsumer pick, Runnable refresh, Runnable close) {
         super(8);
         this.model = model;
         setId("inspector");
@@ -80,21 +93,25 @@ public final class InspectorView extends VBox {
                 xError.setText(ex.getMessage());
             }
         });
-        Button refresh = org.backpropstudio.ui.Localized.bind(new Button(null, new FontIcon("mdi2r-refresh")), "inspector.refresh");
-        refresh.setId("inspector-refresh");
-        refresh.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.refreshTip"));
-        refresh.setOnAction(e -> {
+        Button refreshButton = org.backpropstudio.ui.Localized.bind(new Button(null, new FontIcon("mdi2r-refresh")), "inspector.refresh");
+        refreshButton.setId("inspector-refresh");
+        refreshButton.setTooltip(org.backpropstudio.ui.Localized.tooltip("inspector.refreshTip"));
+        refreshButton.setOnAction(e -> {
             Inspection i = model.inspectionProperty().get();
-            if (i != null) {
+            if (refresh != null) {
+                refresh.run();
+            } else if (i != null) {
                 pick.accept(i.x());
             }
         });
         Label xName = new Label("x");
         xName.getStyleClass().add("field-name");
-        HBox pickRow = new HBox(6, xName, xField, refresh);
+        pickRow = new HBox(6, xName, xField, refreshButton);
         pickRow.setAlignment(Pos.CENTER_LEFT);
-        Label hint = org.backpropstudio.ui.Localized.bind(new Label(), "inspector.hint");
+        hint = org.backpropstudio.ui.Localized.bind(new Label(), "inspector.hint");
         hint.getStyleClass().add("caption");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         Button previous = org.backpropstudio.ui.Localized.bind(new Button(null, new FontIcon("mdi2c-chevron-left")), "inspector.previousButton");
         previous.setId("inspector-previous");
@@ -143,6 +160,16 @@ public final class InspectorView extends VBox {
         org.backpropstudio.ui.Localized.onSwitch(this, this::render);
     }
 
+    /**
+     * How samples are picked: by x (a curve's: the x field, a click on the fit chart) or, for a
+     * classifier, by a click on its plane or digits (the hint says which).
+     */
+    public void setPickByX(boolean byX, String hintKey) {
+        xField.setDisable(!byX);
+        pickRow.getChildren().get(0).setDisable(!byX);
+        org.backpropstudio.ui.Localized.bind(hint, hintKey);
+    }
+
     /** Says whether the numbers may be behind the training. */
     public void setTraining(boolean training) {
         frozen.setVisible(training && model.inspectionProperty().get() != null);
@@ -157,9 +184,13 @@ public final class InspectorView extends VBox {
             counter.setText("");
             stageTitle.setText("");
         } else {
-            sample.setText(org.backpropstudio.i18n.Messages.text("inspector.sample", i.dataset().substring(0, 1).toUpperCase(Locale.ROOT)
-                    + i.dataset().substring(1), i.sampleIndex() + 1, org.backpropstudio.i18n.NumberText.significant(i.x()),
-                    org.backpropstudio.i18n.NumberText.significant(i.y()), org.backpropstudio.i18n.Messages.integer(i.epoch())));
+            String set = i.dataset().substring(0, 1).toUpperCase(Locale.ROOT) + i.dataset().substring(1);
+            sample.setText(i.label() >= 0
+                    ? org.backpropstudio.i18n.Messages.text("inspector.sampleClass", set, i.sampleIndex() + 1, i.label(),
+                            org.backpropstudio.i18n.Messages.integer(i.epoch()))
+                    : org.backpropstudio.i18n.Messages.text("inspector.sample", set, i.sampleIndex() + 1,
+                            org.backpropstudio.i18n.NumberText.significant(i.x()),
+                            org.backpropstudio.i18n.NumberText.significant(i.y()), org.backpropstudio.i18n.Messages.integer(i.epoch())));
             counter.setText(org.backpropstudio.i18n.Messages.text("inspector.stage", model.stageProperty().get() + 1, i.stages().size()));
             stageTitle.setText(s.title());
         }
@@ -198,6 +229,7 @@ public final class InspectorView extends VBox {
         final Label formula = new Label();
         final Label more = new Label();
         final GridPane matrix = new GridPane();
+        final javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView();
         /** [row][column]; the last row holds the ⋮ marks, the last column the … marks. */
         final Text[][] cells = new Text[InspectorModel.MAX_ROWS + 1][InspectorModel.MAX_COLS + 1];
         final VBox box;
@@ -225,11 +257,50 @@ public final class InspectorView extends VBox {
                     cells[r][c] = cell;
                 }
             }
-            box = new VBox(2, head, formula, matrix, more);
+            picture.setSmooth(false);
+            picture.managedProperty().bind(picture.visibleProperty());
+            box = new VBox(2, head, formula, picture, matrix, more);
             box.getStyleClass().add("term");
         }
 
+        /**
+         * A row of side² values (a 784-wide input, its gradient) as its image: values in [0, 1] in
+         * grey as the digits are shown, any others blue above 0 and orange below.
+         */
+        void showPicture(Inspection.Term t) {
+            int side = (int) Math.round(Math.sqrt(t.cols()));
+            boolean image = t.rows() == 1 && side >= 14 && side * side == t.cols(); // 196 pixels and up
+            picture.setVisible(image);
+            if (!image) {
+                return;
+            }
+            double max = 0;
+            boolean grey = true;
+            for (double v : t.values()[0]) {
+                max = Math.max(max, Math.abs(v));
+                grey &= v >= 0 && v <= 1;
+            }
+            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(side, side);
+            for (int p = 0; p < side * side; p++) {
+                double v = t.values()[0][p];
+                int rgb;
+                if (grey) {
+                    int g = (int) Math.round(255 * v);
+                    rgb = g << 16 | g << 8 | g;
+                } else {
+                    double s = max == 0 ? 0 : v / max;
+                    rgb = org.backpropstudio.ui.plane.PlanePicture.mixColour(0xffffff,
+                            org.backpropstudio.ui.ClassPalette.rgb(s >= 0 ? 0 : 1), Math.abs(s));
+                }
+                img.getPixelWriter().setArgb(p % side, p / side, 0xFF000000 | rgb);
+            }
+            picture.setImage(img);
+            picture.setFitWidth(side * 4);
+            picture.setFitHeight(side * 4);
+        }
+
         void show(Inspection.Term t) {
+            showPicture(t);
             name.setText(t.name());
             shape.setText(t.shape());
             formula.setText("= " + t.formula());

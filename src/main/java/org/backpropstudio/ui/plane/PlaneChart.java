@@ -53,7 +53,12 @@ public final class PlaneChart extends CanvasPane {
             }
             double x1 = coordinate(e.getX() - left);
             double x2 = -coordinate(e.getY() - top);
-            if (e.getButton() == MouseButton.SECONDARY || e.isControlDown()) {
+            if (picking.getAsBoolean() && e.getButton() == MouseButton.PRIMARY && !e.isShiftDown()) {
+                int index = nearestTraining(e.getX(), e.getY());
+                if (index >= 0) {
+                    pick.accept(index);
+                }
+            } else if (e.getButton() == MouseButton.SECONDARY || e.isControlDown()) {
                 double[] p = nearest(e.getX(), e.getY());
                 if (p != null) {
                     editor.remove(p[0], p[1]);
@@ -66,6 +71,34 @@ public final class PlaneChart extends CanvasPane {
 
     private Canvas canvas() {
         return (Canvas) getChildren().get(0);
+    }
+
+    private java.util.function.BooleanSupplier picking = () -> false;
+    private java.util.function.IntConsumer pick = i -> { };
+
+    /**
+     * While {@code picking} says so (the inspector is open), a plain click picks the training
+     * point nearest to it (its number goes to {@code pick}) instead of adding one.
+     */
+    public void setPicker(java.util.function.BooleanSupplier picking, java.util.function.IntConsumer pick) {
+        this.picking = picking;
+        this.pick = pick;
+    }
+
+    /** The number of the training point nearest to canvas point (x, y), or −1 when there is none. */
+    int nearestTraining(double x, double y) {
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        double[][] xy = shown.points().train().xy();
+        for (int i = 0; i < xy.length; i++) {
+            double[] c = toCanvas(xy[i][0], xy[i][1]);
+            double d = Math.hypot(c[0] - x, c[1] - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
     }
 
     public void setPointEditor(PointEditor editor) {

@@ -182,12 +182,13 @@ public final class PlanePanel extends VBox {
             for (int c = 0; c < data.classes(); c++) {
                 Rectangle swatch = new Rectangle(12, 12, ClassPalette.color(c));
                 swatch.setStroke(javafx.scene.paint.Color.WHITE); // seen on the chosen button's blue too
-                ToggleButton b = new ToggleButton(Integer.toString(c + 1), swatch);
-                b.setId("paint-" + (c + 1));
+                // classes are numbered from 0, as in the files and the digits
+                ToggleButton b = new ToggleButton(Integer.toString(c), swatch);
+                b.setId("paint-" + c);
                 b.setUserData(c);
                 b.getStyleClass().add("small");
                 b.setToggleGroup(paint);
-                b.setTooltip(Localized.tooltip("plane.paint.tip", c + 1));
+                b.setTooltip(Localized.tooltip("plane.paint.tip", c));
                 paintBox.getChildren().add(b);
             }
             chooseClass(chosen);
