@@ -460,6 +460,12 @@ public final class StudioView extends BorderPane {
 
     private MenuBar menuBar() {
         Menu file = files.fileMenu(this, fitChart, lossChart, diagram);
+        // after Import data: File → Open dataset, a full MNIST in its own files
+        int at = Math.max(0, file.getItems().indexOf(file.getItems().stream()
+                .filter(i -> "mdi2f-file-table".equals(i.getGraphic() instanceof FontIcon f ? f.getIconLiteral() : null))
+                .findFirst().orElse(null)) + 1);
+        file.getItems().add(at, item("file.openDataset", "mdi2d-database", null,
+                () -> new OpenDataset(vm, stage, io).choose()));
         // Space, S and R belong to the scene's key filter, which ignores them while you type;
         // as menu accelerators they would fire inside text fields, so the items only name them
         Menu training = Localized.bind(new Menu(), "menu.training");

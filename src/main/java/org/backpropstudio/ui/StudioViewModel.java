@@ -307,6 +307,25 @@ public final class StudioViewModel {
         }
     }
 
+    /**
+     * Trains on a dataset of digits or other 10-class images (a full MNIST read from its files):
+     * with the current network if it is a digit network that fits them, else with the digit
+     * tutorial's setup; restarts from the seed, paused.
+     */
+    public void useDataset(org.backpropstudio.engine.Dataset train, org.backpropstudio.engine.Dataset test, String source) {
+        org.backpropstudio.engine.TrainingConfig now = editor.applied();
+        org.backpropstudio.engine.DataSpec data = new org.backpropstudio.engine.DataSpec.LabelledData(train, test, 10);
+        org.backpropstudio.engine.TrainingConfig config = TaskKind.of(now) == TaskKind.DIGITS
+                && now.network().inputs() == train.x().numCols && now.network().outputs() == 10
+                ? now.withData(data) : Presets.digitsSoftmax(train, test);
+        preset.set("");
+        presetConfig = null;
+        customSetup.set(false);
+        editor.load(config);
+        commands.accept(new Command.Pause());
+        commands.accept(new Command.Reconfigure(config, Localized.t("reason.dataset", source, train.size(), test.size())));
+    }
+
     /** Restarts training on imported samples, used as chosen, with the current setup. */
     public void importData(org.backpropstudio.engine.Dataset data, DataUse use, String source) {
         Snapshot s = snapshot.get();

@@ -172,4 +172,51 @@ class DigitsWindowTest {
         assertThat(image.getPixelReader().getColor(ink % 28, ink / 28).getBrightness()).isGreaterThan(0.85);
         assertThat(image.getPixelReader().getColor(0, 0).getBrightness()).isLessThan(0.05);
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void aDatasetInMnistsOwnFilesIsReadWithItsProgressAndTrainedOn(FxRobot robot) throws Exception {
+        waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10);
+        // 40 training and 20 test images of 28 × 28 in MNIST's file names, the labels gzip'd
+        for (String set : new String[] {"train", "t10k"}) {
+            int n = set.equals("train") ? 40 : 20;
+            java.io.ByteArrayOutputStream images = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(images);
+            out.writeInt(org.backpropstudio.io.IdxFiles.IMAGES_MAGIC);
+            out.writeInt(n);
+            out.writeInt(28);
+            out.writeInt(28);
+            for (int i = 0; i < 784 * n; i++) {
+                out.writeByte((i * 7) % 256);
+            }
+            java.nio.file.Files.write(dir.resolve(set + "-images-idx3-ubyte"), images.toByteArray());
+            try (java.io.DataOutputStream labels = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
+                    java.nio.file.Files.newOutputStream(dir.resolve(set + "-labels-idx1-ubyte.gz"))))) {
+                labels.writeInt(org.backpropstudio.io.IdxFiles.LABELS_MAGIC);
+                labels.writeInt(n);
+                for (int i = 0; i < n; i++) {
+                    labels.writeByte(i % 10);
+                }
+            }
+        }
+        java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> studio.viewModel().messageProperty().addListener((o, a, b) -> messages.add(b)));
+        robot.interact(() -> new OpenDataset(studio.viewModel(), studio.view().getScene().getWindow(),
+                java.util.concurrent.ForkJoinPool.commonPool()).open(dir.resolve("t10k-images-idx3-ubyte")));
+        waitUntil("the dataset trained on", () -> shown().train().size() == 40 && shown().test().size() == 20);
+        assertThat(messages).anyMatch(m -> m.contains("100 %"));
+        assertThat(shown().config().data()).isInstanceOf(org.backpropstudio.engine.DataSpec.LabelledData.class);
+        assertThat(shown().network().toString()).isEqualTo(org.backpropstudio.engine.Presets.digitsSoftmax(
+                shown().train(), shown().test()).network().toString());
+        waitUntil("its confusion", () -> digits().confusion().counts() == ((ClassReport.Images) shown().classes()).confusion()
+                && java.util.Arrays.stream(digits().confusion().counts()).flatMapToInt(java.util.Arrays::stream).sum() == 20);
+        // a file that is none of the four is refused in the status bar, and nothing changes
+        java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+        robot.interact(() -> new OpenDataset(studio.viewModel(), studio.view().getScene().getWindow(),
+                java.util.concurrent.ForkJoinPool.commonPool()).open(other));
+        waitUntil("refused", () -> studio.viewModel().messageProperty().get().contains("not one of MNIST's four files"));
+        assertThat(shown().train().size()).isEqualTo(40);
+    }
 }
