@@ -830,7 +830,7 @@ public final class StudioView extends BorderPane {
         HBox fitHead = new HBox(8, fitTitle, fitGap, clear, contributions);
         fitHead.setAlignment(Pos.CENTER_LEFT);
         ((VBox) fit).getChildren().add(0, fitHead);
-        ((VBox) fit).getChildren().add(1, pinnedChips());
+
         Node lossesOnly = panel("loss.title", lossChart);
         accuracyChart.setId("accuracy-chart");
         Node accuracyPanel = panel("accuracy.title", accuracyChart);
@@ -887,7 +887,8 @@ public final class StudioView extends BorderPane {
         split.getItems().setAll(fit, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.56);
-        VBox centre = new VBox(banner, new FinishedBanner(vm), split);
+        // the pinned runs' chips above every task's view: the ghosts are on the loss chart for all of them
+        VBox centre = new VBox(banner, new FinishedBanner(vm), pinnedChips(), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         // clicking the charts leaves any text field (committing it), so Space, S and R work again;
         // such a click adds or removes no point

@@ -184,4 +184,30 @@ class ClassesWindowTest {
         waitUntil("another", () -> plane().points().train().size() == before + 2);
         assertThat(plane().points().train().labels()[before + 1]).isEqualTo(0);
     }
+
+    @Test
+    void aClassifiersRunIsPinnedItsGradientsCheckedAndAHiddenUnitMuted(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        robot.clickOn("#step");
+        waitUntil("an epoch", () -> shown().epoch() == 1);
+        robot.clickOn("#pin");
+        waitUntil("pinned", () -> studio.viewModel().pinnedRuns().size() == 1);
+        assertThat(shownOnScreen(robot.lookup("#unpin-1").query())).isTrue(); // its chip shows over the plane
+        robot.clickOn("#check-gradients");
+        waitUntil("checked", () -> shown().gradients() != null);
+        assertThat(shown().gradients().passed()).isTrue();
+        robot.interact(() -> studio.viewModel().toggleMute(new org.backpropstudio.training.HiddenUnit(0, 2)));
+        waitUntil("muted", () -> shown().muted().contains(new org.backpropstudio.training.HiddenUnit(0, 2)));
+        // the class map is the muted network's: its weights as published have the unit's row at zero
+        assertThat(shown().weights().get(1)[2]).containsOnly(0.0);
+        org.backpropstudio.engine.Network muted = org.backpropstudio.engine.Network.fromParameters(shown().network(),
+                shown().weights(), shown().biases());
+        ClassReport.Plane p = plane();
+        int r = p.resolution();
+        double[] z = muted.predict(new org.ejml.data.DMatrixRMaj(new double[][] {{p.coordinate(5), -p.coordinate(9)}})).data;
+        double e0 = Math.exp(z[0] - Math.max(z[0], z[1]));
+        double e1 = Math.exp(z[1] - Math.max(z[0], z[1]));
+        assertThat((double) p.probabilities()[(9 * r + 5) * 2]).isCloseTo(e0 / (e0 + e1),
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
 }
