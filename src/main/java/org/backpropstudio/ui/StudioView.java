@@ -340,6 +340,7 @@ public final class StudioView extends BorderPane {
         boolean net = diagramDue != null && now - diagramDrawn >= diagramInterval;
         if (net && (!fit || diagramDrawn <= fitDrawn) && (!loss || diagramDrawn <= lossChartDrawn)) {
             diagram.show(diagramDue);
+            tasks.showSlowly(diagramDue);
             if (healthChart.isVisible()) {
                 healthChart.show(diagramDue.health());
                 showShares(diagramDue.health());

@@ -62,10 +62,23 @@ final class TaskViews {
         };
     }
 
-    /** Draws a classifier's snapshot in its view (the curve's is drawn by the fit chart). */
+    /**
+     * Draws what follows training closely (the plane's regions and points), every frame a snapshot
+     * comes; the curve's is drawn by the fit chart.
+     */
     void show(Snapshot s) {
+        if (kindOf(s) == Kind.PLANE) {
+            plane().show(s);
+        }
+    }
+
+    /**
+     * Draws what changes little between frames and costs more (the unit maps, the digits' grid,
+     * confusion and weights), at the diagram's pace of 10 a second.
+     */
+    void showSlowly(Snapshot s) {
         switch (kindOf(s)) {
-            case PLANE -> plane().show(s);
+            case PLANE -> plane().showUnits(s);
             case DIGITS -> digits().show(s);
             case CURVE -> { }
         }

@@ -25,6 +25,8 @@ public final class DigitGrid extends CanvasPane {
     private IntConsumer onSelect = i -> { };
     private boolean dark;
     private WritableImage image;
+    /** The test images the picture was made of. */
+    private Dataset atlasOf;
     /** Cells per row and a cell's side in the last drawing. */
     private int columns = 1;
     private double cell = 1;
@@ -114,23 +116,25 @@ public final class DigitGrid extends CanvasPane {
         if (pictureSide < 6) {
             return;
         }
-        // every image into one picture of side × side tiles
+        // every image into one picture of side × side tiles, made again only for other test images
+        // (the answers change as it trains, the digits do not)
         int perRow = columns;
         int rows = (n + perRow - 1) / perRow;
-        int[] pixels = new int[perRow * side * rows * side];
         int stride = perRow * side;
-        for (int i = 0; i < n; i++) {
-            int ox = (i % perRow) * side;
-            int oy = (i / perRow) * side;
-            for (int p = 0; p < side * side; p++) {
-                int v = (int) Math.round(255 * Math.max(0, Math.min(1, test.input(i, p))));
-                pixels[(oy + p / side) * stride + ox + p % side] = 0xFF000000 | v << 16 | v << 8 | v;
+        if (image == null || atlasOf != test || (int) image.getWidth() != stride || (int) image.getHeight() != rows * side) {
+            int[] pixels = new int[perRow * side * rows * side];
+            for (int i = 0; i < n; i++) {
+                int ox = (i % perRow) * side;
+                int oy = (i / perRow) * side;
+                for (int p = 0; p < side * side; p++) {
+                    int v = (int) Math.round(255 * Math.max(0, Math.min(1, test.input(i, p))));
+                    pixels[(oy + p / side) * stride + ox + p % side] = 0xFF000000 | v << 16 | v << 8 | v;
+                }
             }
-        }
-        if (image == null || (int) image.getWidth() != stride || (int) image.getHeight() != rows * side) {
             image = new WritableImage(stride, rows * side);
+            image.getPixelWriter().setPixels(0, 0, stride, rows * side, PixelFormat.getIntArgbInstance(), pixels, 0, stride);
+            atlasOf = test;
         }
-        image.getPixelWriter().setPixels(0, 0, stride, rows * side, PixelFormat.getIntArgbInstance(), pixels, 0, stride);
         g.setImageSmoothing(false);
         g.setFont(Font.font(font));
         g.setTextAlign(TextAlignment.CENTER);

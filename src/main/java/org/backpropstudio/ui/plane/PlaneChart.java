@@ -36,13 +36,16 @@ public final class PlaneChart extends CanvasPane {
     private UnitMaps.UnitMap unit;
     private boolean dark;
     private PointEditor editor;
-    private WritableImage image;
+    /** The regions, one pixel per cell; the points, drawn once per set of points. */
+    private WritableImage regions;
+    private WritableImage dots;
+    private DataSpec.PointSets dotsOf;
+    private int dotsOutline;
+    private int[] lastCells;
     /** The last picture's square: left, top, side in canvas units. */
     private double left;
     private double top;
     private double side;
-    private int[] lastPixels;
-    private int lastSize;
 
     public PlaneChart() {
         super(480, 480, new Canvas());
@@ -128,14 +131,18 @@ public final class PlaneChart extends CanvasPane {
         return shown;
     }
 
-    /** The last picture's pixel (ARGB) at canvas point (x, y), for tests; 0 outside it. */
+    /**
+     * The colour (ARGB) the regions have at the centre of the cell holding canvas point (x, y), for
+     * tests: the renderer's smoothing passes through it there; 0 outside the plane.
+     */
     public int pixelAt(double x, double y) {
-        if (lastPixels == null || !inside(x, y)) {
+        if (lastCells == null || !inside(x, y)) {
             return 0;
         }
-        int px = (int) ((x - left) / side * lastSize);
-        int py = (int) ((y - top) / side * lastSize);
-        return lastPixels[Math.min(lastSize - 1, py) * lastSize + Math.min(lastSize - 1, px)];
+        int r = shown.resolution();
+        int i = Math.min(r - 1, (int) ((x - left) / side * r));
+        int j = Math.min(r - 1, (int) ((y - top) / side * r));
+        return lastCells[j * r + i];
     }
 
     /** The canvas point of (x₁, x₂), for tests and the caller's hints. */
@@ -184,19 +191,31 @@ public final class PlaneChart extends CanvasPane {
         if (shown == null || side < 8) {
             return;
         }
+        // the regions at the grid's resolution, scaled up by the renderer with smoothing; the points
+        // drawn into pixels of their own once per set of points and size, and laid over them
+        int background = dark ? 0x0d1117 : 0xffffff;
+        int r = shown.resolution();
+        int[] cells = PlanePicture.regions(shown, unit, background);
+        if (regions == null || (int) regions.getWidth() != r) {
+            regions = new WritableImage(r, r);
+        }
+        regions.getPixelWriter().setPixels(0, 0, r, r, PixelFormat.getIntArgbInstance(), cells, 0, r);
+        lastCells = cells;
+        g.setImageSmoothing(true);
+        // texel i's centre lands at the centre of cell i, where the cell's own probabilities hold
+        g.drawImage(regions, left, top, side, side);
         double scale = outputScale();
         int size = (int) Math.min(2048, Math.round(side * scale));
-        int background = dark ? 0x0d1117 : 0xffffff;
-        int[] pixels = PlanePicture.render(shown, unit, size, 4.2 * scale * Math.max(1, font / 12), background,
-                dark ? 0x0d1117 : 0xffffff); // the points ringed in the background's colour, as TF Playground's
-        if (image == null || (int) image.getWidth() != size) {
-            image = new WritableImage(size, size);
+        int outline = dark ? 0x0d1117 : 0xffffff; // the points ringed in the background's colour, as TF Playground's
+        if (dots == null || dotsOf != shown.points() || (int) dots.getWidth() != size || dotsOutline != outline) {
+            int[] pixels = PlanePicture.points(shown.points(), shown.extent(), size, 4.2 * scale * Math.max(1, font / 12),
+                    outline);
+            dots = new WritableImage(size, size);
+            dots.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(), pixels, 0, size);
+            dotsOf = shown.points();
+            dotsOutline = outline;
         }
-        image.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), pixels, 0, size);
-        lastPixels = pixels;
-        lastSize = size;
-        g.setImageSmoothing(true);
-        g.drawImage(image, left, top, side, side);
+        g.drawImage(dots, left, top, side, side);
         Color ink = dark ? Color.web("#8b949e") : Color.web("#57606a");
         g.setStroke(ink);
         g.setLineWidth(1);

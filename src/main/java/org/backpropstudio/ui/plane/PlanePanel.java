@@ -156,7 +156,13 @@ public final class PlanePanel extends VBox {
             sync(data);
         }
         chart.show(plane);
-        units.show(plane);
+    }
+
+    /** Draws the unit maps of a snapshot (they change little between frames: drawn less often). */
+    public void showUnits(Snapshot s) {
+        if (s.classes() instanceof ClassReport.Plane plane) {
+            units.show(plane);
+        }
     }
 
     private void sync(DataSpec.Plane data) {

@@ -5,16 +5,17 @@ import org.backpropstudio.training.ClassReport;
 import org.backpropstudio.ui.ClassPalette;
 
 /**
- * The plane as pixels (ARGB, row by row): the network's class regions as a heat map, the points
- * over them. Plain arithmetic, no toolkit: drawn off the canvas and put on it as one image, so
- * hundreds of points cost a loop, not hundreds of shapes for the renderer.
+ * The plane as pixels (ARGB, row by row): the network's class regions as a heat map of one pixel
+ * per cell of its grid (the canvas scales it up with smoothing), and the points as an image of
+ * their own laid over it. Plain arithmetic, no toolkit: hundreds of points cost a loop once, not
+ * hundreds of shapes for the renderer every frame.
  *
- * <p>A pixel's colour: the class colours mixed by the predicted probabilities p (interpolated
- * between the grid's cells), laid over the background with a strength that grows with the
- * confidence, so confident regions are saturated and the boundary, where no class wins, is pale:
+ * <p>A cell's colour: the class colours mixed by the predicted probabilities p, laid over the
+ * background with a strength that grows with the confidence, so confident regions are saturated
+ * and the boundary, where no class wins, is pale:
  * <pre>
  *   mix = Σ_c p_c · colour_c          confidence a = (max_c p_c − 1/k) / (1 − 1/k)
- *   pixel = background + s · (mix − background),   s = 0.15 + 0.6 · a
+ *   cell = background + s · (mix − background),   s = 0.15 + 0.6 · a
  * </pre>
  */
 public final class PlanePicture {
@@ -57,83 +58,76 @@ public final class PlanePicture {
     }
 
     /**
-     * The picture of the plane, {@code size} × {@code size} pixels (opaque ARGB): the regions, then
-     * the training points filled and the test points as rings, of radius {@code dot} pixels.
+     * The regions at the grid's resolution, one opaque ARGB pixel per cell (row-major from the
+     * top): what the canvas scales up with smoothing, so the UI thread works per cell, not per
+     * pixel. With {@code unit}, that unit's map instead.
      */
-    public static int[] render(ClassReport.Plane plane, int size, double dot, int background, int outline) {
-        return render(plane, null, size, dot, background, outline);
+    public static int[] regions(ClassReport.Plane plane, UnitMaps.UnitMap unit, int background) {
+        int r = plane.resolution();
+        int k = plane.classes();
+        int[] cells = new int[r * r];
+        for (int c = 0; c < r * r; c++) {
+            cells[c] = 0xFF000000 | (unit != null ? UnitMaps.colour(unit, unit.at(c), background)
+                    : regionColour(plane.probabilities(), c * k, k, background));
+        }
+        return cells;
     }
 
-    /** As {@link #render(ClassReport.Plane, int, double, int, int)}, showing one unit's map instead of the regions when {@code unit} is not null. */
-    public static int[] render(ClassReport.Plane plane, UnitMaps.UnitMap unit, int size, double dot, int background,
-                               int outline) {
+    /**
+     * The points alone, {@code size} × {@code size} premultiplied ARGB pixels, transparent between
+     * them: drawn once per set of points and laid over the regions each frame.
+     */
+    public static int[] points(DataSpec.PointSets points, double extent, int size, double dot, int outline) {
         int[] pixels = new int[size * size];
-        int k = plane.classes();
-        int r = plane.resolution();
-        float[] p = new float[k];
-        // each pixel's probabilities: bilinear between the centres of the four nearest cells
-        for (int py = 0; py < size; py++) {
-            double gy = Math.min(r - 1, Math.max(0, (py + 0.5) * r / size - 0.5));
-            int j0 = (int) gy;
-            int j1 = Math.min(r - 1, j0 + 1);
-            double fy = gy - j0;
-            for (int px = 0; px < size; px++) {
-                double gx = Math.min(r - 1, Math.max(0, (px + 0.5) * r / size - 0.5));
-                int i0 = (int) gx;
-                int i1 = Math.min(r - 1, i0 + 1);
-                double fx = gx - i0;
-                if (unit != null) {
-                    double v = (1 - fy) * ((1 - fx) * unit.at(j0 * r + i0) + fx * unit.at(j0 * r + i1))
-                            + fy * ((1 - fx) * unit.at(j1 * r + i0) + fx * unit.at(j1 * r + i1));
-                    pixels[py * size + px] = 0xFF000000 | UnitMaps.colour(unit, v, background);
-                    continue;
-                }
-                for (int c = 0; c < k; c++) {
-                    p[c] = (float) ((1 - fy) * ((1 - fx) * at(plane, j0, i0, c) + fx * at(plane, j0, i1, c))
-                            + fy * ((1 - fx) * at(plane, j1, i0, c) + fx * at(plane, j1, i1, c)));
-                }
-                pixels[py * size + px] = 0xFF000000 | regionColour(p, 0, k, background);
-            }
-        }
-        dots(pixels, size, plane, plane.points().train(), dot, true, outline);
-        dots(pixels, size, plane, plane.points().test(), dot, false, outline);
+        ClassReport.Plane frame = new ClassReport.Plane(2, extent, 1, new float[2], java.util.List.of(), points,
+                java.util.List.of());
+        dotsOver(pixels, size, frame, points.train(), dot, true, outline);
+        dotsOver(pixels, size, frame, points.test(), dot, false, outline);
         return pixels;
     }
 
-    private static float at(ClassReport.Plane plane, int row, int column, int c) {
-        return plane.probabilities()[(row * plane.resolution() + column) * plane.classes() + c];
+    /**
+     * Dots over transparent pixels (premultiplied ARGB), anti-aliased: coverage as alpha. A ring's
+     * centre stays transparent, so the region shows through it.
+     */
+    private static void dotsOver(int[] pixels, int size, ClassReport.Plane plane, DataSpec.Points points, double radius,
+                                 boolean filled, int outline) {
+        for (int i = 0; i < points.size(); i++) {
+            double cx = pixel(points.xy()[i][0], plane.extent(), size);
+            double cy = pixel(-points.xy()[i][1], plane.extent(), size);
+            int colour = ClassPalette.rgb(points.labels()[i]);
+            for (int y = Math.max(0, (int) Math.floor(cy - radius - 1)); y < Math.min(size, (int) Math.ceil(cy + radius + 1)); y++) {
+                for (int x = Math.max(0, (int) Math.floor(cx - radius - 1)); x < Math.min(size, (int) Math.ceil(cx + radius + 1)); x++) {
+                    double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+                    double disc = clamp(radius + 0.5 - d);
+                    if (disc <= 0) {
+                        continue;
+                    }
+                    // filled: the class colour inside a rim of the outline colour; a ring: the class colour
+                    // on the rim only, nothing inside
+                    double rim = filled ? clamp(d - (radius - 1.7) + 0.5) : clamp(d - (radius - 2.4) + 0.5);
+                    int rgb = filled ? mix(colour, outline, rim) : colour;
+                    double alpha = filled ? disc : disc * rim;
+                    int k = y * size + x;
+                    pixels[k] = over(pixels[k], rgb, alpha);
+                }
+            }
+        }
+    }
+
+    /** A premultiplied ARGB pixel with colour rgb at coverage alpha laid over it. */
+    private static int over(int under, int rgb, double alpha) {
+        double keep = 1 - alpha;
+        int a = (int) Math.round(255 * alpha + (under >>> 24) * keep);
+        int r = (int) Math.round((rgb >> 16 & 0xFF) * alpha + (under >> 16 & 0xFF) * keep);
+        int g = (int) Math.round((rgb >> 8 & 0xFF) * alpha + (under >> 8 & 0xFF) * keep);
+        int b = (int) Math.round((rgb & 0xFF) * alpha + (under & 0xFF) * keep);
+        return a << 24 | r << 16 | g << 8 | b;
     }
 
     /** The pixel column of x₁ (or, with {@code -x₂}, the row of x₂) in a picture of {@code size}. */
     public static double pixel(double coordinate, double extent, int size) {
         return (coordinate + extent) / (2 * extent) * size;
-    }
-
-    private static void dots(int[] pixels, int size, ClassReport.Plane plane, DataSpec.Points points, double radius,
-                             boolean filled, int outline) {
-        for (int i = 0; i < points.size(); i++) {
-            double cx = pixel(points.xy()[i][0], plane.extent(), size);
-            double cy = pixel(-points.xy()[i][1], plane.extent(), size);
-            int colour = ClassPalette.rgb(points.labels()[i]);
-            int lo = (int) Math.floor(cy - radius - 1);
-            int hi = (int) Math.ceil(cy + radius + 1);
-            for (int y = Math.max(0, lo); y < Math.min(size, hi); y++) {
-                for (int x = Math.max(0, (int) Math.floor(cx - radius - 1)); x < Math.min(size, (int) Math.ceil(cx + radius + 1)); x++) {
-                    double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
-                    // coverage of the disc (anti-aliased over one pixel) and of its 1.2-pixel rim
-                    double disc = clamp(radius + 0.5 - d);
-                    if (disc <= 0) {
-                        continue;
-                    }
-                    double rim = clamp(d - (radius - 1.7) + 0.5);
-                    int inner = filled ? colour : pixels[y * size + x] & 0xFFFFFF;
-                    int rimColour = filled ? outline : colour;
-                    double rimShare = filled ? rim : clamp(d - (radius - 2.4) + 0.5);
-                    int c = mix(inner, rimColour, rimShare);
-                    pixels[y * size + x] = 0xFF000000 | mix(pixels[y * size + x] & 0xFFFFFF, c, disc);
-                }
-            }
-        }
     }
 
     private static double clamp(double v) {

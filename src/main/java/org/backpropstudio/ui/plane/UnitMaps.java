@@ -173,44 +173,50 @@ public final class UnitMaps extends CanvasPane {
         if (side < 6) {
             return;
         }
-        double scale = outputScale();
-        int w = (int) Math.max(1, Math.round(c.getWidth() * scale));
-        int h = (int) Math.max(1, Math.round(c.getHeight() * scale));
-        int[] pixels = new int[w * h];
-        int background = dark ? 0x0d1117 : 0xffffff;
+        // every map as a tile of one atlas at the grid's resolution (every second cell when drawn
+        // smaller than the grid), scaled up by the renderer: the work per frame is per cell
         int r = shown.resolution();
+        int step = side * outputScale() >= r ? 1 : 2;
+        int t = (r + step - 1) / step;
+        int count = 0;
+        for (List<UnitMap> column : columns) {
+            count += column.size();
+        }
+        int[] pixels = new int[count * t * t];
+        int background = dark ? 0x0d1117 : 0xffffff;
         g.setFont(Font.font(font));
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(dark ? Color.web("#8b949e") : Color.web("#57606a"));
+        int tile = 0;
         for (int col = 0; col < columns.size(); col++) {
             List<UnitMap> column = columns.get(col);
             double blockWidth = across[col] * side + (across[col] - 1) * gap;
             double x0 = Math.floor(col * columnWidth + (columnWidth - blockWidth) / 2);
             String head = col == 0 ? "in" : col == columns.size() - 1 ? "out" : "h" + col;
             g.fillText(head, col * columnWidth + columnWidth / 2, font);
-            for (int u = 0; u < column.size(); u++) {
+            for (int u = 0; u < column.size(); u++, tile++) {
                 double x = x0 + (u % across[col]) * (side + gap);
                 double y = Math.floor(font * 1.6 + (u / across[col]) * (side + gap));
                 UnitMap m = column.get(u);
                 boxes.add(new double[] {x, y, side});
                 boxMaps.add(m);
-                int px0 = (int) Math.round(x * scale);
-                int py0 = (int) Math.round(y * scale);
-                int ps = (int) Math.round(side * scale);
-                for (int py = 0; py < ps && py0 + py < h; py++) {
-                    int j = Math.min(r - 1, py * r / ps);
-                    for (int px = 0; px < ps && px0 + px < w; px++) {
-                        int i = Math.min(r - 1, px * r / ps);
-                        pixels[(py0 + py) * w + px0 + px] = 0xFF000000 | colour(m, m.at(j * r + i), background);
+                for (int j = 0; j < t; j++) {
+                    for (int i = 0; i < t; i++) {
+                        int cell = Math.min(r - 1, j * step) * r + Math.min(r - 1, i * step);
+                        pixels[j * count * t + tile * t + i] = 0xFF000000 | colour(m, m.at(cell), background);
                     }
                 }
             }
         }
-        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
-            image = new WritableImage(w, h);
+        if (image == null || (int) image.getWidth() != count * t || (int) image.getHeight() != t) {
+            image = new WritableImage(count * t, t);
         }
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
-        g.drawImage(image, 0, 0, c.getWidth(), c.getHeight());
+        image.getPixelWriter().setPixels(0, 0, count * t, t, PixelFormat.getIntArgbInstance(), pixels, 0, count * t);
+        g.setImageSmoothing(true);
+        for (int k = 0; k < boxes.size(); k++) {
+            double[] box = boxes.get(k);
+            g.drawImage(image, k * t, 0, t, t, box[0], box[1], box[2], box[2]);
+        }
         // a frame around the hovered map
         for (int k = 0; k < boxes.size(); k++) {
             if (boxMaps.get(k) == hovered) {

@@ -40,9 +40,7 @@ class PlanePictureTest {
     }
 
     @Test
-    void eachCellsPixelsHaveTheColourOfItsProbabilities() {
-        // a 4 × 4 grid, each cell its own probabilities; a picture of 4 × 32 pixels has each cell's
-        // centre on the boundary of two pixels, so a picture of 4 × 31 has a pixel at each centre
+    void eachCellHasTheColourOfItsProbabilities() {
         int r = 4;
         float[] p = new float[r * r * 3];
         for (int c = 0; c < r * r; c++) {
@@ -52,33 +50,26 @@ class PlanePictureTest {
         ClassReport.Plane plane = new ClassReport.Plane(3, 6, r, p, List.of(),
                 new DataSpec.PointSets(new DataSpec.Points(new double[0][], new int[0]),
                         new DataSpec.Points(new double[0][], new int[0])), List.of(Feature.X1, Feature.X2));
-        int size = 4 * 31;
-        int[] pixels = PlanePicture.render(plane, size, 4, WHITE, WHITE);
-        for (int j = 0; j < r; j++) {
-            for (int i = 0; i < r; i++) {
-                int px = i * 31 + 15;
-                int py = j * 31 + 15;
-                int want = PlanePicture.regionColour(p, 3 * (j * r + i), 3, WHITE);
-                assertTrue(distance(pixels[py * size + px] & 0xFFFFFF, want) <= 3,
-                        "cell " + i + ", " + j + ": " + Integer.toHexString(pixels[py * size + px]) + " vs " + Integer.toHexString(want));
-            }
+        int[] cells = PlanePicture.regions(plane, null, WHITE);
+        for (int c = 0; c < r * r; c++) {
+            assertEquals(0xFF000000 | PlanePicture.regionColour(p, 3 * c, 3, WHITE), cells[c]);
         }
+        // cell 15 (bottom right, 94 % class 0) is nearer class 0's colour than cell 0 (0 %)
+        assertTrue(distance(cells[15] & 0xFFFFFF, ClassPalette.rgb(0)) < distance(cells[0] & 0xFFFFFF, ClassPalette.rgb(0)));
     }
 
     @Test
-    void aTrainingPointIsFilledInItsClassColourAndATestPointIsARing() {
-        float[] p = new float[2 * 2 * 2];
-        java.util.Arrays.fill(p, 0.5f);
-        ClassReport.Plane plane = new ClassReport.Plane(2, 6, 2, p, List.of(),
-                new DataSpec.PointSets(new DataSpec.Points(new double[][] {{-3, 3}}, new int[] {1}),
-                        new DataSpec.Points(new double[][] {{3, -3}}, new int[] {0})), List.of(Feature.X1, Feature.X2));
+    void aTrainingPointIsFilledInItsClassColourAndATestPointIsARingTheRegionShowsThrough() {
+        DataSpec.PointSets points = new DataSpec.PointSets(new DataSpec.Points(new double[][] {{-3, 3}}, new int[] {1}),
+                new DataSpec.Points(new double[][] {{3, -3}}, new int[] {0}));
         int size = 120;
-        int[] pixels = PlanePicture.render(plane, size, 6, WHITE, WHITE);
-        int pale = PlanePicture.regionColour(p, 0, 2, WHITE);
+        int[] pixels = PlanePicture.points(points, 6, size, 6, WHITE);
         // (−3, 3) is a quarter in from the left and the top; (3, −3) a quarter in from the right and the bottom
-        assertEquals(ClassPalette.rgb(1), pixels[30 * size + 30] & 0xFFFFFF);
-        assertEquals(pale, pixels[90 * size + 90] & 0xFFFFFF); // a ring: its centre shows the region
-        assertTrue(distance(pixels[90 * size + 90 + 5] & 0xFFFFFF, ClassPalette.rgb(0)) < 60); // its rim the class
+        assertEquals(0xFF000000 | ClassPalette.rgb(1), pixels[30 * size + 30]);
+        assertEquals(0, pixels[90 * size + 90]); // a ring: transparent at its centre
+        int rim = pixels[90 * size + 90 + 5];
+        assertTrue(rim >>> 24 > 128);
+        assertEquals(0, pixels[5 * size + 100]); // nothing where there is no point
     }
 
     @Test
