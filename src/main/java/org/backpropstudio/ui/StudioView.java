@@ -58,6 +58,9 @@ public final class StudioView extends BorderPane {
     private final LossChart accuracyChart = new LossChart(true);
     /** The view of what is learned (the fit, the plane, the digits), in the centre's top slot. */
     private TaskViews tasks;
+    /** The kind of view in the top slot, and where each kind had the divider under it. */
+    private TaskViews.Kind shownKind = TaskViews.Kind.CURVE;
+    private final java.util.Map<TaskViews.Kind, Double> dividers = new java.util.EnumMap<>(TaskViews.Kind.class);
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final org.backpropstudio.ui.charts.HealthChart healthChart = new org.backpropstudio.ui.charts.HealthChart();
     private final javafx.scene.layout.FlowPane healthShares = new javafx.scene.layout.FlowPane(18, 4);
@@ -310,9 +313,12 @@ public final class StudioView extends BorderPane {
         taskChooser.show(TaskKind.of(s.config()));
         Node view = tasks.viewFor(s);
         if (centreSplit.getItems().get(0) != view) {
-            double[] dividers = centreSplit.getDividerPositions();
+            // each view keeps its own divider: the plane and the digits want more height than the fit
+            TaskViews.Kind kind = TaskViews.kindOf(s);
+            dividers.put(shownKind, centreSplit.getDividerPositions()[0]);
             centreSplit.getItems().set(0, view);
-            centreSplit.setDividerPositions(dividers);
+            centreSplit.setDividerPositions(dividers.getOrDefault(kind, kind == TaskViews.Kind.CURVE ? 0.56 : 0.64));
+            shownKind = kind;
         }
         if (inspectorOpen()) {
             inspector.show(s.inspection());
@@ -841,7 +847,8 @@ public final class StudioView extends BorderPane {
         HBox.setHgrow(accuracyPanel, Priority.ALWAYS);
         ((Region) lossesOnly).setPrefWidth(10);
         ((Region) accuracyPanel).setPrefWidth(10);
-        HBox lossPanel = new HBox(8, lossesOnly, accuracyPanel);
+        // the accuracy beside the loss; in lecture mode's narrow column, on a tab of its own
+        HBox lossPanel = new HBox(8, lossesOnly);
         healthChart.setId("health-chart");
         healthShares.setId("health-shares");
         Node healthPanel = panel("health.title", healthChart);
@@ -851,6 +858,9 @@ public final class StudioView extends BorderPane {
         Node lossTitle = ((VBox) lossesOnly).getChildren().get(0);
         lossTitle.visibleProperty().bind(lecture.not());
         lossTitle.managedProperty().bind(lossTitle.visibleProperty());
+        Node accuracyTitle = ((VBox) accuracyPanel).getChildren().get(0);
+        accuracyTitle.visibleProperty().bind(lecture.not());
+        accuracyTitle.managedProperty().bind(accuracyTitle.visibleProperty());
         javafx.scene.control.Tab lossTab = new javafx.scene.control.Tab(null, lossPanel);
         lossTab.textProperty().bind(Localized.text("loss.tab"));
         javafx.scene.control.Tab healthTab = new javafx.scene.control.Tab(null, healthPanel);
@@ -859,6 +869,28 @@ public final class StudioView extends BorderPane {
                 lecture));
         healthTab.setId("health-tab");
         javafx.scene.control.TabPane losses = new javafx.scene.control.TabPane(lossTab, healthTab);
+        javafx.scene.control.Tab accuracyTab = new javafx.scene.control.Tab();
+        accuracyTab.setId("accuracy-tab");
+        accuracyTab.textProperty().bind(Localized.text("accuracy.tab"));
+        Runnable arrange = () -> {
+            boolean own = lecture.get() && vm.classifierProperty().get();
+            if (own) {
+                lossPanel.getChildren().remove(accuracyPanel);
+                accuracyTab.setContent(accuracyPanel);
+                if (!losses.getTabs().contains(accuracyTab)) {
+                    losses.getTabs().add(1, accuracyTab);
+                }
+            } else {
+                losses.getTabs().remove(accuracyTab);
+                accuracyTab.setContent(null);
+                if (!lossPanel.getChildren().contains(accuracyPanel)) {
+                    lossPanel.getChildren().add(accuracyPanel);
+                }
+            }
+        };
+        arrange.run();
+        lecture.addListener((o, was, now) -> arrange.run());
+        vm.classifierProperty().addListener((o, was, now) -> arrange.run());
         losses.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         healthChart.visibleProperty().bind(healthTab.selectedProperty());
         healthTab.selectedProperty().addListener((o, was, now) -> {

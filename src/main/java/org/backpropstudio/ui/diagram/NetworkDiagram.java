@@ -283,13 +283,17 @@ public final class NetworkDiagram extends CanvasPane {
         g.setFont(Font.font(11 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
+        // a caption no wider than the gap between columns: a narrow diagram (lecture mode's side
+        // column) had "784 inputs" run into "64 ReLU"; fillText squeezes it to that width instead
+        double room = columns > 1 ? 0.95 * Math.abs(columnX(1, columns) - columnX(0, columns)) : getWidth();
         for (int c = 0; c < columns; c++) {
             int n = drawn(sizes[c]);
             double x = columnX(c, columns);
             g.setFill(textColor);
-            g.fillText(caption(c, sizes), x, marginTop() / 2);
+            g.fillText(caption(c, sizes), x, marginTop() / 2, room);
             if (sizes[c] > n) {
-                g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x, getHeight() - marginBottom() / 2);
+                g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x,
+                        getHeight() - marginBottom() / 2, room);
             }
         }
     }

@@ -32,7 +32,8 @@ public final class DigitGrid extends CanvasPane {
     private double cell = 1;
 
     public DigitGrid() {
-        super(520, 320, new Canvas());
+        // a small preferred width: beside it the probabilities and the confusion keep their share
+        super(200, 320, new Canvas());
         getStyleClass().add("digit-grid");
         setOnMouseClicked(e -> {
             if (report == null) {

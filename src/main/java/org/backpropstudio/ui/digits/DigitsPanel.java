@@ -50,12 +50,19 @@ public final class DigitsPanel extends VBox {
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps instead of cutting the sentence
         }
+        // in lecture mode's large text the long captions would take the confusion's room: the
+        // matrix's own labels (true ↓, answer →) say what it is
+        confusionCaption.visibleProperty().bind(lecture.not());
+        confusionCaption.managedProperty().bind(confusionCaption.visibleProperty());
+        chosen.setMinHeight(70);
+        confusion.setMinHeight(120);
         grid.setOnSelect(i -> showChosen());
         Localized.bind(chosenCaption, "digits.choose");
         HBox.setHgrow(grid, Priority.ALWAYS);
         VBox side = new VBox(4, chosenCaption, chosen, confusionCaption, confusion);
         VBox.setVgrow(confusion, Priority.ALWAYS);
         side.prefWidthProperty().bind(widthProperty().multiply(0.4));
+        side.setMinWidth(180);
         HBox predictions = new HBox(8, grid, side);
         Tab predictionsTab = tab("digits.predictions", predictions);
 

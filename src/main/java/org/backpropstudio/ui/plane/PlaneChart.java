@@ -191,18 +191,21 @@ public final class PlaneChart extends CanvasPane {
         if (shown == null || side < 8) {
             return;
         }
-        // the regions at the grid's resolution, scaled up by the renderer with smoothing; the points
+        // the regions from the grid's cells, scaled up with smoothing; the points
         // drawn into pixels of their own once per set of points and size, and laid over them
         int background = dark ? 0x0d1117 : 0xffffff;
         int r = shown.resolution();
         int[] cells = PlanePicture.regions(shown, unit, background);
-        if (regions == null || (int) regions.getWidth() != r) {
-            regions = new WritableImage(r, r);
+        // four times finer, interpolated here (about 37 000 pixels): the rest of the way is the renderer's
+        int f = 4;
+        int[] fine = PlanePicture.enlarge(cells, r, f);
+        if (regions == null || (int) regions.getWidth() != r * f) {
+            regions = new WritableImage(r * f, r * f);
         }
-        regions.getPixelWriter().setPixels(0, 0, r, r, PixelFormat.getIntArgbInstance(), cells, 0, r);
+        regions.getPixelWriter().setPixels(0, 0, r * f, r * f, PixelFormat.getIntArgbInstance(), fine, 0, r * f);
         lastCells = cells;
         g.setImageSmoothing(true);
-        // texel i's centre lands at the centre of cell i, where the cell's own probabilities hold
+        // cell i's centre lands where the plane's cell i has its centre, where its own probabilities hold
         g.drawImage(regions, left, top, side, side);
         double scale = outputScale();
         int size = (int) Math.min(2048, Math.round(side * scale));

@@ -58,6 +58,7 @@ public final class PlanePanel extends VBox {
         chart.setId("plane-chart");
         units.setId("unit-maps");
         units.setOnHover(chart::showUnit);
+        javafx.scene.control.Tooltip.install(units, Localized.tooltip("plane.units.tip"));
 
         Label title = new Label();
         title.getStyleClass().add("panel-title");
@@ -81,10 +82,19 @@ public final class PlanePanel extends VBox {
         shape.valueProperty().addListener((o, a, b) -> dataChosen());
         classes.valueProperty().addListener((o, a, b) -> dataChosen());
         noise.valueProperty().addListener((o, a, b) -> dataChosen());
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, title, gap, shape, labelled("plane.classes", classes), noise, regenerate);
+        // in lecture mode the task chooser names the view: the title gives its room to the controls,
+        // and New points shows its icon only (its tooltip names it)
+        title.visibleProperty().bind(lecture.not());
+        title.managedProperty().bind(title.visibleProperty());
+        regenerate.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(lecture)
+                .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {shape, noise, regenerate}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped to a second line, never cut to "no…"
+        }
+        // a narrow panel (lecture mode on a projector) wraps the controls onto a second line
+        FlowPane head = new FlowPane(8, 4, title, shape, labelled("plane.classes", classes), noise, regenerate);
         head.setAlignment(Pos.CENTER_LEFT);
+        title.setPadding(new javafx.geometry.Insets(0, 16, 0, 0));
 
         Label paintLabel = Localized.bind(new Label(), "plane.paint");
         paintLabel.getStyleClass().add("caption");
@@ -132,6 +142,7 @@ public final class PlanePanel extends VBox {
 
     private static HBox labelled(String key, javafx.scene.Node control) {
         Label l = Localized.bind(new Label(), key);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox box = new HBox(4, l, control);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

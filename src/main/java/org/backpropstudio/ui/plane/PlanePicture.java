@@ -74,6 +74,32 @@ public final class PlanePicture {
     }
 
     /**
+     * Cells (r × r opaque ARGB) enlarged f times by bilinear interpolation between their centres:
+     * the renderer's own scaling of a small image is not smooth in every pipeline (the software
+     * one steps), so the regions reach it already f times finer.
+     */
+    public static int[] enlarge(int[] cells, int r, int f) {
+        int n = r * f;
+        int[] out = new int[n * n];
+        for (int y = 0; y < n; y++) {
+            double gy = Math.min(r - 1, Math.max(0, (y + 0.5) / f - 0.5));
+            int j0 = (int) gy;
+            int j1 = Math.min(r - 1, j0 + 1);
+            double fy = gy - j0;
+            for (int x = 0; x < n; x++) {
+                double gx = Math.min(r - 1, Math.max(0, (x + 0.5) / f - 0.5));
+                int i0 = (int) gx;
+                int i1 = Math.min(r - 1, i0 + 1);
+                double fx = gx - i0;
+                int top = mix(cells[j0 * r + i0], cells[j0 * r + i1], fx);
+                int bottom = mix(cells[j1 * r + i0], cells[j1 * r + i1], fx);
+                out[y * n + x] = 0xFF000000 | mix(top, bottom, fy);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The points alone, {@code size} × {@code size} premultiplied ARGB pixels, transparent between
      * them: drawn once per set of points and laid over the regions each frame.
      */

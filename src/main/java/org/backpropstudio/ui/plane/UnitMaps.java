@@ -192,7 +192,8 @@ public final class UnitMaps extends CanvasPane {
             List<UnitMap> column = columns.get(col);
             double blockWidth = across[col] * side + (across[col] - 1) * gap;
             double x0 = Math.floor(col * columnWidth + (columnWidth - blockWidth) / 2);
-            String head = col == 0 ? "in" : col == columns.size() - 1 ? "out" : "h" + col;
+            String head = org.backpropstudio.i18n.Messages.text(col == 0 ? "units.in"
+                    : col == columns.size() - 1 ? "units.out" : "units.hidden", col);
             g.fillText(head, col * columnWidth + columnWidth / 2, font);
             for (int u = 0; u < column.size(); u++, tile++) {
                 double x = x0 + (u % across[col]) * (side + gap);

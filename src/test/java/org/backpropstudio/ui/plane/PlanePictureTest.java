@@ -59,6 +59,19 @@ class PlanePictureTest {
     }
 
     @Test
+    void theEnlargedRegionsPassThroughEachCellsColourAndBlendBetween() {
+        int[] cells = {0xFF000000, 0xFFFFFFFF, 0xFF0000FF, 0xFF00FF00};
+        int[] fine = PlanePicture.enlarge(cells, 2, 4);
+        // the corners are the cells' own colours
+        assertEquals(cells[0], fine[0]);
+        assertEquals(cells[3], fine[7 * 8 + 7]);
+        // pixel (1, 1) of a 2× enlargement lies a quarter of the way from cell 0's centre to the others'
+        int top = PlanePicture.mixColour(0x000000, 0xFFFFFF, 0.25);
+        int bottom = PlanePicture.mixColour(0x0000FF, 0x00FF00, 0.25);
+        assertEquals(0xFF000000 | PlanePicture.mixColour(top, bottom, 0.25), PlanePicture.enlarge(cells, 2, 2)[1 * 4 + 1]);
+    }
+
+    @Test
     void aTrainingPointIsFilledInItsClassColourAndATestPointIsARingTheRegionShowsThrough() {
         DataSpec.PointSets points = new DataSpec.PointSets(new DataSpec.Points(new double[][] {{-3, 3}}, new int[] {1}),
                 new DataSpec.Points(new double[][] {{3, -3}}, new int[] {0}));
