@@ -53,6 +53,11 @@ public record Dataset(DMatrixRMaj x, DMatrixRMaj y) {
         return new Dataset(x, y);
     }
 
+    /** Inputs per sample. */
+    public int inputCount() {
+        return x.numCols;
+    }
+
     /** Input c of sample i. */
     public double input(int i, int c) {
         return x.get(i, c);

@@ -316,7 +316,7 @@ public final class StudioViewModel {
         org.backpropstudio.engine.TrainingConfig now = editor.applied();
         org.backpropstudio.engine.DataSpec data = new org.backpropstudio.engine.DataSpec.LabelledData(train, test, 10);
         org.backpropstudio.engine.TrainingConfig config = TaskKind.of(now) == TaskKind.DIGITS
-                && now.network().inputs() == train.x().numCols && now.network().outputs() == 10
+                && now.network().inputs() == train.inputCount() && now.network().outputs() == 10
                 ? now.withData(data) : Presets.digitsSoftmax(train, test);
         preset.set("");
         presetConfig = null;

@@ -588,7 +588,7 @@ class ClassroomWindowTest {
             "entropy", "mean", "sum", "sgd", "adam", "rmsprop", "full", "classic", "deep", "momentum", "linear",
             "neuron", "Backprop", "Studio", "Ctrl", "Shift", "Enter", "Tab", "Esc", "Page", "Down", "Up", "NumPy",
             "JSON", "CSV", "PNG", "npz", "ReLU", "Nesterov", "English", "Language", "exp", "log", "sqrt", "abs",
-            "floor", "ceil", "signum", "sign", "Space", "max", "SGD",
+            "floor", "ceil", "signum", "sign", "Space", "max", "SGD", "MNIST", "IDX",
             "rebound", "step", "backward", "MSE"); // code names: the optimizer sgd-rebound, seed 002's SGD.step and MSE.backward
 
     /** True when a text has a word of three or more Latin letters that is not a technical name. */
