@@ -49,28 +49,28 @@ public final class FileActions {
 
     /** The File menu; the PNG exports picture the given nodes. */
     Menu fileMenu(Node window, Node fit, Node loss, Node network) {
-        MenuItem open = StudioView.item("file.open", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
+        MenuItem open = StudioMenus.item("file.open", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
                 KeyCombination.SHORTCUT_DOWN), this::open);
-        MenuItem save = StudioView.item("file.save", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
+        MenuItem save = StudioMenus.item("file.save", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN), this::saveExperiment);
-        MenuItem saveAs = StudioView.item("file.saveAs", null, new KeyCodeCombination(KeyCode.S,
+        MenuItem saveAs = StudioMenus.item("file.saveAs", null, new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> saveExperimentAs());
-        MenuItem export = StudioView.item("file.exportWeights", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
+        MenuItem export = StudioMenus.item("file.exportWeights", "mdi2e-export", new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), this::exportWeights);
-        MenuItem quit = StudioView.item("file.quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+        MenuItem quit = StudioMenus.item("file.quit", null, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 this::quit);
         Menu exports = Localized.bind(new Menu(), "file.export");
         exports.getItems().addAll(
-                StudioView.item("file.export.history", null, null, () -> exportCsv("history.csv", this::historyCsv)),
-                StudioView.item("file.export.predictions", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
-                StudioView.item("file.export.train", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
-                StudioView.item("file.export.test", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
+                StudioMenus.item("file.export.history", null, null, () -> exportCsv("history.csv", this::historyCsv)),
+                StudioMenus.item("file.export.predictions", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
+                StudioMenus.item("file.export.train", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
+                StudioMenus.item("file.export.test", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
                 new SeparatorMenuItem(),
-                StudioView.item("file.export.window", null, null, () -> exportPng("backprop-studio.png", window)),
-                StudioView.item("file.export.fit", null, null, () -> exportPng("fit.png", fit)),
-                StudioView.item("file.export.loss", null, null, () -> exportPng("loss.png", loss)),
-                StudioView.item("file.export.network", null, null, () -> exportPng("network.png", network)));
-        MenuItem importData = StudioView.item("file.import", "mdi2f-file-table", null, this::importData);
+                StudioMenus.item("file.export.window", null, null, () -> exportPng("backprop-studio.png", window)),
+                StudioMenus.item("file.export.fit", null, null, () -> exportPng("fit.png", fit)),
+                StudioMenus.item("file.export.loss", null, null, () -> exportPng("loss.png", loss)),
+                StudioMenus.item("file.export.network", null, null, () -> exportPng("network.png", network)));
+        MenuItem importData = StudioMenus.item("file.import", "mdi2f-file-table", null, this::importData);
         Menu recentMenu = Localized.bind(new Menu(), "file.recent");
         recentMenu.getItems().add(Localized.bind(new MenuItem(), "file.recent.none"));
         // the list is read on the file thread when the File menu opens, then shown
@@ -82,7 +82,7 @@ public final class FileActions {
             Platform.runLater(() -> {
                 recentMenu.getItems().clear();
                 for (java.nio.file.Path p : files) {
-                    recentMenu.getItems().add(StudioView.item(p.getFileName().toString() + "  —  " + p.getParent(), null, null,
+                    recentMenu.getItems().add(StudioMenus.item(p.getFileName().toString() + "  —  " + p.getParent(), null, null,
                             () -> openRecent(p.toFile())));
                 }
                 if (files.isEmpty()) {

@@ -262,8 +262,8 @@ class ClassroomWindowTest {
 
     @Test
     void slowMotionGlidesTheCurveFromOneEpochToTheNext(FxRobot robot) throws Exception {
-        assertThat(StudioView.transitionSeconds(1)).isEqualTo(0.6);
-        assertThat(StudioView.transitionSeconds(Double.POSITIVE_INFINITY)).isZero();
+        assertThat(StudioToolbar.transitionSeconds(1)).isEqualTo(0.6);
+        assertThat(StudioToolbar.transitionSeconds(Double.POSITIVE_INFINITY)).isZero();
         var service = new org.backpropstudio.training.TrainingService(
                 org.backpropstudio.engine.Presets.get("classic-sigmoid"));
         Snapshot before = service.snapshotNow();
