@@ -40,4 +40,12 @@ public final class ClassPalette {
     public static String web(int c) {
         return String.format("#%06x", rgb(c));
     }
+
+    /** a + t · (b − a) per channel of two 0xRRGGBB colours, t in [0, 1]: a colour t of the way from a to b. */
+    public static int mix(int a, int b, double t) {
+        int r = (int) Math.round((a >> 16 & 0xFF) + t * ((b >> 16 & 0xFF) - (a >> 16 & 0xFF)));
+        int g = (int) Math.round((a >> 8 & 0xFF) + t * ((b >> 8 & 0xFF) - (a >> 8 & 0xFF)));
+        int bl = (int) Math.round((a & 0xFF) + t * ((b & 0xFF) - (a & 0xFF)));
+        return r << 16 | g << 8 | bl;
+    }
 }

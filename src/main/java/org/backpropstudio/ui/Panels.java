@@ -8,12 +8,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The studio's panels: a title over a chart, the title short in lecture mode. */
-final class Panels {
+public final class Panels {
 
     private Panels() {
     }
 
-    static Node panel(BooleanExpression lecture, String captionKey, Node chart) {
+    public static Node panel(BooleanExpression lecture, String captionKey, Node chart) {
         VBox box = new VBox(2, title(lecture, captionKey), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.getStyleClass().add("panel");
@@ -21,7 +21,7 @@ final class Panels {
     }
 
     /** A panel's title; in lecture mode its short form ({@code key.short}), which fits at the large text size. */
-    static Label title(BooleanExpression lecture, String key) {
+    public static Label title(BooleanExpression lecture, String key) {
         Label l = new Label();
         l.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? key + ".short" : key), lecture));
         l.getStyleClass().add("panel-title");

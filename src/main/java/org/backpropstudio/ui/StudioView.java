@@ -455,34 +455,7 @@ public final class StudioView extends BorderPane {
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
         diagram.setId("diagram");
-        Node fit = Panels.panel(lecture, "fit.title", fitChart);
-        Tooltip.install(fitChart, Localized.tooltip("fit.tip"));
-        contributions.setId("contributions");
-        contributions.setGraphic(new FontIcon("mdi2v-vector-curve"));
-        contributions.setTooltip(Localized.tooltip("fit.contributions.tip"));
-        contributions.getStyleClass().add("small");
-        contributions.selectedProperty().addListener((o, a, on) -> fitChart.setShowContributions(on));
-        Label fitTitle = (Label) ((VBox) fit).getChildren().get(0);
-        Region fitGap = new Region();
-        HBox.setHgrow(fitGap, Priority.ALWAYS);
-        Button clear = Localized.bind(new Button(null, new FontIcon("mdi2e-eraser")), "fit.clearPoints");
-        clear.setId("clear-points");
-        clear.getStyleClass().add("small");
-        clear.setTooltip(Localized.tooltip("fit.clearPoints.tip"));
-        clear.setOnAction(e -> vm.clearPoints());
-        // in lecture mode, or when the panel is narrow, the two buttons show their icons only (their
-        // tooltips name them), so the title keeps its room and nothing is cut to "unit contribu…"
-        javafx.beans.binding.BooleanBinding iconsOnly = lecture.or(((Region) fit).widthProperty().lessThan(720));
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {clear, contributions}) {
-            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(iconsOnly)
-                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
-            b.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox.setHgrow(fitTitle, Priority.ALWAYS);
-        HBox fitHead = new HBox(8, fitTitle, fitGap, clear, contributions);
-        fitHead.setAlignment(Pos.CENTER_LEFT);
-        ((VBox) fit).getChildren().add(0, fitHead);
-
+        Node fit = new org.backpropstudio.ui.curve.CurvePanel(vm, lecture, fitChart, contributions);
         losses = new LossTabs(vm, lecture, lossChart, accuracyChart, healthChart);
         Label hover = new Label();
         hover.setId("diagram-caption");

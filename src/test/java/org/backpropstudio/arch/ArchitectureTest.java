@@ -68,4 +68,21 @@ class ArchitectureTest {
                         "org.backpropstudio.ui..", "javafx..")
                 .check(MAIN);
     }
+
+    /**
+     * Each task's views are a package of their own (the curve's, the plane's, the digits'): they
+     * use the shell's shared parts (the view model, the palette, the words) but never one another,
+     * so a new task is a new package, not edits across the others.
+     */
+    @Test
+    void eachTasksViewsStandAlone() {
+        String[] tasks = {"org.backpropstudio.ui.curve..", "org.backpropstudio.ui.plane..", "org.backpropstudio.ui.digits.."};
+        for (String task : tasks) {
+            String[] others = java.util.Arrays.stream(tasks).filter(t -> !t.equals(task)).toArray(String[]::new);
+            noClasses().that().resideInAPackage(task)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().haveSimpleName("StudioView")
+                    .check(MAIN);
+        }
+    }
 }

@@ -48,7 +48,7 @@ public final class WeightImages extends CanvasPane {
         int[] pixels = new int[side * side];
         for (int p = 0; p < side * side; p++) {
             double t = max == 0 ? 0 : w[p][u] / max;
-            pixels[p] = 0xFF000000 | org.backpropstudio.ui.plane.PlanePicture.mixColour(background,
+            pixels[p] = 0xFF000000 | org.backpropstudio.ui.ClassPalette.mix(background,
                     ClassPalette.rgb(t >= 0 ? 0 : 1), Math.abs(t));
         }
         return pixels;

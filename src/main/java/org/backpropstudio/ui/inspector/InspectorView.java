@@ -289,7 +289,7 @@ public final class InspectorView extends VBox {
                     rgb = g << 16 | g << 8 | g;
                 } else {
                     double s = max == 0 ? 0 : v / max;
-                    rgb = org.backpropstudio.ui.plane.PlanePicture.mixColour(0xffffff,
+                    rgb = org.backpropstudio.ui.ClassPalette.mix(0xffffff,
                             org.backpropstudio.ui.ClassPalette.rgb(s >= 0 ? 0 : 1), Math.abs(s));
                 }
                 img.getPixelWriter().setArgb(p % side, p / side, 0xFF000000 | rgb);

@@ -160,11 +160,6 @@ public final class PlanePicture {
         return Math.max(0, Math.min(1, v));
     }
 
-    /** a + t · (b − a), per channel, for other views' pictures (0xRRGGBB, t in [0, 1]). */
-    public static int mixColour(int a, int b, double t) {
-        return mix(a, b, t);
-    }
-
     /** a + t · (b − a), per channel. */
     static int mix(int a, int b, double t) {
         return blend(a, b >> 16 & 0xFF, b >> 8 & 0xFF, b & 0xFF, t);

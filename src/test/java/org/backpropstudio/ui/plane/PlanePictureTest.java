@@ -66,9 +66,9 @@ class PlanePictureTest {
         assertEquals(cells[0], fine[0]);
         assertEquals(cells[3], fine[7 * 8 + 7]);
         // pixel (1, 1) of a 2× enlargement lies a quarter of the way from cell 0's centre to the others'
-        int top = PlanePicture.mixColour(0x000000, 0xFFFFFF, 0.25);
-        int bottom = PlanePicture.mixColour(0x0000FF, 0x00FF00, 0.25);
-        assertEquals(0xFF000000 | PlanePicture.mixColour(top, bottom, 0.25), PlanePicture.enlarge(cells, 2, 2)[1 * 4 + 1]);
+        int top = ClassPalette.mix(0x000000, 0xFFFFFF, 0.25);
+        int bottom = ClassPalette.mix(0x0000FF, 0x00FF00, 0.25);
+        assertEquals(0xFF000000 | ClassPalette.mix(top, bottom, 0.25), PlanePicture.enlarge(cells, 2, 2)[1 * 4 + 1]);
     }
 
     @Test
