@@ -148,6 +148,10 @@ class ClassesWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown().network().inputs()).isEqualTo(3); // the features stay
         assertThat(shown().network().outputs()).isEqualTo(((DataSpec.Plane) shown().config().data()).classes());
+        // the share of the points for training
+        robot.clickOn("#plane-share").clickOn(Localized.t("plane.shareLevel", 70));
+        waitUntil("70 % for training", () -> shown().config().data() instanceof DataSpec.PlaneData d
+                && d.trainShare() == 0.7 && shown().train().size() == Math.round(d.count() * 0.7));
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class PlanePanel extends VBox {
 
     /** Noise levels offered (σ of the points' jitter). */
     static final List<Double> NOISES = List.of(0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2);
+    /** Shares of the points for training offered (the rest test). */
+    static final List<Double> SHARES = List.of(0.1, 0.3, 0.5, 0.7, 0.8, 0.9);
 
     private final StudioViewModel vm;
     private final PlaneChart chart = new PlaneChart();
@@ -43,6 +45,7 @@ public final class PlanePanel extends VBox {
     private final ComboBox<PlaneShape> shape = new ComboBox<>();
     private final Spinner<Integer> classes = new Spinner<>(2, 5, 2);
     private final ComboBox<Double> noise = new ComboBox<>();
+    private final ComboBox<Double> share = new ComboBox<>();
     private final ToggleGroup paint = new ToggleGroup();
     private final HBox paintBox = new HBox(4);
     private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
@@ -75,6 +78,10 @@ public final class PlanePanel extends VBox {
         noise.getItems().setAll(NOISES);
         Localized.choices(noise, v -> Localized.t("plane.noiseLevel", org.backpropstudio.i18n.NumberText.plain(v)));
         noise.setTooltip(Localized.tooltip("plane.noise.tip"));
+        share.setId("plane-share");
+        share.getItems().setAll(SHARES);
+        Localized.choices(share, v -> Localized.t("plane.shareLevel", Math.round(100 * v)));
+        share.setTooltip(Localized.tooltip("plane.share.tip"));
         Button regenerate = Localized.bind(new Button(null, new FontIcon("mdi2d-dice-5")), "plane.regenerate");
         regenerate.setId("plane-regenerate");
         regenerate.setTooltip(Localized.tooltip("plane.regenerate.tip"));
@@ -82,17 +89,18 @@ public final class PlanePanel extends VBox {
         shape.valueProperty().addListener((o, a, b) -> dataChosen());
         classes.valueProperty().addListener((o, a, b) -> dataChosen());
         noise.valueProperty().addListener((o, a, b) -> dataChosen());
+        share.valueProperty().addListener((o, a, b) -> dataChosen());
         // in lecture mode the task chooser names the view: the title gives its room to the controls,
         // and New points shows its icon only (its tooltip names it)
         title.visibleProperty().bind(lecture.not());
         title.managedProperty().bind(title.visibleProperty());
         regenerate.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(lecture)
                 .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {shape, noise, regenerate}) {
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {shape, noise, share, regenerate}) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped to a second line, never cut to "no…"
         }
         // a narrow panel (lecture mode on a projector) wraps the controls onto a second line
-        FlowPane head = new FlowPane(8, 4, title, shape, labelled("plane.classes", classes), noise, regenerate);
+        FlowPane head = new FlowPane(8, 4, title, shape, labelled("plane.classes", classes), noise, share, regenerate);
         head.setAlignment(Pos.CENTER_LEFT);
         title.setPadding(new javafx.geometry.Insets(0, 16, 0, 0));
 
@@ -185,9 +193,16 @@ public final class PlanePanel extends VBox {
                 ((SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory()).setMin(d.shape().minClasses());
                 ((SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory()).setMax(d.shape().maxClasses());
                 noise.setValue(d.noise());
+                share.setValue(d.trainShare());
             } else {
                 shape.setValue(null); // points clicked in: no generator
                 shape.setPromptText(Localized.t("plane.shape.clicked"));
+                if (noise.getValue() == null) {
+                    noise.setValue(PlaneSetups.NOISE); // what a shape chosen next will have
+                }
+                if (share.getValue() == null) {
+                    share.setValue(PlaneSetups.TRAIN_SHARE);
+                }
             }
             classes.getValueFactory().setValue(data.classes());
             for (Map.Entry<Feature, ToggleButton> e : features.entrySet()) {
@@ -215,16 +230,17 @@ public final class PlanePanel extends VBox {
     }
 
     private void dataChosen() {
-        if (syncing || shownData == null || shape.getValue() == null || noise.getValue() == null) {
+        if (syncing || shownData == null || shape.getValue() == null || noise.getValue() == null
+                || share.getValue() == null) {
             return;
         }
         DataSpec.PlaneData data = PlaneSetups.generated((DataSpec.Plane) shownData, shape.getValue(),
-                classes.getValue(), noise.getValue());
+                classes.getValue(), noise.getValue(), share.getValue());
         if (data.equals(shownData)) {
             return;
         }
         apply(data, Localized.t("reason.planeData", Localized.t("plane.shape." + data.shape().wireName()),
-                data.classes(), org.backpropstudio.i18n.NumberText.plain(data.noise())));
+                data.classes(), org.backpropstudio.i18n.NumberText.plain(data.noise()), Math.round(100 * data.trainShare())));
     }
 
     private void featureChosen(Feature f, boolean on) {

@@ -38,12 +38,17 @@ public final class PlaneSetups {
      * keeping the generated data's count, share and features (or the defaults after clicks).
      */
     public static DataSpec.PlaneData generated(DataSpec.Plane now, PlaneShape shape, int classes, double noise) {
+        return generated(now, shape, classes, noise,
+                now instanceof DataSpec.PlaneData d ? d.trainShare() : TRAIN_SHARE);
+    }
+
+    /** As {@link #generated(DataSpec.Plane, PlaneShape, int, double)}, with a share of the points for training. */
+    public static DataSpec.PlaneData generated(DataSpec.Plane now, PlaneShape shape, int classes, double noise,
+                                               double trainShare) {
         int k = Math.max(shape.minClasses(), Math.min(shape.maxClasses(), classes));
         Set<Feature> features = Set.copyOf(now.inputs());
-        if (now instanceof DataSpec.PlaneData d) {
-            return new DataSpec.PlaneData(shape, k, d.count(), noise, d.trainShare(), features);
-        }
-        return new DataSpec.PlaneData(shape, k, COUNT, noise, TRAIN_SHARE, features);
+        int count = now instanceof DataSpec.PlaneData d ? d.count() : COUNT;
+        return new DataSpec.PlaneData(shape, k, count, noise, trainShare, features);
     }
 
     /** The same points seen through the features switched on, or null when that leaves none. */
