@@ -202,6 +202,11 @@ public final class CsvFiles {
 
     /** Writes a classifier's samples as {@code x1,…,xn,label} rows, atomically. */
     public static void writeLabelled(Path file, Dataset data) throws IOException {
+        AtomicFiles.writeString(file, labelledText(data));
+    }
+
+    /** A classifier's samples as the text of a data file: the header {@code x1,…,xn,label}, a row each. */
+    public static String labelledText(Dataset data) {
         int n = data.x().numCols;
         StringBuilder out = new StringBuilder();
         for (int i = 1; i <= n; i++) {
@@ -214,7 +219,7 @@ public final class CsvFiles {
             }
             out.append(data.label(r)).append('\n');
         }
-        AtomicFiles.writeString(file, out.toString());
+        return out.toString();
     }
 
     /**

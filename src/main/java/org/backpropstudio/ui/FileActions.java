@@ -48,7 +48,7 @@ public final class FileActions {
     }
 
     /** The File menu; the PNG exports picture the given nodes. */
-    Menu fileMenu(Node window, Node fit, Node loss, Node network) {
+    Menu fileMenu(Node window, java.util.function.Supplier<Node> fit, Node loss, Node network) {
         MenuItem open = StudioMenus.item("file.open", "mdi2f-folder-open", new KeyCodeCombination(KeyCode.O,
                 KeyCombination.SHORTCUT_DOWN), this::open);
         MenuItem save = StudioMenus.item("file.save", "mdi2c-content-save", new KeyCodeCombination(KeyCode.S,
@@ -61,13 +61,13 @@ public final class FileActions {
                 this::quit);
         Menu exports = Localized.bind(new Menu(), "file.export");
         exports.getItems().addAll(
-                StudioMenus.item("file.export.history", null, null, () -> exportCsv("history.csv", this::historyCsv)),
-                StudioMenus.item("file.export.predictions", null, null, () -> exportCsv("predictions.csv", this::predictionsCsv)),
-                StudioMenus.item("file.export.train", null, null, () -> exportCsv("train.csv", s -> dataCsv(s.train()))),
-                StudioMenus.item("file.export.test", null, null, () -> exportCsv("test.csv", s -> dataCsv(s.test()))),
+                StudioMenus.item("file.export.history", null, null, () -> exportCsv("history.csv", FileActions::historyCsv)),
+                StudioMenus.item("file.export.predictions", null, null, () -> exportCsv("predictions.csv", FileActions::predictionsCsv)),
+                StudioMenus.item("file.export.train", null, null, () -> exportCsv("train.csv", s -> dataCsv(s, s.train()))),
+                StudioMenus.item("file.export.test", null, null, () -> exportCsv("test.csv", s -> dataCsv(s, s.test()))),
                 new SeparatorMenuItem(),
                 StudioMenus.item("file.export.window", null, null, () -> exportPng("backprop-studio.png", window)),
-                StudioMenus.item("file.export.fit", null, null, () -> exportPng("fit.png", fit)),
+                StudioMenus.item("file.export.fit", null, null, () -> exportPng("fit.png", fit.get())),
                 StudioMenus.item("file.export.loss", null, null, () -> exportPng("loss.png", loss)),
                 StudioMenus.item("file.export.network", null, null, () -> exportPng("network.png", network)));
         MenuItem importData = StudioMenus.item("file.import", "mdi2f-file-table", null, this::importData);
@@ -403,7 +403,8 @@ public final class FileActions {
         Snapshot s = vm.snapshotProperty().get();
         File file = s == null ? null : askSave(Localized.t("file.exportNamed", name), name, "CSV", "*.csv");
         if (file != null) {
-            writeText(file, text.apply(s));
+            // the text is made off the UI thread too: the digits' 7 200 rows of 784 pixels are megabytes
+            io.execute(() -> writeText(file, text.apply(s)));
         }
     }
 
@@ -420,25 +421,75 @@ public final class FileActions {
     }
 
     /** {@code epoch,train_loss,test_loss}: each kept bucket's first epoch and its largest losses. */
-    String historyCsv(Snapshot s) {
-        StringBuilder b = new StringBuilder("epoch,train_loss,test_loss\n");
+    static String historyCsv(Snapshot s) {
         var h = s.losses();
+        var a = s.accuracies();
+        // a classifier's accuracies, bucketed as its losses are (the same epochs)
+        boolean accuracies = a.size() == h.size() && a.size() > 0;
+        StringBuilder b = new StringBuilder(accuracies ? org.backpropstudio.io.CsvFiles.CLASSIFIER_HISTORY_HEADER
+                : org.backpropstudio.io.CsvFiles.HISTORY_HEADER).append('\n');
         for (int i = 0; i < h.size(); i++) {
-            b.append(h.epoch()[i]).append(',').append(h.trainMax()[i]).append(',').append(h.testMax()[i]).append('\n');
+            b.append(accuracies
+                    ? org.backpropstudio.io.CsvFiles.historyRow(h.epoch()[i], h.trainMax()[i], h.testMax()[i], a.trainMin()[i],
+                            a.testMin()[i])
+                    : org.backpropstudio.io.CsvFiles.historyRow(h.epoch()[i], h.trainMax()[i], h.testMax()[i])).append('\n');
         }
         return b.toString();
     }
 
-    /** {@code x,prediction} on the chart's grid. */
-    String predictionsCsv(Snapshot s) {
-        StringBuilder b = new StringBuilder("x,prediction\n");
+    /**
+     * A curve's {@code x,prediction} on the chart's grid; a classifier's class probabilities: the
+     * plane's {@code x1,x2,p0,…} at the centre of each cell of its map, the digits'
+     * {@code test_index,label,predicted,p0,…} for the test images in the grid.
+     */
+    static String predictionsCsv(Snapshot s) {
+        StringBuilder b = new StringBuilder();
+        if (s.classes() instanceof org.backpropstudio.training.ClassReport.Plane p) {
+            b.append("x1,x2");
+            probabilityHeader(b, p.classes());
+            int r = p.resolution();
+            for (int j = 0; j < r; j++) {
+                for (int i = 0; i < r; i++) {
+                    b.append(p.coordinate(i)).append(',').append(-p.coordinate(j));
+                    for (int c = 0; c < p.classes(); c++) {
+                        b.append(',').append(p.probabilities()[(j * r + i) * p.classes() + c]);
+                    }
+                    b.append('\n');
+                }
+            }
+            return b.toString();
+        }
+        if (s.classes() instanceof org.backpropstudio.training.ClassReport.Images m) {
+            b.append("test_index,label,predicted");
+            probabilityHeader(b, m.classes());
+            for (int i = 0; i < m.shown(); i++) {
+                b.append(i).append(',').append(s.test().label(i)).append(',').append(m.predicted(i));
+                for (int c = 0; c < m.classes(); c++) {
+                    b.append(',').append(m.probabilities()[i * m.classes() + c]);
+                }
+                b.append('\n');
+            }
+            return b.toString();
+        }
+        b.append("x,prediction\n");
         for (int i = 0; i < s.gridX().length; i++) {
             b.append(s.gridX()[i]).append(',').append(s.prediction()[i]).append('\n');
         }
         return b.toString();
     }
 
-    static String dataCsv(org.backpropstudio.engine.Dataset d) {
+    private static void probabilityHeader(StringBuilder b, int classes) {
+        for (int c = 0; c < classes; c++) {
+            b.append(",p").append(c);
+        }
+        b.append('\n');
+    }
+
+    /** A curve's samples as {@code x,y}; a classifier's as {@code x1,…,xn,label}, the inputs it trains on. */
+    static String dataCsv(Snapshot s, org.backpropstudio.engine.Dataset d) {
+        if (s.config().data().task() instanceof org.backpropstudio.engine.Task.Classification) {
+            return org.backpropstudio.io.CsvFiles.labelledText(d);
+        }
         StringBuilder b = new StringBuilder("x,y\n");
         double[] xs = d.xColumn();
         double[] ys = d.yColumn();

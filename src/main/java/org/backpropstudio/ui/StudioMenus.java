@@ -21,7 +21,7 @@ final class StudioMenus {
 
     /** The menu bar of a studio view. */
     static MenuBar bar(StudioView view) {
-        Menu file = view.files().fileMenu(view, view.fitChart(), view.lossChart(), view.diagram());
+        Menu file = view.files().fileMenu(view, view::taskView, view.lossChart(), view.diagram());
         // after Import data: File → Open dataset, a full MNIST in its own files
         int at = Math.max(0, file.getItems().indexOf(file.getItems().stream()
                 .filter(i -> "mdi2f-file-table".equals(i.getGraphic() instanceof FontIcon f ? f.getIconLiteral() : null))

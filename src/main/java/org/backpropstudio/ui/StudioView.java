@@ -606,6 +606,11 @@ public final class StudioView extends BorderPane {
         return contributions;
     }
 
+    /** The view of what is learned now: the fit's panel, the plane's or the digits'. */
+    Node taskView() {
+        return centreSplit.getItems().get(0);
+    }
+
     /** For tests: the views of what is learned (the plane's, the digits'). */
     TaskViews tasks() {
         return tasks;
