@@ -235,9 +235,24 @@ public sealed interface DataSpec {
     /**
      * Samples with a class each, given as they are (a CSV file with a label column, the digits):
      * one-hot targets with {@code classes} columns.
+     *
+     * @param source where the samples can be had again without storing them (the bundled digits'
+     *               name), or "" when only the samples themselves say what they are
      */
-    record LabelledData(Dataset train, Dataset test, int classes) implements DataSpec {
+    record LabelledData(Dataset train, Dataset test, int classes, String source) implements DataSpec {
+
+        /** Samples that only say what they are themselves. */
+        public LabelledData(Dataset train, Dataset test, int classes) {
+            this(train, test, classes, "");
+        }
+
+        /** The same samples, known to come from {@code source}. */
+        public LabelledData from(String where) {
+            return new LabelledData(train, test, classes, where);
+        }
+
         public LabelledData {
+            Objects.requireNonNull(source, "source");
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(test, "test");
             new Task.Classification(classes); // checks the count

@@ -53,6 +53,15 @@ public record Dataset(DMatrixRMaj x, DMatrixRMaj y) {
         return new Dataset(x, y);
     }
 
+    /**
+     * Its shape, not its values: a record's own text would print every number, and a digit
+     * setup's (7 200 × 784) filled the heap of a test that only failed an assertion.
+     */
+    @Override
+    public String toString() {
+        return "Dataset[" + size() + " samples, " + x.numCols + " → " + y.numCols + "]";
+    }
+
     /** Inputs per sample. */
     public int inputCount() {
         return x.numCols;

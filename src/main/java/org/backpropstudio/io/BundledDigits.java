@@ -12,6 +12,12 @@ import org.backpropstudio.engine.Dataset;
  */
 public final class BundledDigits {
 
+    /**
+     * How an experiment names the digit tutorial's data made of them (the first tenth of the
+     * bundled training digits for validation, the rest for training) instead of storing it.
+     */
+    public static final String SOURCE = "bundled-digits";
+
     private static final String HOME = "/org/backpropstudio/digits/";
 
     private BundledDigits() {

@@ -53,8 +53,13 @@ final class DataSpecJson {
         } else if (spec instanceof DataSpec.LabelledData l) {
             data.put("kind", "labelled");
             data.put("classes", l.classes());
-            labelled(data.putObject("train"), l.train());
-            labelled(data.putObject("test"), l.test());
+            if (l.source().equals(BundledDigits.SOURCE) || l.source().startsWith(IdxDataset.SOURCE_PREFIX)) {
+                // the bundled digits or MNIST's own files: read again when the experiment is opened
+                data.put("source", l.source());
+            } else {
+                labelled(data.putObject("train"), l.train());
+                labelled(data.putObject("test"), l.test());
+            }
         } else if (spec instanceof DataSpec.PlaneData p) {
             data.put("kind", "plane");
             data.put("shape", p.shape().wireName());
@@ -195,6 +200,19 @@ final class DataSpecJson {
     }
 
     private static DataSpec labelledData(JsonNode d) throws ImportException {
+        if (d.has("source")) {
+            String source = text(d, "source");
+            if (source.startsWith(IdxDataset.SOURCE_PREFIX)) {
+                IdxDataset.Sets sets = IdxDataset.read(java.nio.file.Path.of(source.substring(IdxDataset.SOURCE_PREFIX.length())),
+                        share -> { });
+                return new DataSpec.LabelledData(sets.train(), sets.test(), IdxFiles.CLASSES).from(source);
+            }
+            if (!source.equals(BundledDigits.SOURCE)) {
+                throw new ImportException("data.source: '" + Messages.excerpt(source) + "' is neither the bundled digits ("
+                        + BundledDigits.SOURCE + ") nor a dataset's files (" + IdxDataset.SOURCE_PREFIX + "PATH)");
+            }
+            return PresetCatalog.get(org.backpropstudio.engine.Presets.DIGITS_SOFTMAX).config().data();
+        }
         int classes = WeightsJson.integer(d, "classes", "data", 2, 10);
         return new DataSpec.LabelledData(labelled(WeightsJson.object(d, "train", "data"), "data.train", classes),
                 labelled(WeightsJson.object(d, "test", "data"), "data.test", classes), classes);

@@ -22,8 +22,18 @@ public final class IdxDataset {
     static final List<String> STEMS = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
+    /**
+     * How an experiment names a dataset read from these files instead of storing its samples:
+     * this prefix, then the path of its training images.
+     */
+    public static final String SOURCE_PREFIX = "idx:";
+
     /** The training and the test samples, and where they came from. */
     public record Sets(Dataset train, Dataset test, Path folder) {
+        /** The source an experiment names them by: {@link #SOURCE_PREFIX} and the training images' path. */
+        public String source() throws ImportException {
+            return SOURCE_PREFIX + files(folder.resolve(STEMS.get(0))).get(0).toAbsolutePath();
+        }
     }
 
     private IdxDataset() {

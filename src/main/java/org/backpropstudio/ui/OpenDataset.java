@@ -46,7 +46,8 @@ final class OpenDataset {
             try {
                 IdxDataset.Sets sets = IdxDataset.read(oneOfItsFiles, share -> Platform.runLater(() ->
                         vm.showMessage(Localized.t("dataset.reading", name, Math.round(100 * share)))));
-                Platform.runLater(() -> vm.useDataset(sets.train(), sets.test(), name));
+                String source = sets.source();
+                Platform.runLater(() -> vm.useDataset(sets.train(), sets.test(), name, source));
             } catch (ImportException e) {
                 Platform.runLater(() -> vm.showMessage(Localized.t("dataset.failed", e.getMessage())));
             } catch (OutOfMemoryError e) {

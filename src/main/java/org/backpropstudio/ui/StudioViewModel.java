@@ -311,13 +311,18 @@ public final class StudioViewModel {
      * Trains on a dataset of digits or other 10-class images (a full MNIST read from its files):
      * with the current network if it is a digit network that fits them, else with the digit
      * tutorial's setup; restarts from the seed, paused.
+     *
+     * @param files where an experiment finds the samples again (the dataset's source)
      */
-    public void useDataset(org.backpropstudio.engine.Dataset train, org.backpropstudio.engine.Dataset test, String source) {
+    public void useDataset(org.backpropstudio.engine.Dataset train, org.backpropstudio.engine.Dataset test, String source,
+                           String files) {
         org.backpropstudio.engine.TrainingConfig now = editor.applied();
-        org.backpropstudio.engine.DataSpec data = new org.backpropstudio.engine.DataSpec.LabelledData(train, test, 10);
+        // an experiment saved from it names the files rather than holding their samples
+        org.backpropstudio.engine.DataSpec data = new org.backpropstudio.engine.DataSpec.LabelledData(train, test, 10)
+                .from(files);
         org.backpropstudio.engine.TrainingConfig config = TaskKind.of(now) == TaskKind.DIGITS
                 && now.network().inputs() == train.inputCount() && now.network().outputs() == 10
-                ? now.withData(data) : Presets.digitsSoftmax(train, test);
+                ? now.withData(data) : Presets.digitsSoftmax(train, test).withData(data);
         preset.set("");
         presetConfig = null;
         customSetup.set(false);

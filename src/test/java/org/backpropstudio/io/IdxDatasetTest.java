@@ -79,4 +79,33 @@ class IdxDatasetTest {
         assertEquals(10_000, sets.test().size());
         assertEquals(784, sets.test().x().numCols);
     }
+
+    @Test
+    void anExperimentNamesTheDigitsItTrainsOnInsteadOfHoldingThem() throws Exception {
+        // the bundled digits: a few hundred characters, not 49 MB; read back, the same digits
+        org.backpropstudio.engine.TrainingConfig digits = PresetCatalog.get(org.backpropstudio.engine.Presets.DIGITS_SOFTMAX)
+                .config();
+        String json = ExperimentJson.toJson(new ExperimentJson.Experiment(digits, null, null, List.of()));
+        assertTrue(json.length() < 5_000, json.length() + " characters");
+        var back = (org.backpropstudio.engine.DataSpec.LabelledData) ExperimentJson.parse(json).config().data();
+        assertEquals(BundledDigits.SOURCE, back.source());
+        var before = (org.backpropstudio.engine.DataSpec.LabelledData) digits.data();
+        assertEquals(before.train().size(), back.train().size());
+        assertEquals(before.test().label(77), back.test().label(77));
+        assertEquals(before.train().input(5, 400), back.train().input(5, 400));
+
+        // a dataset read from MNIST's files: their path, read again when opened
+        Path any = write(30, 12);
+        IdxDataset.Sets sets = IdxDataset.read(any, p -> { });
+        var data = new org.backpropstudio.engine.DataSpec.LabelledData(sets.train(), sets.test(), 10).from(sets.source());
+        String saved = ExperimentJson.toJson(new ExperimentJson.Experiment(digits.withData(data), null, null, List.of()));
+        assertTrue(saved.contains(IdxDataset.SOURCE_PREFIX + dir.resolve("train-images-idx3-ubyte").toAbsolutePath()));
+        var opened = (org.backpropstudio.engine.DataSpec.LabelledData) ExperimentJson.parse(saved).config().data();
+        assertEquals(30, opened.train().size());
+        assertEquals(sets.test().input(3, 2), opened.test().input(3, 2));
+        // the files gone: a clear refusal naming them
+        Files.delete(dir.resolve("train-images-idx3-ubyte"));
+        ImportException gone = assertThrows(ImportException.class, () -> ExperimentJson.parse(saved));
+        assertTrue(gone.getMessage().contains("train-images-idx3-ubyte"), gone.getMessage());
+    }
 }

@@ -22,7 +22,10 @@ class PresetCatalogTest {
         assertThat(data.train().x().get(0, 400)).isEqualTo(digits.train().x().get(800, 400));
         assertThat(data.train().label(7199)).isEqualTo(digits.train().label(7999));
         assertThat(s.holdout().size()).isEqualTo(2000);
-        assertThat(s.config()).isEqualTo(Presets.digitsSoftmax(data.train(), data.test()));
+        // the tutorial's setup, its data named as the bundled digits (an experiment saves the name)
+        assertThat(data.source()).isEqualTo(BundledDigits.SOURCE);
+        assertThat(s.config().withData(new DataSpec.LabelledData(data.train(), data.test(), 10)))
+                .isEqualTo(Presets.digitsSoftmax(data.train(), data.test()));
     }
 
     @Test
