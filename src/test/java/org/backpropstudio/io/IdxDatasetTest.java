@@ -71,16 +71,6 @@ class IdxDatasetTest {
     }
 
     @Test
-    void fashionMnistAsDownloadedLoads() throws Exception {
-        Path fashion = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(fashion), "Debian's dataset-fashion-mnist (CI installs it)");
-        IdxDataset.Sets sets = IdxDataset.read(fashion, p -> { });
-        assertEquals(60_000, sets.train().size());
-        assertEquals(10_000, sets.test().size());
-        assertEquals(784, sets.test().x().numCols);
-    }
-
-    @Test
     void anExperimentNamesTheDigitsItTrainsOnInsteadOfHoldingThem() throws Exception {
         // the bundled digits: a few hundred characters, not 49 MB; read back, the same digits
         org.backpropstudio.engine.TrainingConfig digits = PresetCatalog.get(org.backpropstudio.engine.Presets.DIGITS_SOFTMAX)

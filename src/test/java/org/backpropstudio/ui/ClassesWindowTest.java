@@ -30,10 +30,7 @@ class ClassesWindowTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        studio = StudioApp.open(stage, "circle-relu", new RecentFiles(WindowTests.temporaryRecentList()));
-        stage.show();
+        studio = WindowTests.openStudio(stage, WindowTests.temporaryRecentList(), "circle-relu");
     }
 
     @AfterEach

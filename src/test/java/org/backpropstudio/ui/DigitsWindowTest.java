@@ -28,10 +28,7 @@ class DigitsWindowTest {
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        studio = StudioApp.open(stage, "digits-softmax", new RecentFiles(WindowTests.temporaryRecentList()));
-        stage.show();
+        studio = WindowTests.openStudio(stage, WindowTests.temporaryRecentList(), "digits-softmax");
     }
 
     @AfterEach

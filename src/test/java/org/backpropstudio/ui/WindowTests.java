@@ -36,9 +36,14 @@ final class WindowTests {
 
     /** Opens and shows the classic-sigmoid studio in the light theme, keeping its recent files in {@code recentList}. */
     static StudioApp.Studio openStudio(javafx.stage.Stage stage, java.nio.file.Path recentList) {
+        return openStudio(stage, recentList, "classic-sigmoid");
+    }
+
+    /** As {@link #openStudio(javafx.stage.Stage, java.nio.file.Path)}, with another preset. */
+    static StudioApp.Studio openStudio(javafx.stage.Stage stage, java.nio.file.Path recentList, String preset) {
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        StudioApp.Studio studio = StudioApp.open(stage, "classic-sigmoid", new RecentFiles(recentList));
+        StudioApp.Studio studio = StudioApp.open(stage, preset, new RecentFiles(recentList));
         stage.show();
         return studio;
     }
