@@ -143,8 +143,8 @@ public final class StudioView extends BorderPane {
                     }
                 },
                 s -> {
+                    tasks.showSlowly(s); // the unit maps first: the diagram draws them in its discs
                     diagram.show(s);
-                    tasks.showSlowly(s);
                     losses.showHealth(s.health());
                 },
                 // a diagram of many connections costs the software renderer tens of milliseconds: its
@@ -325,6 +325,8 @@ public final class StudioView extends BorderPane {
             TaskViews.Kind kind = TaskViews.kindOf(s);
             dividers.put(shownKind, centreSplit.getDividerPositions()[0]);
             centreSplit.getItems().set(0, view);
+            // a plane classifier's units show their maps in the diagram's discs too
+            diagram.setUnitPictures(kind == TaskViews.Kind.PLANE ? tasks.plane().units() : null);
             centreSplit.setDividerPositions(dividers.getOrDefault(kind, kind == TaskViews.Kind.CURVE ? 0.56 : 0.64));
             shownKind = kind;
         }

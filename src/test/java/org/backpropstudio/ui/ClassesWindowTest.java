@@ -211,4 +211,28 @@ class ClassesWindowTest {
         assertThat((double) p.probabilities()[(9 * r + 5) * 2]).isCloseTo(e0 / (e0 + e1),
                 org.assertj.core.data.Offset.offset(1e-6));
     }
+
+    @Test
+    void eachUnitOfTheDiagramShowsItsMapAndPointingAtOneShowsItLargeInThePlane(FxRobot robot) {
+        waitUntil("the plane and its unit maps drawn", () -> chart().shown() != null
+                && studio.view().tasks().plane().units().atlas() != null);
+        org.backpropstudio.ui.plane.UnitMaps units = studio.view().tasks().plane().units();
+        // the diagram's columns are the maps' columns: inputs, two hidden layers of 8, outputs
+        assertThat(units.tile(1, 7)).isNotNull();
+        assertThat(units.tile(1, 8)).isNull();
+        assertThat(units.tile(3, 1)).isNotNull();
+        javafx.geometry.Point2D unit = studio.view().diagram().unitCentre(1, 2);
+        robot.moveTo(studio.view().diagram().localToScreen(unit.getX(), unit.getY()));
+        waitUntil("its map in the plane", () -> chart().shownUnit() != null);
+        assertThat(chart().shownUnit().name()).isEqualTo("1.3"); // layer 1, unit 3
+        // the plane's pixels now follow that unit's activation, not the classes
+        ClassReport.Plane p = plane();
+        int r = p.resolution();
+        double[] c = chart().toCanvas(p.coordinate(10), -p.coordinate(20));
+        int want = 0xFF000000 | org.backpropstudio.ui.plane.UnitMaps.colour(chart().shownUnit(),
+                chart().shownUnit().at(20 * r + 10), 0xffffff);
+        waitUntil("drawn", () -> chart().pixelAt(c[0], c[1]) == want);
+        robot.moveTo(studio.view().getScene().getWindow().getX() + 5, studio.view().getScene().getWindow().getY() + 5);
+        waitUntil("the classes again", () -> chart().shownUnit() == null);
+    }
 }

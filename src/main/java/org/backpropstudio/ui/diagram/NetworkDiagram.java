@@ -50,6 +50,8 @@ public final class NetworkDiagram extends CanvasPane {
     /** Where the pointer is over the diagram, or null: the read-out follows new snapshots too. */
     private double[] pointer;
     private Consumer<HiddenUnit> onUnitClicked = u -> { };
+    /** Pictures drawn in the units' discs (a plane classifier's maps), or null. */
+    private UnitPictures pictures;
 
     public NetworkDiagram() {
         this(new Canvas());
@@ -67,10 +69,17 @@ public final class NetworkDiagram extends CanvasPane {
         canvas.setOnMouseMoved(e -> {
             pointer = new double[] {e.getX(), e.getY()};
             hoverText.set(describe(e.getX(), e.getY()));
+            if (pictures != null) {
+                int[] node = nodeAt(e.getX(), e.getY());
+                pictures.pointed(node == null ? -1 : node[0], node == null ? -1 : node[1]);
+            }
         });
         canvas.setOnMouseExited(e -> {
             pointer = null;
             hoverText.set("");
+            if (pictures != null) {
+                pictures.pointed(-1, -1);
+            }
         });
         canvas.setOnMouseClicked(e -> {
             HiddenUnit u = hiddenUnitAt(e.getX(), e.getY());
@@ -208,7 +217,8 @@ public final class NetworkDiagram extends CanvasPane {
             most = Math.max(most, drawn(s));
         }
         double h = getHeight() - marginTop() - marginBottom();
-        return Math.max(2, Math.min(9, 0.35 * h / most));
+        // units with pictures in them may be larger, where there is room
+        return Math.max(2, Math.min(pictures != null ? 15 : 9, 0.35 * h / most));
     }
 
     /** The connections, drawn by our own code rather than the renderer's (see {@link StrokeRaster}). */
@@ -280,6 +290,7 @@ public final class NetworkDiagram extends CanvasPane {
         });
         lines.endPath();
         lines.flush(g);
+        drawPictures(g, sizes, r);
         g.setFont(Font.font(11 * textScale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -294,6 +305,37 @@ public final class NetworkDiagram extends CanvasPane {
             if (sizes[c] > n) {
                 g.fillText(org.backpropstudio.i18n.Messages.text("diagram.more", sizes[c] - n), x,
                         getHeight() - marginBottom() / 2, room);
+            }
+        }
+    }
+
+    /**
+     * Shows pictures in the units' discs (a plane classifier's unit maps), or none with null;
+     * the pointer over a unit is told to them.
+     */
+    public void setUnitPictures(UnitPictures pictures) {
+        this.pictures = pictures;
+        redraw();
+    }
+
+    /** Each unit's picture, a square inside its disc, over the disc (muted ones keep their slash under it). */
+    private void drawPictures(GraphicsContext g, int[] sizes, double r) {
+        javafx.scene.image.Image atlas = pictures == null ? null : pictures.atlas();
+        if (atlas == null || r < 3) {
+            return;
+        }
+        double side = 1.4 * r; // its corners on the rim
+        g.setImageSmoothing(true);
+        int columns = sizes.length;
+        for (int c = 0; c < columns; c++) {
+            int n = drawn(sizes[c]);
+            double x = columnX(c, columns);
+            for (int i = 0; i < n; i++) {
+                javafx.geometry.Rectangle2D t = pictures.tile(c, i);
+                if (t != null) {
+                    g.drawImage(atlas, t.getMinX(), t.getMinY(), t.getWidth(), t.getHeight(),
+                            x - side / 2, nodeY(i, n) - side / 2, side, side);
+                }
             }
         }
     }

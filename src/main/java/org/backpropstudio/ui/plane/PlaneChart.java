@@ -126,6 +126,11 @@ public final class PlaneChart extends CanvasPane {
         redraw();
     }
 
+    /** The unit map shown instead of the regions, or null (for tests). */
+    public UnitMaps.UnitMap shownUnit() {
+        return unit;
+    }
+
     /** The report drawn last (for tests). */
     public ClassReport.Plane shown() {
         return shown;

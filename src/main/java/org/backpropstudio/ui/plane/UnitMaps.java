@@ -21,7 +21,7 @@ import org.backpropstudio.ui.ClassPalette;
  * activation) and the outputs (each class's probability). Hovering a map shows it large in the
  * plane chart, through {@link #setOnHover}.
  */
-public final class UnitMaps extends CanvasPane {
+public final class UnitMaps extends CanvasPane implements org.backpropstudio.ui.diagram.UnitPictures {
 
     /** One map: its values over the grid (resolution² floats, row-major from the top), how to colour them, its name. */
     public record UnitMap(float[] values, int stride, int offset, double scale, int colour, String name) {
@@ -39,6 +39,9 @@ public final class UnitMaps extends CanvasPane {
     private final List<double[]> boxes = new ArrayList<>(); // x, y, side of each map in reading order
     private final List<UnitMap> boxMaps = new ArrayList<>();
     private WritableImage image;
+    /** Each column's first tile in the atlas, and a tile's side in its pixels, as last drawn. */
+    private int[] columnStart = new int[0];
+    private int tileSide;
     private boolean dark;
     private Consumer<UnitMap> onHover = m -> { };
     private UnitMap hovered;
@@ -122,6 +125,27 @@ public final class UnitMaps extends CanvasPane {
             }
         }
         return null;
+    }
+
+    @Override
+    public javafx.scene.image.Image atlas() {
+        return tileSide == 0 ? null : image;
+    }
+
+    /** The diagram's columns are these: the inputs, each hidden layer, the outputs. */
+    @Override
+    public javafx.geometry.Rectangle2D tile(int column, int unit) {
+        if (image == null || column < 0 || column >= columnStart.length || column >= columns.size() || unit < 0
+                || unit >= columns.get(column).size() || (columnStart[column] + unit + 1) * tileSide > image.getWidth()) {
+            return null; // not drawn yet as it is now
+        }
+        return new javafx.geometry.Rectangle2D((columnStart[column] + unit) * tileSide, 0, tileSide, tileSide);
+    }
+
+    /** A unit pointed at in the diagram is shown large in the plane, as one pointed at here. */
+    @Override
+    public void pointed(int column, int unit) {
+        hover(tile(column, unit) == null ? null : columns.get(column).get(unit));
     }
 
     /** The maps' columns (for tests). */
@@ -209,6 +233,11 @@ public final class UnitMaps extends CanvasPane {
                 }
             }
         }
+        columnStart = new int[columns.size()];
+        for (int col = 1; col < columns.size(); col++) {
+            columnStart[col] = columnStart[col - 1] + columns.get(col - 1).size();
+        }
+        tileSide = t;
         if (image == null || (int) image.getWidth() != count * t || (int) image.getHeight() != t) {
             image = new WritableImage(count * t, t);
         }
