@@ -33,12 +33,23 @@ public final class BundledDigits {
      * @throws IllegalStateException if the files are missing from the build (a defect of ours)
      */
     public static Sets load() {
+        // read once while they are in use: the sets are never written to, and a studio that goes
+        // back to the digits (a preset chosen again, an experiment opened) need not read them again;
+        // softly held, so memory that is wanted elsewhere takes them back
+        Sets kept = cache.get();
+        if (kept != null) {
+            return kept;
+        }
         try {
-            return new Sets(read("train"), read("t10k"));
+            Sets sets = new Sets(read("train"), read("t10k"));
+            cache = new java.lang.ref.SoftReference<>(sets);
+            return sets;
         } catch (IOException | ImportException e) {
             throw new IllegalStateException("the bundled digits cannot be read: " + e.getMessage(), e);
         }
     }
+
+    private static volatile java.lang.ref.SoftReference<Sets> cache = new java.lang.ref.SoftReference<>(null);
 
     private static Dataset read(String set) throws IOException, ImportException {
         IdxFiles.Images images;

@@ -46,7 +46,7 @@ class DigitsWindowTest {
     }
 
     @Test
-    void theConfusionMatrixCountsEveryTestDigitAndTheGridMarksTheWrongOnes(FxRobot robot) {
+    void theConfusionMatrixCountsEveryTestDigitTheGridMarksTheWrongOnesAndAClickedDigitIsTraced(FxRobot robot) {
         waitUntil("the digits drawn", () -> shown() != null && shown().classes() instanceof ClassReport.Images
                 && digits().confusion().counts().length == 10);
         assertThat(shownOnScreen(digits().grid())).isTrue();
@@ -72,15 +72,14 @@ class DigitsWindowTest {
         assertThat(digits().grid().wrong()).isEqualTo(wrong);
         // a click on the third digit shows its probabilities
         javafx.scene.Node grid = digits().grid();
-        Point2D corner = grid.localToScreen(0, 0);
-        double cell = grid.getBoundsInLocal().getWidth() / 10;
-        robot.clickOn(corner.add(cell * 2.5, cell * 0.4));
+        robot.clickOn(grid.localToScreen(digits().grid().cellCentre(2)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(digits().grid().selected()).isBetween(1, 3);
+        assertThat(digits().grid().selected()).isEqualTo(2);
+        withTheInspectorOpenAClickedDigitIsTracedAndItsInputShownAsItsImage(robot);
     }
 
     @Test
-    void theDrawingPadsInputIsTheDrawingScaledAndTheBarsAreTheNetworksAnswer(FxRobot robot) {
+    void theDrawingPadsInputIsTheDrawingScaledAndADatasetInMnistsOwnFilesIsTrainedOn(FxRobot robot) throws Exception {
         waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10);
         robot.clickOn(Localized.t("digits.draw"));
         DrawingPad pad = digits().pad();
@@ -122,6 +121,8 @@ class DigitsWindowTest {
         // cleared: nothing drawn, an empty input
         robot.clickOn("#pad-clear");
         assertThat(java.util.Arrays.stream(pad.input()).sum()).isZero();
+        robot.clickOn(Localized.t("digits.predictions"));
+        aDatasetInMnistsOwnFilesIsReadWithItsProgressAndTrainedOn(robot);
     }
 
     private static double[] digitsProbabilities(Snapshot s, double[] input) {
@@ -134,21 +135,21 @@ class DigitsWindowTest {
         return java.util.Arrays.stream(p).map(v -> v / sum).toArray();
     }
 
-    @Test
-    void withTheInspectorOpenAClickedDigitIsTracedAndItsInputShownAsItsImage(FxRobot robot) {
-        waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10);
+    /** Part of the first test: one studio of the digits started is enough for both (each start reads them). */
+    private void withTheInspectorOpenAClickedDigitIsTracedAndItsInputShownAsItsImage(FxRobot robot) {
         robot.interact(() -> studio.view().toggleInspector());
-        waitUntil("the first digit traced", () -> shown().inspection() != null && shown().inspection().sampleIndex() == 0);
+        int before = Math.max(0, digits().grid().selected());
+        // it opens on the digit chosen in the grid
+        waitUntil("the chosen digit traced", () -> shown().inspection() != null
+                && shown().inspection().sampleIndex() == before);
         javafx.scene.Node grid = digits().grid();
         waitUntil("laid out", () -> grid.getBoundsInLocal().getWidth() > 100);
-        // the fourth digit of the first row: the grid keeps its columns while the inspector is open
-        Point2D corner = grid.localToScreen(0, 0);
-        double width = grid.getBoundsInLocal().getWidth();
-        int columns = (int) Math.round(width / Math.floor(width / 9)); // about 9 columns beside the inspector
-        double cell = Math.floor(width / columns);
-        robot.clickOn(corner.add(cell * 3.5, cell * 0.4));
+        // the first digit of the second row (the grid has fewer columns beside the inspector)
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D second = digits().grid().cellCentre(digits().grid().columns());
+        robot.clickOn(grid.localToScreen(second));
         int chosen = digits().grid().selected();
-        assertThat(chosen).isGreaterThan(0);
+        assertThat(chosen).isEqualTo(digits().grid().columns()).isNotEqualTo(before);
         waitUntil("that digit traced", () -> shown().inspection() != null && shown().inspection().sampleIndex() == chosen
                 && shown().inspection().dataset().equals(org.backpropstudio.i18n.Messages.text("inspector.set.test")));
         assertThat(shown().inspection().label()).isEqualTo(shown().test().label(chosen));
@@ -173,9 +174,8 @@ class DigitsWindowTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
-    @Test
-    void aDatasetInMnistsOwnFilesIsReadWithItsProgressAndTrainedOn(FxRobot robot) throws Exception {
-        waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10);
+    /** Part of the second test. */
+    private void aDatasetInMnistsOwnFilesIsReadWithItsProgressAndTrainedOn(FxRobot robot) throws Exception {
         // 40 training and 20 test images of 28 × 28 in MNIST's file names, the labels gzip'd
         for (String set : new String[] {"train", "t10k"}) {
             int n = set.equals("train") ? 40 : 20;

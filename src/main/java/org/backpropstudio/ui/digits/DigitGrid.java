@@ -63,6 +63,16 @@ public final class DigitGrid extends CanvasPane {
         redraw();
     }
 
+    /** Where digit i is drawn, its centre in the grid's coordinates (for tests). */
+    public javafx.geometry.Point2D cellCentre(int i) {
+        return new javafx.geometry.Point2D((i % columns + 0.5) * cell, (i / columns) * cell + cell * 0.4);
+    }
+
+    /** Digits per row in the last drawing. */
+    public int columns() {
+        return columns;
+    }
+
     public int selected() {
         return selected;
     }

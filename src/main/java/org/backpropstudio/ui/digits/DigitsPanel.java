@@ -56,6 +56,10 @@ public final class DigitsPanel extends VBox {
         confusionCaption.managedProperty().bind(confusionCaption.visibleProperty());
         chosen.setMinHeight(70);
         confusion.setMinHeight(120);
+        javafx.scene.control.Tooltip.install(grid, Localized.tooltip("digits.grid.tip"));
+        javafx.scene.control.Tooltip.install(confusion, Localized.tooltip("digits.confusion.tip"));
+        javafx.scene.control.Tooltip.install(weights, Localized.tooltip("digits.weights.tip"));
+        javafx.scene.control.Tooltip.install(pad, Localized.tooltip("digits.pad.tip"));
         grid.setOnSelect(i -> showChosen());
         Localized.bind(chosenCaption, "digits.choose");
         HBox.setHgrow(grid, Priority.ALWAYS);
