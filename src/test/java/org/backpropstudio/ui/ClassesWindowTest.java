@@ -58,7 +58,7 @@ class ClassesWindowTest {
     }
 
     @Test
-    void thePlaneReplacesTheFitAndItsHeatMapHasTheColoursOfThePredictedProbabilities(FxRobot robot) {
+    void thePlaneItsHeatMapItsUnitMapsAndAClassifiersPinsChecksAndMutes(FxRobot robot) {
         waitUntil("the plane drawn", () -> shown() != null && shown().classes() instanceof ClassReport.Plane
                 && chart().shown() != null);
         assertThat(shownOnScreen(chart())).isTrue();
@@ -100,10 +100,12 @@ class ClassesWindowTest {
         assertThat(shown().testAccuracy()).isGreaterThan(0.9);
         int centre = (r / 2 * r + r / 2) * 2;
         assertThat(plane.probabilities()[centre]).isGreaterThan(0.5f);
+        eachUnitOfTheDiagramShowsItsMapAndPointingAtOneShowsItLargeInThePlane(robot);
+        aClassifiersRunIsPinnedItsGradientsCheckedAndAHiddenUnitMuted(robot);
     }
 
     @Test
-    void aClickAddsAPointOfTheChosenClassAndARightClickRemovesIt(FxRobot robot) {
+    void aClickOrAKeyChoosesTheClassAClickAddsAndARightClickRemovesThePoint(FxRobot robot) {
         waitUntil("the plane drawn", () -> chart().shown() != null);
         int before = plane().points().train().size();
         robot.clickOn("#paint-1");
@@ -125,10 +127,11 @@ class ClassesWindowTest {
         waitUntil("drawn", () -> chart().shown() == shown().classes());
         robot.moveTo(onScreen(5.5, -5.5)).clickOn(MouseButton.SECONDARY);
         waitUntil("the point removed", () -> plane().points().train().size() == before);
+        keysZeroToFourChooseTheClassAClickAdds(robot);
     }
 
     @Test
-    void aFeatureSwitchedOnIsAnInputOfTheNetworkAndOfTheEditor(FxRobot robot) {
+    void aFeatureSwitchedOnIsAnInputOfTheNetworkAndOfTheEditorAndEachTaskKeepsItsSetup(FxRobot robot) {
         waitUntil("the plane drawn", () -> chart().shown() != null);
         robot.clickOn("#feature-x1_squared");
         waitUntil("three inputs", () -> shown().network().inputs() == 3);
@@ -149,13 +152,14 @@ class ClassesWindowTest {
         robot.clickOn("#plane-share").clickOn(Localized.t("plane.shareLevel", 70));
         waitUntil("70 % for training", () -> shown().config().data() instanceof DataSpec.PlaneData d
                 && d.trainShare() == 0.7 && shown().train().size() == Math.round(d.count() * 0.7));
+        theTaskChooserSwitchesTheViewAndEachTaskKeepsItsSetup(robot);
     }
 
-    @Test
-    void theTaskChooserSwitchesTheViewAndEachTaskKeepsItsSetup(FxRobot robot) {
-        waitUntil("the plane drawn", () -> chart().shown() != null);
+    /** Part of the features' test: each test starts a studio, and a check of its own does not need one. */
+    private void theTaskChooserSwitchesTheViewAndEachTaskKeepsItsSetup(FxRobot robot) {
+        int inputs = shown().network().inputs();
         robot.clickOn("#feature-x1_times_x2");
-        waitUntil("three inputs", () -> shown().network().inputs() == 3);
+        waitUntil("one more input", () -> shown().network().inputs() == inputs + 1);
         org.backpropstudio.engine.TrainingConfig plane = shown().config();
         robot.clickOn("#task-curve");
         waitUntil("the curve", () -> shown().config().data().task() instanceof org.backpropstudio.engine.Task.Regression);
@@ -169,8 +173,8 @@ class ClassesWindowTest {
         assertThat(studio.viewModel().customSetupProperty().get()).isTrue(); // x₁x₂ was switched on
     }
 
-    @Test
-    void keysZeroToFourChooseTheClassAClickAdds(FxRobot robot) {
+    /** Part of the clicks' test. */
+    private void keysZeroToFourChooseTheClassAClickAdds(FxRobot robot) {
         robot.interact(() -> studio.viewModel().loadPreset("spiral-relu"));
         waitUntil("three classes", () -> shown().classes() instanceof ClassReport.Plane p && p.classes() == 3
                 && robot.lookup("#paint-2").tryQuery().isPresent());
@@ -186,11 +190,11 @@ class ClassesWindowTest {
         assertThat(plane().points().train().labels()[before + 1]).isEqualTo(0);
     }
 
-    @Test
-    void aClassifiersRunIsPinnedItsGradientsCheckedAndAHiddenUnitMuted(FxRobot robot) {
-        waitUntil("the plane drawn", () -> chart().shown() != null);
+    /** Part of the heat map's test. */
+    private void aClassifiersRunIsPinnedItsGradientsCheckedAndAHiddenUnitMuted(FxRobot robot) {
+        int epoch = shown().epoch();
         robot.clickOn("#step");
-        waitUntil("an epoch", () -> shown().epoch() == 1);
+        waitUntil("an epoch", () -> shown().epoch() == epoch + 1);
         robot.clickOn("#pin");
         waitUntil("pinned", () -> studio.viewModel().pinnedRuns().size() == 1);
         assertThat(shownOnScreen(robot.lookup("#unpin-1").query())).isTrue(); // its chip shows over the plane
@@ -212,8 +216,8 @@ class ClassesWindowTest {
                 org.assertj.core.data.Offset.offset(1e-6));
     }
 
-    @Test
-    void eachUnitOfTheDiagramShowsItsMapAndPointingAtOneShowsItLargeInThePlane(FxRobot robot) {
+    /** Part of the heat map's test. */
+    private void eachUnitOfTheDiagramShowsItsMapAndPointingAtOneShowsItLargeInThePlane(FxRobot robot) {
         waitUntil("the plane and its unit maps drawn", () -> chart().shown() != null
                 && studio.view().tasks().plane().units().atlas() != null);
         org.backpropstudio.ui.plane.UnitMaps units = studio.view().tasks().plane().units();
