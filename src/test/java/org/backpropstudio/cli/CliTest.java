@@ -447,6 +447,7 @@ class CliTest {
 
     /** Three million epochs kept one result each in memory once: 48 MB, beyond a 32 MB heap. */
     @Test
+    @org.junit.jupiter.api.Tag("soak") // two JVMs of 3·10⁶ epochs, about 11 s: ./mvnw verify -Psoak
     void aLongRunKeepsMemoryFlatWithAndWithoutAHistoryFile() throws Exception {
         Run plain = runJvm("32m", dir, "train", "--preset", "linear-neuron", "--epochs", "3000000", "-q");
         assertThat(plain.exit()).as(plain.err()).isZero();
