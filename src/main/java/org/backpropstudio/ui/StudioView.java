@@ -123,6 +123,10 @@ public final class StudioView extends BorderPane {
         });
 
         taskChooser.show(TaskKind.of(vm.editor().applied()));
+        // in lecture mode the preset box (above the editor) changes the task: on a 720-pixel
+        // projector the chooser's row pushed the learning rate out of sight
+        taskChooser.visibleProperty().bind(lecture.not());
+        taskChooser.managedProperty().bind(taskChooser.visibleProperty());
         leftColumn.getChildren().setAll(taskChooser, editor);
         leftColumn.getStyleClass().add("left-column");
         VBox.setVgrow(editor, Priority.ALWAYS);
