@@ -135,6 +135,10 @@ class ClassroomWindowTest {
                 .isGreaterThan(2 * diagram.getWidth() * diagram.getHeight());
         assertThat(fit.getHeight()).isGreaterThan(0.55 * studio.view().getHeight());
         assertThat(loss.getHeight()).isGreaterThan(120);
+        // the task chooser folds away: at 1280 × 720 under Xvfb its row pushed the learning rate below
+        // the editor's fold (here the headless screen is 1600 × 1200, so the fold itself cannot be seen)
+        assertThat(shownOnScreen(robot.lookup("#task-chooser").query())).isFalse();
+        assertThat(shownOnScreen(robot.lookup("#learning-rate").query())).isTrue();
         // the narrow side column takes the short tab title ("Gradient hea…" was cut)
         javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) robot.lookup(".tab-pane").query();
         assertThat(tabs.getTabs().get(1).getText()).isEqualTo("Gradients");
@@ -147,6 +151,7 @@ class ClassroomWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#preset").query().getScene()).isNotNull();
         assertThat(icon.getIconSize()).isGreaterThanOrEqualTo((int) (2 * studio.view().fontSize()));
+        assertThat(shownOnScreen(robot.lookup("#task-chooser").query())).isTrue();
     }
 
     @Test
