@@ -54,6 +54,9 @@ public final class StudioApp extends Application {
         }
     }
 
+    /** Whether this JVM has warmed the drawing code up already. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Opens the studio in a stage: the service on its own thread, the view drawing each frame. */
     public static Studio open(Stage stage, String presetName) {
         return open(stage, presetName, RecentFiles.inHomeDirectory());
@@ -70,11 +73,15 @@ public final class StudioApp extends Application {
             return t;
         });
         service.start(threads);
-        // the curves' drawing code compiled before the first frames need it (docs/reliability.md)
-        Thread warm = new Thread(StrokeRaster::warmUp, "backprop-studio-warm-up");
-        warm.setDaemon(true);
-        warm.setPriority(Thread.MIN_PRIORITY);
-        warm.start();
+        // the curves' drawing code compiled before the first frames need it (docs/reliability.md);
+        // once per JVM: the compiled code stays, and a second studio (a test's next one) would
+        // only take a core from it for nothing
+        if (WARMED.compareAndSet(false, true)) {
+            Thread warm = new Thread(StrokeRaster::warmUp, "backprop-studio-warm-up");
+            warm.setDaemon(true);
+            warm.setPriority(Thread.MIN_PRIORITY);
+            warm.start();
+        }
         StudioViewModel vm = new StudioViewModel(service::submit, presetName, config);
         // file writes go to the second thread of the pool, never the UI thread
         StudioView view = new StudioView(vm, stage, threads, recent);
