@@ -47,8 +47,11 @@ class DigitsWindowTest {
 
     @Test
     void theConfusionMatrixCountsEveryTestDigitTheGridMarksTheWrongOnesAndAClickedDigitIsTraced(FxRobot robot) {
+        // the same images and network on a twentieth of the digits: an epoch of one step
+        robot.interact(() -> studio.viewModel().loadPreset(org.backpropstudio.engine.Presets.DIGITS_SOFTMAX,
+                org.backpropstudio.training.ClassReportTest.smallDigits()));
         waitUntil("the digits drawn", () -> shown() != null && shown().classes() instanceof ClassReport.Images
-                && digits().confusion().counts().length == 10);
+                && shown().test().size() == 200 && digits().confusion().counts().length == 10);
         assertThat(shownOnScreen(digits().grid())).isTrue();
         robot.clickOn("#step");
         waitUntil("an epoch", () -> shown().epoch() == 1 && ((ClassReport.Images) shown().classes()).countedAt() == 1);

@@ -208,6 +208,11 @@ public final class PlanePanel extends VBox {
             for (Map.Entry<Feature, ToggleButton> e : features.entrySet()) {
                 e.getValue().setSelected(data.inputs().contains(e.getKey()));
             }
+            // the palette is made again only for another class count: points clicked in change
+            // the data but not its classes, and the buttons stay under the pointer
+            if (paintBox.getChildren().size() == data.classes()) {
+                return;
+            }
             int chosen = Math.min(chosenClass(), data.classes() - 1);
             paint.getToggles().clear();
             paintBox.getChildren().clear();
