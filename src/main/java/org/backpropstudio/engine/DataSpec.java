@@ -201,11 +201,33 @@ public sealed interface DataSpec {
         }
     }
 
+    /** Samples given as tables, kept as they are: trained on as given, nothing drawn from the seed. */
+    sealed interface Tables extends DataSpec permits GivenData, LabelledData {
+        Dataset train();
+
+        Dataset test();
+
+        @Override
+        default int trainCount() {
+            return train().size();
+        }
+
+        @Override
+        default int testCount() {
+            return test().size();
+        }
+
+        @Override
+        default Samples make(RandomGenerator random, BooleanSupplier abandon) {
+            return new Samples(train(), test());
+        }
+    }
+
     /**
      * Samples given as they are (a CSV file, a preset's table, points clicked in). The training set
      * may be empty only while points are being clicked in: {@link Trainer#runEpoch} refuses it.
      */
-    record GivenData(Dataset train, Dataset test) implements DataSpec {
+    record GivenData(Dataset train, Dataset test) implements Tables {
         public GivenData {
             Objects.requireNonNull(train, "train");
             Objects.requireNonNull(test, "test");
@@ -214,21 +236,6 @@ public sealed interface DataSpec {
         @Override
         public Task task() {
             return Task.REGRESSION;
-        }
-
-        @Override
-        public int trainCount() {
-            return train.size();
-        }
-
-        @Override
-        public int testCount() {
-            return test.size();
-        }
-
-        @Override
-        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
-            return new Samples(train, test);
         }
     }
 
@@ -239,7 +246,7 @@ public sealed interface DataSpec {
      * @param source where the samples can be had again without storing them (the bundled digits'
      *               name), or "" when only the samples themselves say what they are
      */
-    record LabelledData(Dataset train, Dataset test, int classes, String source) implements DataSpec {
+    record LabelledData(Dataset train, Dataset test, int classes, String source) implements Tables {
 
         /** Samples that only say what they are themselves. */
         public LabelledData(Dataset train, Dataset test, int classes) {
@@ -267,21 +274,6 @@ public sealed interface DataSpec {
         @Override
         public Task task() {
             return new Task.Classification(classes);
-        }
-
-        @Override
-        public int trainCount() {
-            return train.size();
-        }
-
-        @Override
-        public int testCount() {
-            return test.size();
-        }
-
-        @Override
-        public Samples make(RandomGenerator random, BooleanSupplier abandon) {
-            return new Samples(train, test);
         }
     }
 
