@@ -116,7 +116,9 @@ class StudioStressTest {
             WaitForAsyncUtils.waitForFxEvents();
         } finally {
             dog.stop();
-            Platform.runLater(pulses::stop);
+            // stopped on the FX thread and waited for: the timer adds to the list there, and a
+            // stop only posted could let one more frame in while the list is read below
+            WaitForAsyncUtils.asyncFx(pulses::stop).get(5, TimeUnit.SECONDS);
         }
         long[] f = frames.stream().mapToLong(Long::longValue).sorted().toArray();
         List<Block> all = dog.blocks();
