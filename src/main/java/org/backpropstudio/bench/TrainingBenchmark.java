@@ -56,6 +56,17 @@ public class TrainingBenchmark {
         }
     }
 
+    @State(Scope.Thread)
+    public static class W4State {
+        Trainer trainer;
+
+        /** A fresh run for every measurement: the whole workload is timed, from its first step. */
+        @Setup(org.openjdk.jmh.annotations.Level.Invocation)
+        public void setUp() {
+            trainer = new Trainer(Workload.W4.config());
+        }
+    }
+
     /** W1: 50 sample-steps per epoch. */
     @Benchmark
     @OperationsPerInvocation(50)
@@ -75,5 +86,22 @@ public class TrainingBenchmark {
     @OperationsPerInvocation(8192)
     public EpochResult w3Relu256(W3State s) {
         return s.trainer.runEpoch();
+    }
+
+    /**
+     * W4: {@code digits-softmax} exactly, its 5 000 steps and every accuracy pass: one run per
+     * invocation, timed as a whole (seconds per run).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public EpochResult w4DigitsSoftmax(W4State s) {
+        EpochResult last = null;
+        while (!s.trainer.stepLimitReached()) {
+            last = s.trainer.runEpoch();
+        }
+        return last;
     }
 }

@@ -36,7 +36,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--full", description = "Time the workloads' full length (W3: 20 epochs); by default W3 runs 2 epochs per timed run.")
+    @Option(names = "--full", description = {"Time the workloads' full length (W3: 20 epochs, W4: 5 000 steps);",
+            "by default W3 runs 2 epochs and W4 1 008 steps per timed run."})
     boolean full;
 
     @Override
@@ -49,30 +50,35 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs, warmup,
                 MatrixKernels.kernelName());
         for (Workload w : workloads == null ? List.of(Workload.values()) : workloads) {
-            int epochs = full || w != Workload.W3 ? w.config().epochs() : 2;
-            long sampleSteps = (long) epochs * w.samplesPerEpoch();
+            int epochs = w.epochs(full);
+            long sampleSteps = Math.min((long) epochs * w.samplesPerEpoch(),
+                    w.config().stepLimit() > 0 ? w.config().stepLimit() * (long) w.config().batchSize() : Long.MAX_VALUE);
             for (int i = 0; i < warmup; i++) {
                 time(w, epochs);
             }
             double[] seconds = new double[runs];
             double finalLoss = Double.NaN;
+            double finalAccuracy = Double.NaN;
             for (int i = 0; i < runs; i++) {
                 Trainer t = new Trainer(w.config());
                 long start = System.nanoTime();
                 EpochResult last = null;
-                for (int e = 0; e < epochs; e++) {
+                for (int e = 0; e < epochs && !t.stepLimitReached(); e++) {
                     last = t.runEpoch();
                 }
                 seconds[i] = (System.nanoTime() - start) / 1e9;
                 finalLoss = last.trainLoss();
+                finalAccuracy = last.testAccuracy();
             }
             Arrays.sort(seconds);
             double median = seconds[runs / 2];
             double stepsPerSecond = sampleSteps / median;
             out.printf(Locale.ROOT, "%s  %-46s  %,10d sample-steps in %7.3f s (min %.3f, max %.3f)  "
-                            + "%9.3f M sample-steps/s  %6.2f GFLOP/s  final train loss %.4g%n",
+                            + "%9.3f M sample-steps/s  %6.2f GFLOP/s  final train loss %.4g%s%n",
                     w, w.description(), sampleSteps, median, seconds[0], seconds[runs - 1], stepsPerSecond / 1e6,
-                    stepsPerSecond * w.flopsPerSampleStep() / 1e9, finalLoss);
+                    stepsPerSecond * w.flopsPerSampleStep() / 1e9, finalLoss,
+                    Double.isNaN(finalAccuracy) ? "" : String.format(Locale.ROOT, "  validation accuracy %.4f",
+                            finalAccuracy));
             out.flush();
         }
         return 0;
@@ -80,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void time(Workload w, int epochs) {
         Trainer t = new Trainer(w.config());
-        for (int e = 0; e < epochs; e++) {
+        for (int e = 0; e < epochs && !t.stepLimitReached(); e++) {
             t.runEpoch();
         }
     }

@@ -101,6 +101,15 @@ public final class BatchLoader {
         copyRows(data.y(), start, rows, y);
     }
 
+    /**
+     * Makes {@code into} the nonzeros of batch {@code b} as {@link #fill} just copied it into x.
+     *
+     * @param of the data's nonzeros ({@link SparseRows#ofInputs}). Not modified.
+     */
+    void gather(int b, SparseRows of, DMatrixRMaj x, SparseRows into) {
+        into.gather(of, order, b * batchSize, x.numRows, x.data, x.numCols);
+    }
+
     private void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {
         int cols = from.numCols;
         to.reshape(rows, cols, false);

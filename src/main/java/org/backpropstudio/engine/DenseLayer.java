@@ -44,6 +44,12 @@ public final class DenseLayer {
     private final DMatrixRMaj preActivationGradient = new DMatrixRMaj(1, 1);
     /** ∂L/∂X (batch × in). */
     private final DMatrixRMaj inputGradient = new DMatrixRMaj(1, 1);
+    /**
+     * The nonzeros of the last forward pass's input, when its product used them: ∂L/∂W = Xᵀ·dZ
+     * then takes them instead of looking through X again.
+     */
+    private final SparseRows ownNonzeros = new SparseRows();
+    private SparseRows inputNonzeros = ownNonzeros;
     /** Wᵀ (out × in), formed when a batch's ∂L/∂X is computed faster from it. */
     private final DMatrixRMaj weightsTransposed = new DMatrixRMaj(1, 1);
 
@@ -69,13 +75,30 @@ public final class DenseLayer {
      * @return A (batch × out), owned by this layer and overwritten by the next forward pass
      */
     public DMatrixRMaj forward(DMatrixRMaj x) {
+        return forward(x, null);
+    }
+
+    /**
+     * Forward pass {@code A = f(X·W + b)}, with X's nonzeros given when they are known (gathered
+     * from a data set's, {@link SparseRows#gather}) rather than looked for.
+     *
+     * @param x          X (batch × in). Not modified; kept by reference for {@link #backward}.
+     * @param xNonzeros  X's nonzeros, or null
+     */
+    DMatrixRMaj forward(DMatrixRMaj x, SparseRows xNonzeros) {
         if (x.numCols != inputs) {
             throw new IllegalArgumentException("layer expects " + inputs + " inputs, got a (" + x.numRows
                     + " × " + x.numCols + ") batch");
         }
         input = x;
+        if (xNonzeros != null && xNonzeros.holds(x.data, x.numRows, x.numCols)) {
+            inputNonzeros = xNonzeros;
+        } else {
+            ownNonzeros.forget(); // X's entries may be new in an array the layer has seen
+            inputNonzeros = ownNonzeros;
+        }
         // Z = X·W + b   (batch × out)
-        MatrixKernels.multiplyAddRow(x, weights, bias, preActivation);
+        MatrixKernels.multiplyAddRow(x, weights, bias, preActivation, inputNonzeros);
         // A = f(Z)
         output.reshape(x.numRows, units, false);
         activation.forward(preActivation.data, output.data, x.numRows * units);
@@ -100,7 +123,7 @@ public final class DenseLayer {
         activation.backward(preActivation.data, output.data, outputGradient.data,
                 preActivationGradient.data, batch * units);
         // dW = Xᵀ·dZ   (in × out)
-        MatrixKernels.multiplyTransA(input, preActivationGradient, weightGradient);
+        MatrixKernels.multiplyTransA(input, preActivationGradient, weightGradient, inputNonzeros);
         // db = Σ_rows dZ   (1 × out)
         if (bias != null) {
             MatrixKernels.sumRows(preActivationGradient, biasGradient);

@@ -20,17 +20,28 @@ final class Evaluator {
         return Math.min(CHUNK, data.size() - start);
     }
 
-    /** Σ ℓᵢ over the {@code rows} samples from {@code start}. */
-    double lossSum(Network network, Loss loss, Dataset data, int start, int rows) {
+    /** The chunk's nonzeros, when the data's are known. */
+    private final SparseRows xNonzeros = new SparseRows();
+
+    /**
+     * Σ ℓᵢ over the {@code rows} samples from {@code start}.
+     *
+     * @param nonzeros the data's inputs' nonzeros ({@link SparseRows#ofInputs}), or null
+     */
+    double lossSum(Network network, Loss loss, Dataset data, SparseRows nonzeros, int start, int rows) {
         copyRows(data.x(), start, rows, x);
         copyRows(data.y(), start, rows, y);
-        return loss.sumOfSampleLosses(network.forward(x), y);
+        return loss.sumOfSampleLosses(forward(network, nonzeros, start, rows), y);
     }
 
-    /** How many of the {@code rows} samples from {@code start} have their largest output at their class. */
-    int right(Network network, Dataset data, int start, int rows) {
+    /**
+     * How many of the {@code rows} samples from {@code start} have their largest output at their class.
+     *
+     * @param nonzeros the data's inputs' nonzeros ({@link SparseRows#ofInputs}), or null
+     */
+    int right(Network network, Dataset data, SparseRows nonzeros, int start, int rows) {
         copyRows(data.x(), start, rows, x);
-        DMatrixRMaj p = network.forward(x);
+        DMatrixRMaj p = forward(network, nonzeros, start, rows);
         int classes = data.y().numCols;
         int right = 0;
         for (int r = 0; r < rows; r++) {
@@ -48,7 +59,7 @@ final class Evaluator {
         }
         double sum = 0;
         for (int start = 0; start < data.size(); start += CHUNK) {
-            sum += lossSum(network, loss, data, start, rows(data, start));
+            sum += lossSum(network, loss, data, null, start, rows(data, start));
         }
         return sum / data.size();
     }
@@ -60,9 +71,18 @@ final class Evaluator {
         }
         int right = 0;
         for (int start = 0; start < data.size(); start += CHUNK) {
-            right += right(network, data, start, rows(data, start));
+            right += right(network, data, null, start, rows(data, start));
         }
         return (double) right / data.size();
+    }
+
+    /** The network's output for the chunk just copied into x, from the data's nonzeros when known. */
+    private DMatrixRMaj forward(Network network, SparseRows nonzeros, int start, int rows) {
+        if (nonzeros == null) {
+            return network.forward(x);
+        }
+        xNonzeros.gather(nonzeros, null, start, rows, x.data, x.numCols);
+        return network.forward(x, xNonzeros);
     }
 
     private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {

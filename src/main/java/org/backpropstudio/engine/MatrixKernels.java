@@ -42,6 +42,21 @@ public final class MatrixKernels {
      */
     static final long PARALLEL_WORK = 1L << 21;
 
+    /**
+     * Multiply-adds over A's nonzeros (nonzeros·n) from which their rows are split between the
+     * cores: lower than {@link #PARALLEL_WORK}, since a term left out costs nothing to split.
+     */
+    static final long PARALLEL_SPARSE_WORK = 1L << 18;
+
+    /**
+     * Multiply-adds (m·k·n) from which A's zeros are looked for ({@link SparseRows}): below, the
+     * look costs more than it can save.
+     */
+    static final long SPARSE_WORK = 1L << 15;
+
+    /** Columns of B from which A's zeros are looked for: each left-out term saves n multiply-adds. */
+    static final int SPARSE_MIN_COLUMNS = 16;
+
     /** Rows of B per tile: four passes of the unrolled loop. */
     static final int TILE_K = 16;
 
@@ -62,6 +77,12 @@ public final class MatrixKernels {
 
         void accumulateRows(double[] a, int aRow, int aCol, double[] b, double[] c, int depth, int n, int from,
                 int to);
+
+        /** {@code C[r] += A[r]·B} over A's nonzeros, as {@link SparseRows#accumulateRows}. */
+        void accumulateSparse(SparseRows a, double[] b, double[] c, int n, int from, int to);
+
+        /** As {@link SparseRows#allFinite}, over the first {@code length} entries. */
+        boolean allFinite(double[] b, int length);
     }
 
     /** {@link VectorRows} when the JVM has the Vector API module and it is not turned off; else null. */
@@ -109,6 +130,20 @@ public final class MatrixKernels {
      * @param c    C, reshaped to (m × n). Modified.
      */
     public static void multiplyAddRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias, DMatrixRMaj c) {
+        multiplyAddRow(a, b, bias, c, null);
+    }
+
+    /**
+     * {@code C = A·B + 1·bias}, taking A's nonzeros from {@code aNonzeros} when it holds them, else
+     * gathering them there when the product uses them, for {@link #multiplyTransA(DMatrixRMaj,
+     * DMatrixRMaj, DMatrixRMaj, SparseRows)} with the same A.
+     *
+     * @param aNonzeros A's nonzeros, or where they are gathered (it must not hold another content of
+     *                  A's array: {@link SparseRows#forget} it when the array is refilled); or null
+     *                  for this thread's own arrays. Modified.
+     */
+    static void multiplyAddRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias, DMatrixRMaj c,
+            SparseRows aNonzeros) {
         int m = a.numRows;
         int k = a.numCols;
         int n = b.numCols;
@@ -137,6 +172,16 @@ public final class MatrixKernels {
                 Arrays.fill(cd, i * n, i * n + n, 0.0);
             }
         }
+        if (sparseAllowed(m, k, n, bd) && (bias == null || SparseRows.noNegativeZero(bias.data, 0, n))) {
+            // nonzeros given are used as they are; else they are looked for (into the arrays given)
+            SparseRows nonzeros = aNonzeros != null ? aNonzeros : SparseRows.forThisThread()[0];
+            if (aNonzeros != null && aNonzeros.holds(ad, m, k) || nonzeros.collect(ad, m, k)) {
+                accumulateSparse(nonzeros, bd, cd, m, n);
+                return;
+            }
+        } else if (aNonzeros != null) {
+            aNonzeros.forget();
+        }
         accumulate(ad, k, 1, bd, cd, m, k, n);
     }
 
@@ -148,6 +193,17 @@ public final class MatrixKernels {
      * @param c C, reshaped to (k × n). Modified.
      */
     public static void multiplyTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        multiplyTransA(a, b, c, null);
+    }
+
+    /**
+     * {@code C = Aᵀ·B}, with A's nonzeros taken from {@code aNonzeros} when it holds them (gathered by
+     * {@link #multiplyAddRow(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, SparseRows)} from the
+     * same A, unchanged since).
+     *
+     * @param aNonzeros A's nonzeros, or null. Not modified.
+     */
+    static void multiplyTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, SparseRows aNonzeros) {
         int m = a.numRows;
         int k = a.numCols;
         int n = b.numCols;
@@ -172,6 +228,17 @@ public final class MatrixKernels {
         }
         // C = 0, then C += Aᵀ·B   with Aᵀ[p][i] = ad[i·k + p]
         Arrays.fill(cd, 0, k * n, 0.0);
+        if (sparseAllowed(k, m, n, bd)) {
+            // C starts at +0; Aᵀ's nonzeros are A's, regrouped by column
+            SparseRows[] mine = SparseRows.forThisThread();
+            SparseRows of = aNonzeros != null && aNonzeros.holds(ad, m, k) ? aNonzeros
+                    : mine[0].collect(ad, m, k) ? mine[0] : null;
+            if (of != null) {
+                mine[1].transpose(of, m, k);
+                accumulateSparse(mine[1], bd, cd, k, n);
+                return;
+            }
+        }
         accumulate(ad, 1, k, bd, cd, k, m, n);
     }
 
@@ -249,12 +316,36 @@ public final class MatrixKernels {
     }
 
     /**
+     * True when a (rows × depth)·(depth × n) product is large enough to look for A's zeros and B
+     * holds no infinity or NaN, so that leaving their terms out changes no bit ({@link SparseRows}).
+     * The caller also sees to it that no starting value of C is −0.
+     */
+    private static boolean sparseAllowed(int rows, int depth, int n, double[] b) {
+        RowKernel vector = VECTOR;
+        return (long) rows * depth * n >= SPARSE_WORK && n >= SPARSE_MIN_COLUMNS
+                && (vector != null ? vector.allFinite(b, depth * n) : SparseRows.allFinite(b, 0, depth * n));
+    }
+
+    /** {@code C += A·B} over A's nonzeros, split between the cores when they are many. */
+    private static void accumulateSparse(SparseRows a, double[] b, double[] c, int rows, int n) {
+        RowKernel vector = VECTOR;
+        RowTasks.Rows body = vector != null && n >= vector.minColumns()
+                ? (from, to) -> vector.accumulateSparse(a, b, c, n, from, to)
+                : (from, to) -> a.accumulateRows(b, c, n, from, to);
+        if ((long) a.count(rows) * n >= PARALLEL_SPARSE_WORK) {
+            RowTasks.run(rows, body);
+        } else {
+            body.run(0, rows);
+        }
+    }
+
+    /**
      * {@code C += A·B} over all of C's rows, split between the cores when the product is large.
      * A is read through strides, so the same kernel serves A and Aᵀ.
      *
-     * @param a    A (rows × depth): A[i][p] = a[i·aRow + p·aCol]. Not modified.
-     * @param b    B (depth × n), row-major. Not modified.
-     * @param c    C (rows × n), row-major, holding the sum's starting values. Modified.
+     * @param a A (rows × depth): A[i][p] = a[i·aRow + p·aCol]. Not modified.
+     * @param b B (depth × n), row-major. Not modified.
+     * @param c C (rows × n), row-major, holding the sum's starting values. Modified.
      */
     private static void accumulate(double[] a, int aRow, int aCol, double[] b, double[] c, int rows, int depth,
             int n) {

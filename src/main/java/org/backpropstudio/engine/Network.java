@@ -137,9 +137,19 @@ public final class Network {
      * @return the prediction (batch × outputs), owned by the output layer
      */
     public DMatrixRMaj forward(DMatrixRMaj x) {
-        DMatrixRMaj a = x;
-        for (DenseLayer layer : layerArray) {
-            a = layer.forward(a);
+        return forward(x, null);
+    }
+
+    /**
+     * Forward pass through every layer, the first taking X's nonzeros as gathered.
+     *
+     * @param x          X (batch × inputs). Not modified.
+     * @param xNonzeros  X's nonzeros ({@link SparseRows#gather}), or null
+     */
+    DMatrixRMaj forward(DMatrixRMaj x, SparseRows xNonzeros) {
+        DMatrixRMaj a = layerArray[0].forward(x, xNonzeros);
+        for (int k = 1; k < layerArray.length; k++) {
+            a = layerArray[k].forward(a);
         }
         return a;
     }

@@ -39,6 +39,16 @@ public final class Trainer {
     /** X (batch × in) and Y (batch × out) of the current step. */
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
+    /**
+     * The nonzeros of the training and test inputs, gathered once when at least a quarter of them
+     * are zero (a digit's pixels), else null; and the current batch's, taken from the training
+     * inputs' ({@link SparseRows}).
+     */
+    private SparseRows trainNonzeros;
+    private SparseRows testNonzeros;
+    private final SparseRows batchNonzeros = new SparseRows();
+    /** {@link #batchNonzeros} when they are the current batch's, else null. */
+    private SparseRows batchInputs;
     /** ∂L/∂prediction (batch × out). */
     private final DMatrixRMaj predictionGradient = new DMatrixRMaj(1, 1);
     /** The loss and accuracy passes, a chunk of 256 rows at a time. */
@@ -73,6 +83,8 @@ public final class Trainer {
         DataSpec.Samples samples = config.data().make(dataRandom, abandon);
         this.train = samples.train();
         this.test = samples.test();
+        this.trainNonzeros = SparseRows.ofInputs(train.x());
+        this.testNonzeros = SparseRows.ofInputs(test.x());
         checkFits(config.network());
         Network seeded = Network.create(config.network(), config.weightInit(), config.biasInit(), weightRandom);
         if (initial != null) {
@@ -148,10 +160,15 @@ public final class Trainer {
         EpochRun e = current;
         switch (e.phase) {
             case TRAIN:
+                batchInputs = null;
                 if (config.streaming()) {
                     drawStreamingBatch();
                 } else {
                     loader.fill(e.nextBatch, train, batchX, batchY);
+                    if (trainNonzeros != null) {
+                        loader.gather(e.nextBatch, trainNonzeros, batchX, batchNonzeros);
+                        batchInputs = batchNonzeros;
+                    }
                 }
                 e.lossSum += step();
                 e.samples += batchX.numRows;
@@ -162,7 +179,7 @@ public final class Trainer {
             case TEST_LOSS:
                 if (e.nextRow < test.size()) {
                     int rows = Evaluator.rows(test, e.nextRow);
-                    e.sum += evaluator.lossSum(network, config.loss(), test, e.nextRow, rows);
+                    e.sum += evaluator.lossSum(network, config.loss(), test, testNonzeros, e.nextRow, rows);
                     e.nextRow += rows;
                 }
                 if (e.nextRow >= test.size()) {
@@ -176,9 +193,10 @@ public final class Trainer {
             case TRAIN_ACCURACY:
             case TEST_ACCURACY:
                 Dataset data = e.phase == EpochRun.Phase.TRAIN_ACCURACY ? train : test;
+                SparseRows nonzeros = e.phase == EpochRun.Phase.TRAIN_ACCURACY ? trainNonzeros : testNonzeros;
                 if (e.nextRow < data.size()) {
                     int rows = Evaluator.rows(data, e.nextRow);
-                    e.sum += evaluator.right(network, data, e.nextRow, rows);
+                    e.sum += evaluator.right(network, data, nonzeros, e.nextRow, rows);
                     e.nextRow += rows;
                 }
                 if (e.nextRow >= data.size()) {
@@ -240,7 +258,7 @@ public final class Trainer {
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
     private double step() {
         steps++;
-        DMatrixRMaj prediction = network.forward(batchX);
+        DMatrixRMaj prediction = network.forward(batchX, batchInputs);
         double lossSum = config.loss().forwardBackward(prediction, batchY, predictionGradient);
         network.backward(predictionGradient);
         network.step(optimizer); // muted units' outgoing weights stay at zero
@@ -298,6 +316,8 @@ public final class Trainer {
         config = config.withData(new DataSpec.GivenData(newTrain, newTest));
         train = newTrain;
         test = newTest;
+        trainNonzeros = SparseRows.ofInputs(train.x());
+        testNonzeros = SparseRows.ofInputs(test.x());
         loader = new BatchLoader(Math.max(train.size(), 1), config.batchSize(), config.shuffle(), config.dropLast(),
                 shuffleRandom);
         loader.setReplacement(config.replacement());

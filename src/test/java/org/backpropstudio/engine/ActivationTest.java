@@ -79,4 +79,30 @@ class ActivationTest {
         assertThatThrownBy(() -> Activation.fromWireName("swish"))
                 .hasMessageContaining("unknown activation 'swish'").hasMessageContaining("leaky_relu");
     }
+
+    /**
+     * ReLU's arrays go without a branch ({@link Activation#positive}); they must give what
+     * {@code z > 0 ? x : 0.0} gives, bit for bit, on the values where bit tricks go wrong: both
+     * zeros, both infinities, NaNs of either sign, the smallest and largest magnitudes.
+     */
+    @Test
+    void reluWithoutABranchGivesTheComparisonsBitsOnEveryKindOfValue() {
+        double[] z = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE,
+            -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+            Double.longBitsToDouble(0xfff8000000000000L), Double.longBitsToDouble(0x7ff0000000000001L), 1.5, -2.5,
+            Math.nextDown(Double.POSITIVE_INFINITY), Math.nextUp(0.0)};
+        double[] dA = new Random(3).doubles(z.length, -4, 4).toArray();
+        dA[1] = -0.0;
+        dA[2] = Double.NaN;
+        double[] a = new double[z.length];
+        double[] dZ = new double[z.length];
+        Activation.RELU.forward(z, a, z.length);
+        Activation.RELU.backward(z, a, dA, dZ, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertThat(Double.doubleToRawLongBits(a[i])).as("relu(%s)", z[i])
+                    .isEqualTo(Double.doubleToRawLongBits(z[i] > 0 ? z[i] : 0.0));
+            assertThat(Double.doubleToRawLongBits(dZ[i])).as("relu'(%s)·%s", z[i], dA[i])
+                    .isEqualTo(Double.doubleToRawLongBits(z[i] > 0 ? dA[i] : 0.0));
+        }
+    }
 }

@@ -102,6 +102,101 @@ class MatrixKernelsTest {
         }
     }
 
+    /**
+     * A's zeros are left out of the products ({@link SparseRows}) only where that changes no bit.
+     * Over A with zeros of both signs (the share of a digit's pixels, a ReLU layer's, and none),
+     * with B holding an infinity or a NaN (0·∞ is NaN, so those terms must stay), with a bias of −0
+     * (−0 + +0 is +0), through A directly and transposed, through nonzeros gathered by the product,
+     * kept for Aᵀ·B and gathered from a data set's: always the naive loops' bits.
+     */
+    @ParameterizedTest
+    @CsvSource({"200,784,64,0.8", "200,64,32,0.5", "37,70,33,0.5", "64,40,16,0.3", "48,48,48,0.0", "256,50,20,0.9"})
+    void productsLeaveOutZerosOnlyWhereNoBitChanges(int m, int k, int n, double zeroShare) {
+        Random random = new Random(m * 7L + k * 3L + n);
+        for (String variant : new String[] {"finite", "infinity in B", "NaN in B", "-0 in the bias"}) {
+            DMatrixRMaj a = Naive.random(m, k, random);
+            for (int q = 0; q < a.data.length; q++) {
+                if (random.nextDouble() < zeroShare) {
+                    a.data[q] = random.nextBoolean() ? 0.0 : -0.0;
+                }
+            }
+            DMatrixRMaj b = Naive.random(k, n, random);
+            DMatrixRMaj bias = Naive.random(1, n, random);
+            DMatrixRMaj dz = Naive.random(m, n, random);
+            switch (variant) {
+                case "infinity in B" -> {
+                    b.data[random.nextInt(b.data.length)] = Double.POSITIVE_INFINITY;
+                    dz.data[random.nextInt(dz.data.length)] = Double.NEGATIVE_INFINITY;
+                }
+                case "NaN in B" -> {
+                    b.data[random.nextInt(b.data.length)] = Double.NaN;
+                    dz.data[random.nextInt(dz.data.length)] = Double.NaN;
+                }
+                case "-0 in the bias" -> {
+                    bias.data[0] = -0.0;
+                    // a column of B that gives only zero terms, so that entry's sum stays at its start
+                    for (int p = 0; p < k; p++) {
+                        b.data[p * n] = 0.0;
+                    }
+                }
+                default -> { }
+            }
+            String what = String.format("(%d × %d)·(%d × %d), %.0f %% zeros, %s", m, k, k, n, 100 * zeroShare, variant);
+
+            DMatrixRMaj c = new DMatrixRMaj(1, 1);
+            SparseRows kept = new SparseRows();
+            MatrixKernels.multiplyAddRow(a, b, bias, c, kept);
+            assertSameBits(c, withBias(a, b, bias), what);
+            MatrixKernels.multiplyTransA(a, dz, c, kept);
+            assertSameBits(c, Naive.multiply(Naive.transpose(a), dz), what + ", Aᵀ·B from the kept nonzeros");
+            MatrixKernels.multiplyTransA(a, dz, c);
+            assertSameBits(c, Naive.multiply(Naive.transpose(a), dz), what + ", Aᵀ·B");
+
+            // the rows of a data set, gathered as a batch from the set's nonzeros
+            SparseRows all = SparseRows.ofInputs(a);
+            if (all != null) {
+                int[] rowOf = random.ints(m, 0, m).toArray();
+                DMatrixRMaj batch = new DMatrixRMaj(m, k);
+                for (int r = 0; r < m; r++) {
+                    System.arraycopy(a.data, rowOf[r] * k, batch.data, r * k, k);
+                }
+                SparseRows gathered = new SparseRows();
+                gathered.gather(all, rowOf, 0, m, batch.data, k);
+                MatrixKernels.multiplyAddRow(batch, b, bias, c, gathered);
+                assertSameBits(c, withBias(batch, b, bias), what + ", a batch gathered from a data set's nonzeros");
+                MatrixKernels.multiplyTransA(batch, dz, c, gathered);
+                assertSameBits(c, Naive.multiply(Naive.transpose(batch), dz), what + ", and its Aᵀ·B");
+            }
+        }
+    }
+
+    /** C[i][j] = (…(bias[j] + A[i][0]·B[0][j]) + …), naively. */
+    private static DMatrixRMaj withBias(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias) {
+        DMatrixRMaj expected = new DMatrixRMaj(a.numRows, b.numCols);
+        for (int i = 0; i < a.numRows; i++) {
+            for (int j = 0; j < b.numCols; j++) {
+                double s = bias.get(0, j);
+                for (int p = 0; p < a.numCols; p++) {
+                    s += a.get(i, p) * b.get(p, j);
+                }
+                expected.set(i, j, s);
+            }
+        }
+        return expected;
+    }
+
+    private static void assertSameBits(DMatrixRMaj actual, DMatrixRMaj expected, String what) {
+        int size = expected.numRows * expected.numCols;
+        assertThat(actual.numRows).as(what).isEqualTo(expected.numRows);
+        long[] got = new long[size];
+        long[] want = new long[size];
+        for (int q = 0; q < size; q++) {
+            got[q] = Double.doubleToRawLongBits(actual.data[q]);
+            want[q] = Double.doubleToRawLongBits(expected.data[q]);
+        }
+        assertThat(got).as(what).containsExactly(want);
+    }
+
     @Test
     void sumRowsAddsEveryRow() {
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}});
