@@ -174,7 +174,7 @@ public final class MatrixKernels {
         }
         if (sparseAllowed(m, k, n, bd) && (bias == null || SparseRows.noNegativeZero(bias.data, 0, n))) {
             // nonzeros given are used as they are; else they are looked for (into the arrays given)
-            SparseRows nonzeros = aNonzeros != null ? aNonzeros : SparseRows.forThisThread()[0];
+            SparseRows nonzeros = aNonzeros != null ? aNonzeros : SparseRows.forThisThread();
             if (aNonzeros != null && aNonzeros.holds(ad, m, k) || nonzeros.collect(ad, m, k)) {
                 accumulateSparse(nonzeros, bd, cd, m, n);
                 return;
@@ -230,12 +230,13 @@ public final class MatrixKernels {
         Arrays.fill(cd, 0, k * n, 0.0);
         if (sparseAllowed(k, m, n, bd)) {
             // C starts at +0; Aᵀ's nonzeros are A's, regrouped by column
-            SparseRows[] mine = SparseRows.forThisThread();
+            SparseRows mine = SparseRows.forThisThread();
             SparseRows of = aNonzeros != null && aNonzeros.holds(ad, m, k) ? aNonzeros
-                    : mine[0].collect(ad, m, k) ? mine[0] : null;
+                    : mine.collect(ad, m, k) ? mine : null;
             if (of != null) {
-                mine[1].transpose(of, m, k);
-                accumulateSparse(mine[1], bd, cd, k, n);
+                SparseRows t = SparseRows.transposedForThisThread();
+                t.transpose(of, m, k);
+                accumulateSparse(t, bd, cd, k, n);
                 return;
             }
         }

@@ -34,8 +34,13 @@ final class SparseRows {
     /** Entries looked at first: when they hold almost no zeros, A is taken as dense without looking further. */
     private static final int GLANCE = 1024;
 
-    private static final ThreadLocal<SparseRows[]> PER_THREAD =
-            ThreadLocal.withInitial(() -> new SparseRows[] {new SparseRows(), new SparseRows()});
+    private static final ThreadLocal<SparseRows> PER_THREAD = ThreadLocal.withInitial(SparseRows::new);
+    private static final ThreadLocal<SparseRows> TRANSPOSED = ThreadLocal.withInitial(SparseRows::new);
+
+    /** This thread's arrays for a transpose. */
+    static SparseRows transposedForThisThread() {
+        return TRANSPOSED.get();
+    }
 
     int[] start = new int[0];
     int[] end = new int[0];
@@ -47,8 +52,8 @@ final class SparseRows {
     private int sourceRows;
     private int sourceDepth;
 
-    /** This thread's two sets of arrays (a matrix's and its transpose's), for products that bring none. */
-    static SparseRows[] forThisThread() {
+    /** This thread's arrays, for products that bring none. */
+    static SparseRows forThisThread() {
         return PER_THREAD.get();
     }
 
