@@ -102,12 +102,17 @@ public final class BatchLoader {
     }
 
     /**
-     * Makes {@code into} the nonzeros of batch {@code b} as {@link #fill} just copied it into x.
+     * As {@link #fill}, but X as its nonzeros: {@code into} gathers them from the data's, and stands
+     * for x, which is shaped but not written ({@link SparseRows#gather}).
      *
      * @param of the data's nonzeros ({@link SparseRows#ofInputs}). Not modified.
      */
-    void gather(int b, SparseRows of, DMatrixRMaj x, SparseRows into) {
-        into.gather(of, order, b * batchSize, x.numRows, x.data, x.numCols);
+    void fill(int b, Dataset data, SparseRows of, DMatrixRMaj x, DMatrixRMaj y, SparseRows into) {
+        int start = b * batchSize;
+        int rows = Math.min(batchSize, size - start);
+        x.reshape(rows, data.x().numCols, false);
+        into.gather(of, order, start, rows, x.data, x.numCols);
+        copyRows(data.y(), start, rows, y);
     }
 
     private void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {

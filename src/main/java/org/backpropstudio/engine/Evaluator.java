@@ -29,7 +29,7 @@ final class Evaluator {
      * @param nonzeros the data's inputs' nonzeros ({@link SparseRows#ofInputs}), or null
      */
     double lossSum(Network network, Loss loss, Dataset data, SparseRows nonzeros, int start, int rows) {
-        copyRows(data.x(), start, rows, x);
+        copyInputs(data, nonzeros, start, rows);
         copyRows(data.y(), start, rows, y);
         return loss.sumOfSampleLosses(forward(network, nonzeros, start, rows), y);
     }
@@ -40,7 +40,7 @@ final class Evaluator {
      * @param nonzeros the data's inputs' nonzeros ({@link SparseRows#ofInputs}), or null
      */
     int right(Network network, Dataset data, SparseRows nonzeros, int start, int rows) {
-        copyRows(data.x(), start, rows, x);
+        copyInputs(data, nonzeros, start, rows);
         DMatrixRMaj p = forward(network, nonzeros, start, rows);
         int classes = data.y().numCols;
         int right = 0;
@@ -76,13 +76,22 @@ final class Evaluator {
         return (double) right / data.size();
     }
 
-    /** The network's output for the chunk just copied into x, from the data's nonzeros when known. */
-    private DMatrixRMaj forward(Network network, SparseRows nonzeros, int start, int rows) {
+    /**
+     * The chunk's inputs into x: copied; or, when the data's nonzeros are known, as theirs, x
+     * shaped but not written ({@link SparseRows#gather}).
+     */
+    private void copyInputs(Dataset data, SparseRows nonzeros, int start, int rows) {
         if (nonzeros == null) {
-            return network.forward(x);
+            copyRows(data.x(), start, rows, x);
+        } else {
+            x.reshape(rows, data.x().numCols, false);
+            xNonzeros.gather(nonzeros, null, start, rows, x.data, x.numCols);
         }
-        xNonzeros.gather(nonzeros, null, start, rows, x.data, x.numCols);
-        return network.forward(x, xNonzeros);
+    }
+
+    /** The network's output for the chunk in x. */
+    private DMatrixRMaj forward(Network network, SparseRows nonzeros, int start, int rows) {
+        return nonzeros == null ? network.forward(x) : network.forward(x, xNonzeros);
     }
 
     private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {

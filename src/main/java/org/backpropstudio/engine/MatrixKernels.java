@@ -156,6 +156,9 @@ public final class MatrixKernels {
         double[] bd = b.data;
         double[] cd = c.data;
         if (n == 1) {
+            if (aNonzeros != null) {
+                aNonzeros.fillIn(ad, m, k);
+            }
             // one output column: each entry is a dot product of a row of A with B's only column,
             // summed from the bias in the same order as the general loop, so both round alike
             double b0 = bias == null ? 0.0 : bias.data[0];
@@ -180,7 +183,7 @@ public final class MatrixKernels {
                 return;
             }
         } else if (aNonzeros != null) {
-            aNonzeros.forget();
+            aNonzeros.forget(); // A written first if they stood for it
         }
         accumulate(ad, k, 1, bd, cd, m, k, n);
     }
@@ -215,6 +218,10 @@ public final class MatrixKernels {
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
+        boolean sparse = m > 1 && sparseAllowed(k, m, n, bd);
+        if (aNonzeros != null && !sparse) {
+            aNonzeros.fillIn(ad, m, k); // the loops below read A
+        }
         if (m == 1) {
             // one sample: the outer product C[p][j] = A[0][p]·B[0][j], written once
             for (int p = 0; p < k; p++) {
@@ -228,7 +235,7 @@ public final class MatrixKernels {
         }
         // C = 0, then C += Aᵀ·B   with Aᵀ[p][i] = ad[i·k + p]
         Arrays.fill(cd, 0, k * n, 0.0);
-        if (sparseAllowed(k, m, n, bd)) {
+        if (sparse) {
             // C starts at +0; Aᵀ's nonzeros are A's, regrouped by column
             SparseRows mine = SparseRows.forThisThread();
             SparseRows of = aNonzeros != null && aNonzeros.holds(ad, m, k) ? aNonzeros
@@ -238,6 +245,9 @@ public final class MatrixKernels {
                 t.transpose(of, m, k);
                 accumulateSparse(t, bd, cd, k, n);
                 return;
+            }
+            if (aNonzeros != null) {
+                aNonzeros.fillIn(ad, m, k);
             }
         }
         accumulate(ad, 1, k, bd, cd, k, m, n);

@@ -164,10 +164,11 @@ public final class Trainer {
                 if (config.streaming()) {
                     drawStreamingBatch();
                 } else {
-                    loader.fill(e.nextBatch, train, batchX, batchY);
                     if (trainNonzeros != null) {
-                        loader.gather(e.nextBatch, trainNonzeros, batchX, batchNonzeros);
+                        loader.fill(e.nextBatch, train, trainNonzeros, batchX, batchY, batchNonzeros);
                         batchInputs = batchNonzeros;
+                    } else {
+                        loader.fill(e.nextBatch, train, batchX, batchY);
                     }
                 }
                 e.lossSum += step();

@@ -152,7 +152,8 @@ class MatrixKernelsTest {
             MatrixKernels.multiplyTransA(a, dz, c);
             assertSameBits(c, Naive.multiply(Naive.transpose(a), dz), what + ", Aᵀ·B");
 
-            // the rows of a data set, gathered as a batch from the set's nonzeros
+            // the rows of a data set, gathered as a batch from the set's nonzeros, which stand for the
+            // batch's array unwritten (garbage here): a dense kernel must write it from them first
             SparseRows all = SparseRows.ofInputs(a);
             if (all != null) {
                 int[] rowOf = random.ints(m, 0, m).toArray();
@@ -160,12 +161,16 @@ class MatrixKernelsTest {
                 for (int r = 0; r < m; r++) {
                     System.arraycopy(a.data, rowOf[r] * k, batch.data, r * k, k);
                 }
+                DMatrixRMaj unwritten = new DMatrixRMaj(m, k);
+                java.util.Arrays.fill(unwritten.data, Double.NaN);
                 SparseRows gathered = new SparseRows();
-                gathered.gather(all, rowOf, 0, m, batch.data, k);
-                MatrixKernels.multiplyAddRow(batch, b, bias, c, gathered);
+                gathered.gather(all, rowOf, 0, m, unwritten.data, k);
+                MatrixKernels.multiplyAddRow(unwritten, b, bias, c, gathered);
                 assertSameBits(c, withBias(batch, b, bias), what + ", a batch gathered from a data set's nonzeros");
-                MatrixKernels.multiplyTransA(batch, dz, c, gathered);
+                MatrixKernels.multiplyTransA(unwritten, dz, c, gathered);
                 assertSameBits(c, Naive.multiply(Naive.transpose(batch), dz), what + ", and its Aᵀ·B");
+                gathered.forget();
+                assertSameBits(unwritten, batch, what + ", the batch written from its nonzeros");
             }
         }
     }
