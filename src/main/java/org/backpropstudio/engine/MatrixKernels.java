@@ -241,9 +241,24 @@ public final class MatrixKernels {
             SparseRows of = aNonzeros != null && aNonzeros.holds(ad, m, k) ? aNonzeros
                     : mine.collect(ad, m, k) ? mine : null;
             if (of != null) {
+                // Aᵀ's rows are placed, then each thread fills in and multiplies its own
                 SparseRows t = SparseRows.transposedForThisThread();
-                t.transpose(of, m, k);
-                accumulateSparse(t, bd, cd, k, n);
+                t.placeColumns(of, m, k);
+                RowKernel vector = VECTOR;
+                RowTasks.Rows body = vector != null && n >= vector.minColumns()
+                        ? (from, to) -> {
+                            t.fillColumns(of, m, from, to);
+                            vector.accumulateSparse(t, bd, cd, n, from, to);
+                        }
+                        : (from, to) -> {
+                            t.fillColumns(of, m, from, to);
+                            t.accumulateRows(bd, cd, n, from, to);
+                        };
+                if ((long) of.count(m) * n >= PARALLEL_SPARSE_WORK) {
+                    RowTasks.run(k, body);
+                } else {
+                    body.run(0, k);
+                }
                 return;
             }
             if (aNonzeros != null) {

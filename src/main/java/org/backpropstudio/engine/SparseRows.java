@@ -21,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@code column[q], value[q]} for {@code start[r] ≤ q < end[r]}. They are gathered from a
  * row-major matrix without a branch on the data (an entry is written whether or not it is zero,
  * and the place moves on only for a nonzero), since a branch on pixels that are off four times in
- * five is mispredicted at every stroke. Aᵀ's are made from A's ({@link #transpose}) in time
+ * five is mispredicted at every stroke. Aᵀ's are made from A's ({@link #placeColumns}) in time
  * proportional to the nonzeros, which is how a layer's ∂L/∂W = Xᵀ·dZ reuses what its forward pass
  * gathered of X. The arrays grow to the largest product seen and are kept, so a training step
  * allocates nothing.
@@ -205,11 +205,13 @@ final class SparseRows {
     }
 
     /**
-     * Makes these Aᵀ's nonzeros, from A's: Aᵀ (depth × rows)'s row p holds A's column p, r ascending.
+     * Makes these Aᵀ's nonzeros, from A's, in two halves: first where each row p of Aᵀ (column p
+     * of A) begins; then the rows are filled in, in parts that several threads can take
+     * ({@link #fillColumns}). Aᵀ (depth × rows)'s row p holds A's column p, r ascending.
      *
      * @param of A's nonzeros, of a (rows × depth) A. Not modified.
      */
-    void transpose(SparseRows of, int rows, int depth) {
+    void placeColumns(SparseRows of, int rows, int depth) {
         forget();
         room(depth, of.end[rows - 1] + 1);
         // end[p] counts column p's nonzeros, then start[p] is where row p of Aᵀ begins
@@ -225,9 +227,22 @@ final class SparseRows {
             places += end[p];
             end[p] = start[p];
         }
+    }
+
+    /**
+     * The second half of {@link #placeColumns}, for rows {@code from ≤ p < to} of Aᵀ: A's nonzeros in
+     * those columns, r ascending. A row of A holds its columns in order, so each of its parts is
+     * one run of entries.
+     */
+    void fillColumns(SparseRows of, int rows, int from, int to) {
         // end[p] is row p's next free place while filling
         for (int r = 0; r < rows; r++) {
-            for (int q = of.start[r]; q < of.end[r]; q++) {
+            int q = of.start[r];
+            int stop = of.end[r];
+            while (q < stop && of.column[q] < from) {
+                q++;
+            }
+            for (; q < stop && of.column[q] < to; q++) {
                 int at = end[of.column[q]]++;
                 column[at] = r;
                 value[at] = of.value[q];
