@@ -9,9 +9,12 @@ public final class HeadlessRate {
     private HeadlessRate() {
     }
 
-    /** Epochs per second of a fresh trainer on the config, measured over the given time. */
+    /**
+     * Epochs per second of a fresh trainer on the config, measured over the given time, past the
+     * config's length and step limit.
+     */
     public static double epochsPerSecond(TrainingConfig config, double seconds) {
-        Trainer t = new Trainer(config.withEpochs(Integer.MAX_VALUE));
+        Trainer t = new Trainer(config.withEpochs(Integer.MAX_VALUE).withStepLimit(0));
         long start = System.nanoTime();
         long limit = (long) (seconds * 1e9);
         int done = 0;

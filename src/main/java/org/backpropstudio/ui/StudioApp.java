@@ -277,6 +277,11 @@ public final class StudioApp extends Application {
      */
     private static void measure(Studio studio, double seconds) {
         org.backpropstudio.engine.TrainingConfig config = studio.viewModel().editor().applied();
+        if (config.stepLimit() > 0) {
+            // the digit tutorial's 5 000 steps end within the warm-up: the studio goes on past them,
+            // as the headless engine does (HeadlessRate)
+            studio.service().submit(new Command.Reconfigure(config.withStepLimit(0), "measure"));
+        }
         Thread headless = new Thread(() -> {
             HeadlessRate.epochsPerSecond(config, MEASURE_WARM_UP);
             double headlessRate = HeadlessRate.epochsPerSecond(config, seconds);
@@ -310,9 +315,9 @@ public final class StudioApp extends Application {
                 Arrays.sort(frames);
                 Arrays.sort(intervals);
                 Arrays.sort(pulses);
-                System.out.printf(Locale.ROOT, "headless engine: %.0f epochs/s (after a %.0f s warm-up)%n", headlessRate,
+                System.out.printf(Locale.ROOT, "headless engine: %.1f epochs/s (after a %.0f s warm-up)%n", headlessRate,
                         MEASURE_WARM_UP);
-                System.out.printf(Locale.ROOT, "studio: %.0f epochs/s while drawing %d frames in %.1f s "
+                System.out.printf(Locale.ROOT, "studio: %.1f epochs/s while drawing %d frames in %.1f s "
                         + "-> %.0f %% of headless (after a %.0f s warm-up at max speed, during which it trained "
                         + "%.0f epochs/s, %.0f %%)%n", studioRate, frames.length, elapsed, 100 * studioRate / headlessRate,
                         MEASURE_WARM_UP, warmUpRate, 100 * warmUpRate / headlessRate);
