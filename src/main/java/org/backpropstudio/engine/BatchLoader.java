@@ -110,14 +110,14 @@ public final class BatchLoader {
     void fill(int b, Dataset data, SparseRows of, DMatrixRMaj x, DMatrixRMaj y, SparseRows into) {
         int start = b * batchSize;
         int rows = Math.min(batchSize, size - start);
-        x.reshape(rows, data.x().numCols, false);
+        Matrices.shape(x, rows, data.x().numCols);
         into.gather(of, order, start, rows, x.data, x.numCols);
         copyRows(data.y(), start, rows, y);
     }
 
     private void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {
         int cols = from.numCols;
-        to.reshape(rows, cols, false);
+        Matrices.shape(to, rows, cols);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(from.data, order[start + r] * cols, to.data, r * cols, cols);
         }

@@ -100,7 +100,7 @@ public final class DenseLayer {
         // Z = X·W + b   (batch × out)
         MatrixKernels.multiplyAddRow(x, weights, bias, preActivation, inputNonzeros);
         // A = f(Z)
-        output.reshape(x.numRows, units, false);
+        Matrices.shape(output, x.numRows, units);
         activation.forward(preActivation.data, output.data, x.numRows * units);
         return output;
     }
@@ -119,7 +119,7 @@ public final class DenseLayer {
                     + "), got (" + outputGradient.numRows + " × " + outputGradient.numCols + ")");
         }
         // dZ = dA ⊙ f′(Z)   (batch × out)
-        preActivationGradient.reshape(batch, units, false);
+        Matrices.shape(preActivationGradient, batch, units);
         activation.backward(preActivation.data, output.data, outputGradient.data,
                 preActivationGradient.data, batch * units);
         // dW = Xᵀ·dZ   (in × out)

@@ -84,7 +84,7 @@ final class Evaluator {
         if (nonzeros == null) {
             copyRows(data.x(), start, rows, x);
         } else {
-            x.reshape(rows, data.x().numCols, false);
+            Matrices.shape(x, rows, data.x().numCols);
             xNonzeros.gather(nonzeros, null, start, rows, x.data, x.numCols);
         }
     }
@@ -95,7 +95,7 @@ final class Evaluator {
     }
 
     private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {
-        to.reshape(rows, from.numCols, false);
+        Matrices.shape(to, rows, from.numCols);
         System.arraycopy(from.data, start * from.numCols, to.data, 0, rows * from.numCols);
     }
 }

@@ -32,7 +32,7 @@ public record Loss(LossKind kind, Reduction reduction) {
         checkSameShape(predictions, targets);
         int batch = predictions.numRows;
         int width = predictions.numCols;
-        dP.reshape(batch, width, false);
+        Matrices.shape(dP, batch, width);
         double[] p = predictions.data;
         double[] y = targets.data;
         double[] g = dP.data;

@@ -151,7 +151,7 @@ public final class MatrixKernels {
             throw new IllegalArgumentException("A·B needs A's columns = B's rows: A is (" + m + " × " + k
                     + "), B is (" + b.numRows + " × " + n + ")");
         }
-        c.reshape(m, n, false);
+        Matrices.shape(c, m, n);
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
@@ -214,7 +214,7 @@ public final class MatrixKernels {
             throw new IllegalArgumentException("Aᵀ·B needs A's rows = B's rows: A is (" + m + " × " + k
                     + "), B is (" + b.numRows + " × " + n + ")");
         }
-        c.reshape(k, n, false);
+        Matrices.shape(c, k, n);
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
@@ -282,7 +282,7 @@ public final class MatrixKernels {
         if (a.numRows > 1 && a.numCols > 1 && b.numCols == a.numCols) {
             int n = b.numCols;
             int k = b.numRows;
-            work.reshape(n, k, false);
+            Matrices.shape(work, n, k);
             // work = Bᵀ   (n × k)
             double[] bd = b.data;
             double[] wd = work.data;
@@ -319,7 +319,7 @@ public final class MatrixKernels {
             throw new IllegalArgumentException("A·Bᵀ needs A's columns = B's columns: A is (" + m + " × " + n
                     + "), B is (" + k + " × " + b.numCols + ")");
         }
-        c.reshape(m, k, false);
+        Matrices.shape(c, m, k);
         double[] ad = a.data;
         double[] bd = b.data;
         double[] cd = c.data;
@@ -375,6 +375,17 @@ public final class MatrixKernels {
      */
     private static void accumulate(double[] a, int aRow, int aCol, double[] b, double[] c, int rows, int depth,
             int n) {
+        if (rows == 1) {
+            // one sample (the tutorials' per-sample steps): no tiles, each entry's terms in order
+            for (int p = 0; p < depth; p++) {
+                double ap = a[p * aCol];
+                int bRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[j] += ap * b[bRow + j];
+                }
+            }
+            return;
+        }
         RowKernel vector = VECTOR;
         boolean split = (long) rows * depth * n >= PARALLEL_WORK;
         if (vector != null && n >= vector.minColumns()) {
@@ -454,7 +465,7 @@ public final class MatrixKernels {
     public static void sumRows(DMatrixRMaj a, DMatrixRMaj s) {
         int m = a.numRows;
         int n = a.numCols;
-        s.reshape(1, n, false);
+        Matrices.shape(s, 1, n);
         double[] ad = a.data;
         double[] sd = s.data;
         if (m == 1) {

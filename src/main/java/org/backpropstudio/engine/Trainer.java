@@ -269,8 +269,8 @@ public final class Trainer {
     private void drawStreamingBatch() {
         DataSpec.FunctionData f = (DataSpec.FunctionData) config.data();
         int rows = config.batchSize();
-        batchX.reshape(rows, 1, false);
-        batchY.reshape(rows, 1, false);
+        Matrices.shape(batchX, rows, 1);
+        Matrices.shape(batchY, rows, 1);
         for (int r = 0; r < rows; r++) {
             batchX.data[r] = f.drawX(dataRandom);
         }
