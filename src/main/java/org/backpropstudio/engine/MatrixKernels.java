@@ -22,6 +22,9 @@ import org.ejml.data.DMatrixRMaj;
  *       least two vectors wide run {@link VectorRows} instead, which keeps a tile of C in
  *       registers and sums in the same order: the same bits, about three times as fast.
  *       {@code -Dbackprop.kernels=plain} turns it off, to compare.
+ *   <li>When at least {@link SparseRows#MIN_ZERO_SHARE} of A's entries are zero (a digit's
+ *       pixels), and leaving their terms out changes no bit, only A's nonzeros are multiplied
+ *       ({@link SparseRows}); a layer's ∂L/∂W = Xᵀ·dZ reuses the nonzeros its forward pass found.
  *   <li>From {@link #PARALLEL_WORK} multiply-adds on, C's rows are split between the cores
  *       ({@link RowTasks}); each row is still summed by one thread in the same order.
  * </ul>
