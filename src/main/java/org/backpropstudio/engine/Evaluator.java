@@ -31,7 +31,7 @@ final class Evaluator {
     double lossSum(Network network, Loss loss, Dataset data, SparseRows nonzeros, int start, int rows) {
         copyInputs(data, nonzeros, start, rows);
         copyRows(data.y(), start, rows, y);
-        return loss.sumOfSampleLosses(forward(network, nonzeros, start, rows), y);
+        return loss.sumOfSampleLosses(forward(network, nonzeros), y);
     }
 
     /**
@@ -41,7 +41,7 @@ final class Evaluator {
      */
     int right(Network network, Dataset data, SparseRows nonzeros, int start, int rows) {
         copyInputs(data, nonzeros, start, rows);
-        DMatrixRMaj p = forward(network, nonzeros, start, rows);
+        DMatrixRMaj p = forward(network, nonzeros);
         int classes = data.y().numCols;
         int right = 0;
         for (int r = 0; r < rows; r++) {
@@ -90,7 +90,7 @@ final class Evaluator {
     }
 
     /** The network's output for the chunk in x. */
-    private DMatrixRMaj forward(Network network, SparseRows nonzeros, int start, int rows) {
+    private DMatrixRMaj forward(Network network, SparseRows nonzeros) {
         return nonzeros == null ? network.forward(x) : network.forward(x, xNonzeros);
     }
 

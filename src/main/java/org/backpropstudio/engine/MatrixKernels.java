@@ -247,21 +247,11 @@ public final class MatrixKernels {
                 // Aᵀ's rows are placed, then each thread fills in and multiplies its own
                 SparseRows t = SparseRows.transposedForThisThread();
                 t.placeColumns(of, m, k);
-                RowKernel vector = VECTOR;
-                RowTasks.Rows body = vector != null && n >= vector.minColumns()
-                        ? (from, to) -> {
-                            t.fillColumns(of, m, from, to);
-                            vector.accumulateSparse(t, bd, cd, n, from, to);
-                        }
-                        : (from, to) -> {
-                            t.fillColumns(of, m, from, to);
-                            t.accumulateRows(bd, cd, n, from, to);
-                        };
-                if ((long) of.count(m) * n >= PARALLEL_SPARSE_WORK) {
-                    RowTasks.run(k, body);
-                } else {
-                    body.run(0, k);
-                }
+                RowTasks.Rows multiply = sparseRows(t, bd, cd, n);
+                runSparse(of.count(m), n, k, (from, to) -> {
+                    t.fillColumns(of, m, from, to);
+                    multiply.run(from, to);
+                });
                 return;
             }
             if (aNonzeros != null) {
@@ -357,11 +347,20 @@ public final class MatrixKernels {
 
     /** {@code C += A·B} over A's nonzeros, split between the cores when they are many. */
     private static void accumulateSparse(SparseRows a, double[] b, double[] c, int rows, int n) {
+        runSparse(a.count(rows), n, rows, sparseRows(a, b, c, n));
+    }
+
+    /** {@code C[r] += A[r]·B} over A's nonzeros for a range of rows: the vector kernel or the plain loops. */
+    private static RowTasks.Rows sparseRows(SparseRows a, double[] b, double[] c, int n) {
         RowKernel vector = VECTOR;
-        RowTasks.Rows body = vector != null && n >= vector.minColumns()
+        return vector != null && n >= vector.minColumns()
                 ? (from, to) -> vector.accumulateSparse(a, b, c, n, from, to)
                 : (from, to) -> a.accumulateRows(b, c, n, from, to);
-        if ((long) a.count(rows) * n >= PARALLEL_SPARSE_WORK) {
+    }
+
+    /** Runs {@code body} over the rows, split between the cores from {@link #PARALLEL_SPARSE_WORK}. */
+    private static void runSparse(int nonzeros, int n, int rows, RowTasks.Rows body) {
+        if ((long) nonzeros * n >= PARALLEL_SPARSE_WORK) {
             RowTasks.run(rows, body);
         } else {
             body.run(0, rows);

@@ -41,11 +41,6 @@ final class SparseRows {
     private static final ThreadLocal<SparseRows> PER_THREAD = ThreadLocal.withInitial(SparseRows::new);
     private static final ThreadLocal<SparseRows> TRANSPOSED = ThreadLocal.withInitial(SparseRows::new);
 
-    /** This thread's arrays for a transpose. */
-    static SparseRows transposedForThisThread() {
-        return TRANSPOSED.get();
-    }
-
     int[] start = new int[0];
     int[] end = new int[0];
     int[] column = new int[0];
@@ -55,10 +50,17 @@ final class SparseRows {
     private double[] source;
     private int sourceRows;
     private int sourceDepth;
+    /** True when {@link #source} has not been written with the rows these stand for ({@link #gather}). */
+    private boolean unfilled;
 
     /** This thread's arrays, for products that bring none. */
     static SparseRows forThisThread() {
         return PER_THREAD.get();
+    }
+
+    /** This thread's arrays for a transpose. */
+    static SparseRows transposedForThisThread() {
+        return TRANSPOSED.get();
     }
 
     /**
@@ -141,7 +143,7 @@ final class SparseRows {
 
     /**
      * Makes these the nonzeros of a batch whose row r is row {@code rowOf[offset + r]} of a data set
-     * (row {@code offset + r} when {@code rowOf} is null), as it was just copied into {@code target}.
+     * (row {@code offset + r} when {@code rowOf} is null), standing for the batch's array {@code target}.
      *
      * <p>The batch's array is left as it is: a product that takes these nonzeros never reads it,
      * and one that must read it fills it in from them first ({@link #fillIn}). The digits' batches
@@ -172,9 +174,6 @@ final class SparseRows {
         sourceDepth = depth;
         unfilled = true;
     }
-
-    /** True when {@link #source} has not been written with the rows these stand for ({@link #gather}). */
-    private boolean unfilled;
 
     /**
      * Writes the matrix these are the nonzeros of into its array, when they stand for it unwritten

@@ -40,8 +40,8 @@ public final class Trainer {
     private final DMatrixRMaj batchX = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj batchY = new DMatrixRMaj(1, 1);
     /**
-     * The nonzeros of the training and test inputs, gathered once when at least a quarter of them
-     * are zero (a digit's pixels), else null; and the current batch's, taken from the training
+     * The nonzeros of the training and test inputs, gathered once when enough of them are zero
+     * ({@link SparseRows#MIN_ZERO_SHARE}: a digit's pixels), else null; and the current batch's, taken from the training
      * inputs' ({@link SparseRows}).
      */
     private SparseRows trainNonzeros;
