@@ -97,12 +97,44 @@ public final class DenseLayer {
             ownNonzeros.forget(); // X's entries may be new in an array the layer has seen
             inputNonzeros = ownNonzeros;
         }
-        // Z = X·W + b   (batch × out)
-        MatrixKernels.multiplyAddRow(x, weights, bias, preActivation, inputNonzeros);
-        // A = f(Z)
         Matrices.shape(output, x.numRows, units);
+        if (x.numRows == 1 && inputs * units <= ONE_ROW_ENTRIES) {
+            forwardOneRow(x.data);
+        } else {
+            // Z = X·W + b   (batch × out)
+            MatrixKernels.multiplyAddRow(x, weights, bias, preActivation, inputNonzeros);
+        }
+        // A = f(Z)
         activation.forward(preActivation.data, output.data, x.numRows * units);
         return output;
+    }
+
+    /**
+     * Weights (in·out) up to which a one-row batch (a per-sample step) runs {@link #forwardOneRow}:
+     * 4 096 doubles, 32 KiB, stay in the L1 cache while W is read by columns.
+     */
+    static final int ONE_ROW_ENTRIES = 4096;
+
+    /**
+     * {@code z_j = b_j + Σ_p x_p·W[p][j]} for one row x (1 × in), each z_j summed in p's order
+     * from b_j (or +0) as {@link MatrixKernels#multiplyAddRow} sums it: the same bits. Summed entry
+     * by entry, each a dot product with a column of W, it runs as straight scalar code; the row
+     * kernels' loops over a handful of columns cost more in their set-up than in their arithmetic.
+     *
+     * @param x X's only row (1 × in). Not modified.
+     */
+    private void forwardOneRow(double[] x) {
+        Matrices.shape(preActivation, 1, units);
+        double[] w = weights.data;
+        double[] z = preActivation.data;
+        double[] b = bias == null ? null : bias.data;
+        for (int j = 0; j < units; j++) {
+            double sum = b == null ? 0.0 : b[j];
+            for (int p = 0, at = j; p < inputs; p++, at += units) {
+                sum += x[p] * w[at];
+            }
+            z[j] = sum;
+        }
     }
 
     /**

@@ -83,4 +83,56 @@ class DenseLayerTest {
             }
         }
     }
+
+    static Stream<Arguments> oneRowShapes() {
+        // 64 × 64 is the largest layer a single row runs straight loops for; 65 × 64 takes the kernels
+        int[][] sizes = {{1, 10}, {10, 10}, {10, 1}, {3, 17}, {64, 64}, {65, 64}};
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int[] s : sizes) {
+            b.add(Arguments.of(s[0], s[1], true));
+            b.add(Arguments.of(s[0], s[1], false));
+        }
+        return b.build();
+    }
+
+    /**
+     * A per-sample step's forward pass gives the bits its row gets in a batch: the one-row loops
+     * sum each z in the order the batch kernels do, from the bias or +0, whatever the values
+     * (−0, subnormals, huge, infinite, NaN; half the inputs zero, as pixels).
+     */
+    @ParameterizedTest(name = "{0} → {1}, bias {2}")
+    @MethodSource("oneRowShapes")
+    void aRowAloneGivesTheBitsItGetsInABatch(int in, int out, boolean bias) {
+        Random random = new Random(in * 131 + out);
+        double[] awkward = {-0.0, 0.0, Double.MIN_VALUE, -1e300, 1e300, Double.POSITIVE_INFINITY, Double.NaN, 1e-310};
+        DenseLayer layer = new DenseLayer(in, out, Activation.IDENTITY, bias);
+        layer.weights().setTo(Naive.random(in, out, random));
+        double[] w = layer.weights().data;
+        for (int i = 0; i < w.length; i += 7) {
+            w[i] = awkward[random.nextInt(awkward.length - 3)]; // finite, so batches may leave zeros out
+        }
+        if (bias) {
+            layer.bias().setTo(Naive.random(1, out, random));
+            layer.bias().data[0] = -0.0;
+        }
+        int rows = 12;
+        DMatrixRMaj batch = Naive.random(rows, in, random);
+        for (int i = 0; i < batch.data.length; i++) {
+            if (random.nextBoolean()) {
+                batch.data[i] = 0.0;
+            } else if (random.nextInt(5) == 0) {
+                batch.data[i] = awkward[random.nextInt(awkward.length)];
+            }
+        }
+        DMatrixRMaj inBatch = layer.forward(batch).copy();
+        for (int r = 0; r < rows; r++) {
+            DMatrixRMaj row = new DMatrixRMaj(1, in);
+            System.arraycopy(batch.data, r * in, row.data, 0, in);
+            double[] alone = layer.forward(row).data;
+            for (int j = 0; j < out; j++) {
+                assertThat(Double.doubleToLongBits(alone[j])).as("row %d, unit %d", r, j)
+                        .isEqualTo(Double.doubleToLongBits(inBatch.get(r, j)));
+            }
+        }
+    }
 }
