@@ -59,7 +59,7 @@ final class StudioMenus {
                         () -> view.contributions().setSelected(!view.contributions().isSelected())));
         Menu helpMenu = Localized.bind(new Menu(), "menu.help");
         helpMenu.getItems().addAll(
-                item("menu.help.shortcuts", "mdi2k-keyboard", null, view.help()::toggle));
+                item("menu.help.shortcuts", "mdi2k-keyboard", null, () -> view.help().toggle()));
         viewMenu.getItems().add(languageMenu(view));
         return new MenuBar(file, training, viewMenu, helpMenu);
     }

@@ -22,6 +22,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class StudioToolbar extends HBox {
 
+    /** The gradient check's report, a window of its own. */
+    private final Deferred<GradientCheckWindow> gradientWindow;
+
     /** Icons whose size follows the text size, with their size in em (the shell sizes them). */
     private final Map<FontIcon, Double> scaledIcons;
     private final Region spacer = new Region();
@@ -95,9 +98,11 @@ final class StudioToolbar extends HBox {
         Button check = iconButton("check-gradients", "mdi2c-check-decagram",
                 "toolbar.gradcheck",
                 vm::checkGradients);
-        // made and styled now, hidden, so that the first check does not style it while training
-        GradientCheckWindow gradientWindow = new GradientCheckWindow(view.stage(), StudioView.class.getResource("studio.css").toExternalForm());
-        vm.gradientChecksProperty().addListener(o -> gradientWindow.show(vm.gradientsProperty().get()));
+        // made and styled soon after the window is up (buildHidden), so that the first check does
+        // not style it while training, nor hold the window back
+        gradientWindow = new Deferred<>(() -> new GradientCheckWindow(view.stage(),
+                StudioView.class.getResource("studio.css").toExternalForm()));
+        vm.gradientChecksProperty().addListener(o -> gradientWindow.get().show(vm.gradientsProperty().get()));
 
         Button pin = iconButton("pin", "mdi2p-pin",
                 "toolbar.pin", vm::pin);
@@ -168,6 +173,15 @@ final class StudioToolbar extends HBox {
      * How long the fit curve glides from one epoch's prediction to the next: most of the time
      * between epochs at 10 epochs/s or slower (0.6 s at 1 epoch/s), none when faster.
      */
+    /** Builds the gradient check's window, hidden (see {@link StudioView#buildHidden}). */
+    void buildHidden() {
+        gradientWindow.get();
+    }
+
+    boolean hiddenBuilt() {
+        return gradientWindow.built();
+    }
+
     static double transitionSeconds(double epochsPerSecond) {
         return epochsPerSecond <= 10 ? Math.min(0.6, 0.6 / epochsPerSecond) : 0;
     }

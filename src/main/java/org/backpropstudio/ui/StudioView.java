@@ -64,7 +64,17 @@ public final class StudioView extends BorderPane {
             new InspectorModel();
     private final InspectorView inspectorView;
     private final ToggleButton contributions = Localized.bind(new ToggleButton(), "fit.contributions");
-    private final HelpOverlay help = new HelpOverlay(StudioView.class.getResource("studio.css").toExternalForm());
+    /** Where the shortcuts card goes over the whole window once it is built (empty, it takes no clicks). */
+    private final javafx.scene.layout.StackPane helpHolder = new javafx.scene.layout.StackPane();
+    {
+        helpHolder.setPickOnBounds(false); // a region takes the clicks on its bounds, even empty
+    }
+    private final Deferred<HelpOverlay> help = new Deferred<>(() -> {
+        HelpOverlay card = new HelpOverlay(StudioView.class.getResource("studio.css").toExternalForm());
+        helpHolder.getChildren().setAll(card);
+        return card;
+    });
+    private final StudioToolbar toolbar;
     /** The fit above, the losses and the diagram below. */
     private final SplitPane centreSplit = new SplitPane();
     /** The loss charts beside the diagram; in lecture mode stacked beside the fit. */
@@ -111,7 +121,8 @@ public final class StudioView extends BorderPane {
         this.files = new FileActions(vm, stage, io, recent);
         getStyleClass().add("studio");
         getStylesheets().add(StudioView.class.getResource("studio.css").toExternalForm());
-        VBox top = new VBox(StudioMenus.bar(this), new StudioToolbar(this, toolbarSetupSlot, lectureSetupSlot, scaledIcons));
+        toolbar = new StudioToolbar(this, toolbarSetupSlot, lectureSetupSlot, scaledIcons);
+        VBox top = new VBox(StudioMenus.bar(this), toolbar);
         setTop(top);
         leavesAFieldWhenClicked(top);
         editor = new EditorView(vm.editor());
@@ -572,7 +583,7 @@ public final class StudioView extends BorderPane {
 
     /** The keyboard-shortcut card, to lay over the whole window. */
     public Node helpOverlay() {
-        return help;
+        return helpHolder;
     }
 
     /** Open, save, export and import. */
@@ -604,8 +615,23 @@ public final class StudioView extends BorderPane {
         return editor;
     }
 
+    /** The shortcuts card, built when first asked for. */
     HelpOverlay help() {
-        return help;
+        return help.get();
+    }
+
+    /**
+     * Builds what is hidden at first (the shortcuts card, the gradient check's window), so that
+     * neither is built and styled while the studio trains. Run soon after the window is shown.
+     */
+    void buildHidden() {
+        help.get();
+        toolbar.buildHidden();
+    }
+
+    /** True once what is hidden at first is built (by {@link #buildHidden}, or when first shown). */
+    boolean hiddenBuilt() {
+        return help.built() && toolbar.hiddenBuilt();
     }
 
     ToggleButton contributions() {

@@ -1,0 +1,71 @@
+package org.backpropstudio.ui;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+
+/**
+ * A part of the studio nobody sees at first (the shortcuts card, the gradient check's window),
+ * built when first asked for or soon after the window is up, whichever comes first. Built with the
+ * studio, the two held the window back by about 150 ms of the UI thread (most of it styling and
+ * laying out the hidden check window); built only when first asked for, a part would be styled
+ * while the studio trains. On the UI thread only.
+ *
+ * @param <T> the part
+ */
+final class Deferred<T> {
+
+    /** From the window shown to the hidden parts built: its first frames come first. */
+    static final Duration AFTER_SHOWN = Duration.millis(400);
+
+    private final Supplier<T> make;
+    private T value;
+
+    Deferred(Supplier<T> make) {
+        this.make = Objects.requireNonNull(make, "make");
+    }
+
+    /** The part, built now if it was not yet. */
+    T get() {
+        if (value == null) {
+            value = make.get();
+        }
+        return value;
+    }
+
+    /** True once the part is built. */
+    boolean built() {
+        return value != null;
+    }
+
+    /**
+     * Runs {@code build} {@link #AFTER_SHOWN} after the window is shown, or after that long from
+     * now when it already is (a stage a studio before this one showed). The handler waiting for the
+     * window goes when it has run, so the window keeps nothing of the studio.
+     */
+    static void soonAfterShown(Window window, Runnable build) {
+        if (window.isShowing()) {
+            later(build);
+            return;
+        }
+        EventHandler<WindowEvent> once = new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                window.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                later(build);
+            }
+        };
+        window.addEventHandler(WindowEvent.WINDOW_SHOWN, once);
+    }
+
+    private static void later(Runnable build) {
+        PauseTransition wait = new PauseTransition(AFTER_SHOWN);
+        wait.setOnFinished(e -> Platform.runLater(build));
+        wait.play();
+    }
+}
