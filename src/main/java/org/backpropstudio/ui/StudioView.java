@@ -62,7 +62,8 @@ public final class StudioView extends BorderPane {
     private final FileActions files;
     private final InspectorModel inspector =
             new InspectorModel();
-    private final InspectorView inspectorView;
+    /** The backprop inspector's pane, at the right: hidden at first, built soon after the window shows. */
+    private final Deferred<InspectorView> inspectorView;
     private final ToggleButton contributions = Localized.bind(new ToggleButton(), "fit.contributions");
     /** Where the shortcuts card goes over the whole window once it is built (empty, it takes no clicks). */
     private final javafx.scene.layout.StackPane helpHolder = new javafx.scene.layout.StackPane();
@@ -173,10 +174,13 @@ public final class StudioView extends BorderPane {
         Node status = new StatusBar(vm, lecture);
         setBottom(status);
         leavesAFieldWhenClicked(status);
-        inspectorView = new InspectorView(inspector, vm::inspect, vm::refreshInspection, this::toggleInspector);
-        inspectorView.setVisible(false);
-        inspectorView.managedProperty().bind(inspectorView.visibleProperty());
-        setRight(inspectorView);
+        inspectorView = new Deferred<>(() -> {
+            InspectorView pane = new InspectorView(inspector, vm::inspect, vm::refreshInspection, this::toggleInspector);
+            pane.setVisible(false);
+            pane.managedProperty().bind(pane.visibleProperty());
+            setRight(pane);
+            return pane;
+        });
         inspector.currentStage().addListener((o, a, shownStage) -> diagram.setHighlight(shownStage));
         fitChart.setOnPick(vm::inspect);
         fitChart.setPointEditor((edit, x, y) -> {
@@ -281,25 +285,25 @@ public final class StudioView extends BorderPane {
 
     /** True when the backprop inspector pane is showing. */
     public boolean inspectorOpen() {
-        return inspectorView.isVisible();
+        return inspectorView.built() && inspectorView.get().isVisible();
     }
 
     /** Opens the backprop inspector (on the sample it showed last, or the first training sample), or closes it. */
     public void toggleInspector() {
         if (inspectorOpen()) {
             // hidden, not removed: its CSS is worked out once, not at every opening
-            inspectorView.setVisible(false);
+            inspectorView.get().setVisible(false);
             fitChart.setPicking(false);
             vm.stopInspecting();
             inspector.show(null);
             diagram.setHighlight(null);
             return;
         }
-        inspectorView.setVisible(true);
+        inspectorView.get().setVisible(true);
         fitChart.setPicking(true);
         Snapshot s = vm.snapshotProperty().get();
         TaskKind task = TaskKind.of(vm.editor().applied());
-        inspectorView.setPickByX(task == TaskKind.CURVE, task == TaskKind.CURVE ? "inspector.hint"
+        inspectorView.get().setPickByX(task == TaskKind.CURVE, task == TaskKind.CURVE ? "inspector.hint"
                 : task == TaskKind.PLANE ? "inspector.hintPlane" : "inspector.hintDigits");
         if (task != TaskKind.CURVE) {
             // a classifier's sample by its number: the digit chosen in the grid, or the first point
@@ -321,7 +325,7 @@ public final class StudioView extends BorderPane {
     /** The inspector's state (for tests). */
     /** For tests: the inspector pane. */
     public InspectorView inspectorView() {
-        return inspectorView;
+        return inspectorView.get();
     }
 
     public InspectorModel inspector() {
@@ -347,7 +351,7 @@ public final class StudioView extends BorderPane {
         }
         if (inspectorOpen()) {
             inspector.show(s.inspection());
-            inspectorView.setTraining(s.state() == org.backpropstudio.training.TrainingState.TRAINING);
+            inspectorView.get().setTraining(s.state() == org.backpropstudio.training.TrainingState.TRAINING);
         }
         schedule.offer(s);
         schedule.drawDue(System.nanoTime());
@@ -621,17 +625,19 @@ public final class StudioView extends BorderPane {
     }
 
     /**
-     * Builds what is hidden at first (the shortcuts card, the gradient check's window), so that
-     * neither is built and styled while the studio trains. Run soon after the window is shown.
+     * Builds what is hidden at first (the shortcuts card, the inspector, the gradient check's
+     * window), so that none is built and styled while the studio trains, nor holds the window
+     * back. Run soon after the window is shown.
      */
     void buildHidden() {
         help.get();
+        inspectorView.get();
         toolbar.buildHidden();
     }
 
     /** True once what is hidden at first is built (by {@link #buildHidden}, or when first shown). */
     boolean hiddenBuilt() {
-        return help.built() && toolbar.hiddenBuilt();
+        return help.built() && inspectorView.built() && toolbar.hiddenBuilt();
     }
 
     ToggleButton contributions() {
