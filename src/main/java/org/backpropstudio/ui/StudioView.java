@@ -625,19 +625,20 @@ public final class StudioView extends BorderPane {
     }
 
     /**
-     * Builds what is hidden at first (the shortcuts card, the inspector, the gradient check's
-     * window), so that none is built and styled while the studio trains, nor holds the window
+     * Builds what is hidden at first (the shortcuts card, the inspector, the editor's folded
+     * Advanced section, the gradient check's window), so that none is built and styled while the studio trains, nor holds the window
      * back. Run soon after the window is shown.
      */
     void buildHidden() {
         help.get();
         inspectorView.get();
+        editor.buildHidden();
         toolbar.buildHidden();
     }
 
     /** True once what is hidden at first is built (by {@link #buildHidden}, or when first shown). */
     boolean hiddenBuilt() {
-        return help.built() && inspectorView.built() && toolbar.hiddenBuilt();
+        return help.built() && inspectorView.built() && editor.hiddenBuilt() && toolbar.hiddenBuilt();
     }
 
     ToggleButton contributions() {

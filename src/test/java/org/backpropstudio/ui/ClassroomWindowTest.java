@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import static org.backpropstudio.ui.WindowTests.shownOnScreen;
 import static org.backpropstudio.ui.WindowTests.shownText;
+import static org.backpropstudio.ui.WindowTests.waitForHiddenParts;
 import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 /** Lecture mode, pinned runs and points clicked in, in the real window on headless Monocle. */
@@ -157,6 +158,7 @@ class ClassroomWindowTest {
     @Test
     void theEditorShowsWhatStudentsChangeAndFoldsTheRestIntoARememberedAdvancedSection(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null);
+        waitForHiddenParts(studio);
         Settings settings = new Settings(recentList.resolveSibling("settings.properties"));
         // about 25 fields showed at once: now the layers, the learning rate, the epochs and the data
         for (String id : new String[] {"#units-1", "#activation-1", "#learning-rate", "#epochs", "#target-function",
@@ -472,6 +474,7 @@ class ClassroomWindowTest {
     @Test
     void anExtrapolationSplitTestsElsewhereAndShadesBothRanges(FxRobot robot) {
         waitUntil("the first snapshot", () -> shown() != null);
+        waitForHiddenParts(studio);
         assertThat(studio.view().fitChart().shadedRanges()).isNull();
         type(robot, "#x-min", "-3.14");
         type(robot, "#x-max", "3.14");
@@ -495,6 +498,7 @@ class ClassroomWindowTest {
     @Test
     void switchingToChineseRenamesTheWholeWindowAtOnce(FxRobot robot) throws Exception {
         waitUntil("the first snapshot", () -> shown() != null);
+        waitForHiddenParts(studio);
         javafx.scene.control.Tooltip playTip = robot.lookup("#play").queryAs(javafx.scene.control.Button.class)
                 .getTooltip();
         assertThat(playTip.getText()).isEqualTo("Play / pause training (Space)");

@@ -23,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import static org.backpropstudio.ui.WindowTests.shownOnScreen;
 import static org.backpropstudio.ui.WindowTests.dialogWithHeader;
 import static org.backpropstudio.ui.WindowTests.shownText;
+import static org.backpropstudio.ui.WindowTests.waitForHiddenParts;
 import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 /** The real studio window on headless Monocle, driven as a user would. */
@@ -424,6 +425,7 @@ class StudioWindowTest {
     @Test
     void aSavedExperimentOpensWithItsSetupAndWeights(FxRobot robot) throws Exception {
         // momentum is in the editor's Advanced section, folded at first
+        waitForHiddenParts(studio);
         assertThat(shownOnScreen(robot.lookup("#momentum").query())).isFalse();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -643,8 +645,7 @@ class StudioWindowTest {
     @Test
     void whatIsHiddenAtFirstIsBuiltSoonAfterTheWindowShows(FxRobot robot) throws Exception {
         // not with the window (it held the window back), nor at a first check while training
-        waitUntil("the shortcuts card and the check's window built",
-                () -> studio.view().hiddenBuilt());
+        waitForHiddenParts(studio);
     }
 
     @Test

@@ -48,6 +48,14 @@ final class WindowTests {
         return studio;
     }
 
+    /**
+     * Waits until what the studio builds soon after its window shows is built (the editor's folded
+     * Advanced section among it), for a test that reads those controls.
+     */
+    static void waitForHiddenParts(StudioApp.Studio studio) {
+        waitUntil("the parts hidden at first are built", () -> studio.view().hiddenBuilt());
+    }
+
     /** Waits up to 15 s for a condition; fails naming what it waited for. */
     static void waitUntil(String what, BooleanSupplier condition) {
         try {

@@ -82,7 +82,7 @@ public final class EditorView extends ScrollPane {
                         field(model.noise(), "tip.noise"))),
                 classifierNote(),
                 outOfLecture(advancedToggle()),
-                advanced(
+                advanced(() -> new Node[] {
                         subheading("editor.network"),
                         row("output activation", choice(Activation.values(), model.outputActivationProperty(),
                                 "tip.outputActivation")),
@@ -106,7 +106,7 @@ public final class EditorView extends ScrollPane {
                                 optionalField(model.testXMax(), "tip.testXMax"),
                                 row("x spacing", choice(DataSpec.Sampling.values(), model.samplingProperty(),
                                         "tip.sampling")),
-                                check("editor.streaming", model.streamingProperty(), "tip.streaming")))),
+                                check("editor.streaming", model.streamingProperty(), "tip.streaming")))}),
                 folded,
                 message);
         content.getStyleClass().add("editor-content");
@@ -467,14 +467,43 @@ public final class EditorView extends ScrollPane {
         return box;
     }
 
-    /** The Advanced section's controls: shown when it is unfolded, never in lecture mode. */
-    private VBox advanced(Node... nodes) {
-        VBox box = new VBox(10, nodes);
+    /**
+     * The Advanced section: shown when it is unfolded, never in lecture mode. Its controls (287
+     * nodes) are made when it is first unfolded or {@link #buildHidden} is called, whichever is
+     * first: folded, they would be made and styled before the window could show.
+     */
+    private VBox advanced(java.util.function.Supplier<Node[]> controls) {
+        VBox box = new VBox(10);
         box.setId("advanced");
         box.getStyleClass().add("advanced");
         box.visibleProperty().bind(lecture.not().and(advancedOpen));
         box.managedProperty().bind(box.visibleProperty());
+        advancedBox = box;
+        advancedControls = controls;
+        advancedOpen.addListener((o, was, open) -> {
+            if (open) {
+                buildHidden();
+            }
+        });
         return box;
+    }
+
+    /** The Advanced section, and what makes its controls until they are made (then null). */
+    private VBox advancedBox;
+    private java.util.function.Supplier<Node[]> advancedControls;
+
+    /** Makes the folded Advanced section's controls now, if they are not made yet. */
+    public void buildHidden() {
+        if (advancedControls != null) {
+            Node[] controls = advancedControls.get();
+            advancedControls = null;
+            advancedBox.getChildren().setAll(controls);
+        }
+    }
+
+    /** True once the Advanced section's controls are made. */
+    public boolean hiddenBuilt() {
+        return advancedControls == null;
     }
 
     /** The Advanced section's heading: a toggle (Space or a click) that folds and unfolds it. */
