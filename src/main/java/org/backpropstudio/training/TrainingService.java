@@ -34,7 +34,8 @@ import org.backpropstudio.engine.TrainingConfig;
  *
  * <p>Snapshots coalesce: the service keeps only the newest unread one, replacing it whenever
  * something other than an epoch changes and, while training, at most every
- * {@link #PUBLISH_INTERVAL_NS} (every epoch at slow speeds). A slow reader never slows training
+ * {@link #PUBLISH_INTERVAL_NS} (every epoch at slow speeds) once the last one was read, every
+ * {@link #UNREAD_INTERVAL_NS} while it was not. A slow reader never slows training
  * and a fast trainer never floods the reader. Memory stays flat however long it
  * trains: the loss history is a bounded {@link LossCurve}.
  *
@@ -49,6 +50,8 @@ public final class TrainingService implements AutoCloseable {
     private int stepsOwed;
     /** While training, the newest snapshot is rebuilt at most this often (10 ms). */
     public static final long PUBLISH_INTERVAL_NS = 10_000_000L;
+    /** While training, a snapshot nobody has read yet is replaced at most this often (50 ms). */
+    public static final long UNREAD_INTERVAL_NS = 50_000_000L;
     /** The fit chart's x-range when points were first clicked in (kept until a restart), or null. */
     private double[] clickRange;
     /** Markers kept at most (the oldest go first). */
@@ -143,6 +146,11 @@ public final class TrainingService implements AutoCloseable {
         return latest.getAndSet(null);
     }
 
+    /** The newest snapshot if it is unread, leaving it unread (tests). */
+    Snapshot peekLatest() {
+        return latest.get();
+    }
+
     /** Runs the training loop on the executor's thread until {@link #close()}. */
     public void start(Executor executor) {
         executor.execute(this::runLoop);
@@ -223,9 +231,12 @@ public final class TrainingService implements AutoCloseable {
             lastEpochCost = clock.getAsLong() - start;
             ran = true;
         }
-        // a large network's snapshot (its prediction curve, its weights) costs time of its own: it is
-        // rebuilt at most every 10 ms, and no more often than keeps it under a fifth of the time
-        long interval = Math.max(PUBLISH_INTERVAL_NS, 4 * lastPublishCost);
+        // a large network's snapshot (its prediction curve, its weights, a classifier's maps) costs
+        // time of its own: it is rebuilt at most every 10 ms, and no more often than keeps it under a
+        // fifth of the time; while the last one is unread, only every 50 ms (a window reads one a
+        // frame, 60 a second: rebuilt every 10 ms, 4 in 10 were never read, and the plane's maps
+        // are a sixth of the training thread's time)
+        long interval = Math.max(latest.get() == null ? PUBLISH_INTERVAL_NS : UNREAD_INTERVAL_NS, 4 * lastPublishCost);
         if (changed || (ran && clock.getAsLong() - lastPublish >= interval)) {
             publishChanges();
         }

@@ -114,6 +114,32 @@ class TrainingServiceTest {
     }
 
     @Test
+    void anUnreadSnapshotIsReplacedLessOften() {
+        // a window reads one snapshot a frame: rebuilt every 10 ms regardless, 4 in 10 were never read
+        long[] now = {0};
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"), () -> now[0]);
+        s.takeLatest();
+        s.submit(new Command.Play());
+        s.tick();
+        s.takeLatest(); // read: the next one comes after 10 ms
+        now[0] += TrainingService.PUBLISH_INTERVAL_NS;
+        s.tick();
+        long unreadSince = now[0];
+        Snapshot unread = s.peekLatest();
+        assertThat(unread).as("published 10 ms after the last was read").isNotNull();
+        // unread: kept as it is until 50 ms have passed since it was published
+        for (int ms = 10; ms < 50; ms += 10) {
+            now[0] = unreadSince + ms * 1_000_000L;
+            s.tick();
+            assertThat(s.peekLatest()).as("%d ms after it", ms).isSameAs(unread);
+        }
+        now[0] = unreadSince + TrainingService.UNREAD_INTERVAL_NS;
+        s.tick();
+        Snapshot newer = s.takeLatest();
+        assertThat(newer.epoch()).as("replaced after 50 ms, unread").isGreaterThan(unread.epoch());
+    }
+
+    @Test
     void stepRunsExactlyOneEpoch() {
         TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
         s.submit(new Command.Step());
