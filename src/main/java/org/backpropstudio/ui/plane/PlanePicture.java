@@ -80,20 +80,32 @@ public final class PlanePicture {
      */
     public static int[] enlarge(int[] cells, int r, int f) {
         int n = r * f;
+        // where each column of the enlargement falls between the cells' centres (each row alike):
+        // between cells lo and hi, t of the way
+        int[] lo = new int[n];
+        int[] hi = new int[n];
+        double[] t = new double[n];
+        for (int x = 0; x < n; x++) {
+            double g = Math.min(r - 1, Math.max(0, (x + 0.5) / f - 0.5));
+            lo[x] = (int) g;
+            hi[x] = Math.min(r - 1, lo[x] + 1);
+            t[x] = g - lo[x];
+        }
+        // each row of cells mixed across once (r × n), then each pixel between two of those rows
+        // (n × n): the mixes a pixel's four cells had, each done once, not once per pixel row
+        int[] across = new int[r * n];
+        for (int j = 0; j < r; j++) {
+            for (int x = 0; x < n; x++) {
+                across[j * n + x] = mix(cells[j * r + lo[x]], cells[j * r + hi[x]], t[x]);
+            }
+        }
         int[] out = new int[n * n];
         for (int y = 0; y < n; y++) {
-            double gy = Math.min(r - 1, Math.max(0, (y + 0.5) / f - 0.5));
-            int j0 = (int) gy;
-            int j1 = Math.min(r - 1, j0 + 1);
-            double fy = gy - j0;
+            int top = lo[y] * n;
+            int bottom = hi[y] * n;
+            double fy = t[y];
             for (int x = 0; x < n; x++) {
-                double gx = Math.min(r - 1, Math.max(0, (x + 0.5) / f - 0.5));
-                int i0 = (int) gx;
-                int i1 = Math.min(r - 1, i0 + 1);
-                double fx = gx - i0;
-                int top = mix(cells[j0 * r + i0], cells[j0 * r + i1], fx);
-                int bottom = mix(cells[j1 * r + i0], cells[j1 * r + i1], fx);
-                out[y * n + x] = 0xFF000000 | mix(top, bottom, fy);
+                out[y * n + x] = 0xFF000000 | mix(across[top + x], across[bottom + x], fy);
             }
         }
         return out;

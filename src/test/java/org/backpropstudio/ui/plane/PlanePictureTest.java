@@ -98,4 +98,37 @@ class PlanePictureTest {
         assertEquals(2, PlaneSetups.generated(data, PlaneShape.XOR, 4, 0.3).classes()); // xor has 2 classes only
         assertEquals(null, PlaneSetups.withFeature(PlaneSetups.withFeature(data, Feature.X1, false), Feature.X2, false));
     }
+
+    /** The enlargement pixel by pixel, as it was first written: each pixel mixes its four cells. */
+    private static int[] enlargedPixelByPixel(int[] cells, int r, int f) {
+        int n = r * f;
+        int[] out = new int[n * n];
+        for (int y = 0; y < n; y++) {
+            double gy = Math.min(r - 1, Math.max(0, (y + 0.5) / f - 0.5));
+            int j0 = (int) gy;
+            int j1 = Math.min(r - 1, j0 + 1);
+            for (int x = 0; x < n; x++) {
+                double gx = Math.min(r - 1, Math.max(0, (x + 0.5) / f - 0.5));
+                int i0 = (int) gx;
+                int i1 = Math.min(r - 1, i0 + 1);
+                int top = ClassPalette.mix(cells[j0 * r + i0], cells[j0 * r + i1], gx - i0);
+                int bottom = ClassPalette.mix(cells[j1 * r + i0], cells[j1 * r + i1], gx - i0);
+                out[y * n + x] = 0xFF000000 | ClassPalette.mix(top, bottom, gy - j0);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theEnlargementMixesEachPixelsFourCellsAsPixelByPixel() {
+        java.util.Random random = new java.util.Random(5);
+        for (int[] rf : new int[][] {{1, 4}, {2, 4}, {3, 3}, {7, 4}, {48, 4}}) {
+            int[] cells = new int[rf[0] * rf[0]];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = 0xFF000000 | random.nextInt(1 << 24);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(enlargedPixelByPixel(cells, rf[0], rf[1]),
+                    PlanePicture.enlarge(cells, rf[0], rf[1]), rf[0] + " cells a side, " + rf[1] + " times");
+        }
+    }
 }
