@@ -98,16 +98,27 @@ def cpu():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="fresh processes per figure (default 3)")
+    parser.add_argument("--only", choices=("W1", "W3", "W4"), help="one workload's table alone")
     args = parser.parse_args()
+    wanted = lambda w: args.only in (None, w)
     if not os.path.exists(JAR):
         sys.exit(f"{JAR} is missing: build it first with ./mvnw -q package -DskipTests")
     java_version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(f"machine: {cpu()}; {java_version}; each figure the median of {args.runs} fresh processes\n")
     found = pythons()
     torch_exe, torch_version = torch_python(found)
-    seconds = r"in\s+([\d.]+) s"
 
-    # W4: the digit tutorial, whole
+    if wanted("W4"):
+        w4(args, found, torch_exe, torch_version)
+    if wanted("W3"):
+        w3(args, found)
+    if wanted("W1"):
+        w1(args)
+
+
+def w4(args, found, torch_exe, torch_version):
+    """W4: the digit tutorial, whole, against seed 003's numpy loop and PyTorch."""
+    seconds = r"in\s+([\d.]+) s"
     ours = median_of(args.runs, JAVA + ["-jar", JAR, "bench", "--workload", "W4", "--full", "--runs", "1",
                                         "--warmup", "0"], seconds)
     rows = [("ours (Java, Vector API, both cores)", ours)]
@@ -127,7 +138,10 @@ def main():
     for name, s in rows:
         print(f"| {name} | {s:.2f} | {ours / s:.2f} |")
 
-    # W3: wide dense layers, GFLOP/s on the same number of threads
+
+
+def w3(args, found):
+    """W3: wide dense layers, GFLOP/s on the same number of threads."""
     print("\nW3 = 1-256-256-256-1 ReLU, batch 256 (GFLOP/s of the three products per layer)\n")
     print("| threads | ours | " + " | ".join(f"numpy {v}, {b}" for _, v, b in found) + " | ours ÷ best numpy |")
     print("| ---: | ---: | " + " | ".join("---:" for _ in found) + " | ---: |")
@@ -140,7 +154,10 @@ def main():
         print(f"| {threads} | {mine:.1f} | " + " | ".join(f"{t:.1f}" for t in theirs)
               + f" | {mine / max(theirs):.2f} |")
 
-    # W1: one sample at a time, against a plain C loop; and the spread over JVMs
+
+
+def w1(args):
+    """W1: one sample at a time, against a plain C loop; and the spread over JVMs."""
     print("\nW1 = classic-sigmoid, 1-10-10-1, one sample per step (M sample-steps/s)\n")
     jvms = [figure(run(JAVA + ["-jar", JAR, "bench", "--workload", "W1", "--runs", "5"]),
                    r"([\d.]+) M sample-steps/s") for _ in range(12)]

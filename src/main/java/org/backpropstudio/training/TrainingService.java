@@ -108,7 +108,10 @@ public final class TrainingService implements AutoCloseable {
     /** The digits' confusion, counted at {@link #confusionAt} (null: to count at the next snapshot). */
     private int[][] confusion;
     private long confusionAt;
-    /** The divergence rule, from the network and data as they were (re)started. */
+    /**
+     * The divergence rule, from the network and data as they were (re)started; null until the
+     * first epoch of a service just made, which works it out first.
+     */
     private Divergence divergence;
 
     /** A service paused at epoch 0 of the config; the first snapshot is ready at once. */
@@ -124,7 +127,8 @@ public final class TrainingService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.config = Objects.requireNonNull(config);
         this.trainer = new Trainer(config);
-        divergence = Divergence.at(trainer);
+        // the divergence rule's start is worked out on the training thread, before the first epoch
+        // (a pass over the data: 0.6 s of a cold JVM for the digits, which held the window back)
         publish();
         changed = false;
     }
@@ -223,6 +227,9 @@ public final class TrainingService implements AutoCloseable {
         if (stepping || playing && now >= nextEpochAt) {
             if (applied && lastEpochCost > PUBLISH_INTERVAL_NS) {
                 publishChanges(); // a slow epoch is next: show what the commands did first
+            }
+            if (divergence == null) {
+                divergence = Divergence.at(trainer);
             }
             long start = clock.getAsLong();
             if (advanceEpoch(start, stepping) && !stepping) {
