@@ -20,7 +20,7 @@ import javafx.util.Duration;
  *
  * @param <T> the part
  */
-final class Deferred<T> {
+public final class Deferred<T> {
 
     /** From the window shown to the hidden parts built: its first frames come first. */
     static final Duration AFTER_SHOWN = Duration.millis(400);
@@ -28,12 +28,12 @@ final class Deferred<T> {
     private final Supplier<T> make;
     private T value;
 
-    Deferred(Supplier<T> make) {
+    public Deferred(Supplier<T> make) {
         this.make = Objects.requireNonNull(make, "make");
     }
 
     /** The part, built now if it was not yet. */
-    T get() {
+    public T get() {
         if (value == null) {
             value = make.get();
         }
@@ -41,7 +41,7 @@ final class Deferred<T> {
     }
 
     /** True once the part is built. */
-    boolean built() {
+    public boolean built() {
         return value != null;
     }
 

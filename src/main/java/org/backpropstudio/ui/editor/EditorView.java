@@ -27,6 +27,7 @@ import org.backpropstudio.engine.Reduction;
 import org.backpropstudio.engine.TargetFunction;
 import org.backpropstudio.engine.WeightDecay;
 import org.backpropstudio.training.TrainingService;
+import org.backpropstudio.ui.Deferred;
 import org.backpropstudio.ui.Localized;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -478,8 +479,10 @@ public final class EditorView extends ScrollPane {
         box.getStyleClass().add("advanced");
         box.visibleProperty().bind(lecture.not().and(advancedOpen));
         box.managedProperty().bind(box.visibleProperty());
-        advancedBox = box;
-        advancedControls = controls;
+        advancedSection = new Deferred<>(() -> {
+            box.getChildren().setAll(controls.get());
+            return box;
+        });
         advancedOpen.addListener((o, was, open) -> {
             if (open) {
                 buildHidden();
@@ -488,22 +491,17 @@ public final class EditorView extends ScrollPane {
         return box;
     }
 
-    /** The Advanced section, and what makes its controls until they are made (then null). */
-    private VBox advancedBox;
-    private java.util.function.Supplier<Node[]> advancedControls;
+    /** The Advanced section with its controls, made once. */
+    private Deferred<VBox> advancedSection;
 
     /** Makes the folded Advanced section's controls now, if they are not made yet. */
     public void buildHidden() {
-        if (advancedControls != null) {
-            Node[] controls = advancedControls.get();
-            advancedControls = null;
-            advancedBox.getChildren().setAll(controls);
-        }
+        advancedSection.get();
     }
 
     /** True once the Advanced section's controls are made. */
     public boolean hiddenBuilt() {
-        return advancedControls == null;
+        return advancedSection.built();
     }
 
     /** The Advanced section's heading: a toggle (Space or a click) that folds and unfolds it. */
