@@ -217,18 +217,22 @@ class ClassroomWindowTest {
         waitUntil("the first snapshot", () -> shown() != null);
         Node tools = robot.lookup("#tools").query();
         Stage stage = (Stage) tools.getScene().getWindow();
-        // the narrowest window that shows the tools before training (their read-outs say "–")
-        int width = 1400;
-        for (int w = 1400; w >= 900; w -= 10) {
-            int at = w;
+        // the narrowest window, to 10 px, that shows the tools before training (their read-outs say
+        // "–"), found by halving: the tools are shown at `shows` and folded at `folds` (890 stands
+        // for "narrower than the 900 px tried")
+        int shows = 1400;
+        int folds = 890;
+        while (shows - folds > 10) {
+            int at = folds + (shows - folds) / 20 * 10;
             robot.interact(() -> stage.setWidth(at));
             WaitForAsyncUtils.waitForFxEvents();
-            if (!tools.isVisible()) {
-                break;
+            if (tools.isVisible()) {
+                shows = at;
+            } else {
+                folds = at;
             }
-            width = w;
         }
-        int narrowest = width;
+        int narrowest = shows;
         robot.interact(() -> stage.setWidth(narrowest));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tools.isVisible()).as("before training, at %d px", narrowest).isTrue();
