@@ -17,6 +17,16 @@ import org.junit.jupiter.api.Test;
 /** The service driven tick by tick on the test's thread: deterministic. */
 class TrainingServiceTest {
 
+    /**
+     * A service whose clock stands still, as these tests drive it tick by tick: a tick then ends
+     * one epoch of Play's, or every Step owed. On the real clock a tick stops after 10 ms, which an
+     * epoch can outlast on a busy machine (a cold JIT, another test JVM), and the tests would count
+     * ticks that the machine's speed decides.
+     */
+    private static TrainingService service(TrainingConfig config) {
+        return new TrainingService(config, () -> 0L);
+    }
+
     /** Ticks ticks + 1 times, then the state as of now. */
     private static Snapshot tickAndTake(TrainingService s, int ticks) {
         for (int i = 0; i <= ticks; i++) {
@@ -30,7 +40,7 @@ class TrainingServiceTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"spiral-relu", "digits-softmax"})
     void aClassifierTrainsThroughTheServiceAndReportsItsAccuracy(String preset) {
-        TrainingService s = new TrainingService(org.backpropstudio.io.PresetCatalog.get(preset).config());
+        TrainingService s = service(org.backpropstudio.io.PresetCatalog.get(preset).config());
         Snapshot start = s.takeLatest();
         assertThat(start.trainAccuracy()).isNaN();
         assertThat(start.gridX()).isEmpty();
@@ -57,7 +67,7 @@ class TrainingServiceTest {
     @Test
     void aRunOfAGivenNumberOfStepsFinishesWithThem() {
         TrainingConfig c = Presets.get("linear-neuron").withStepLimit(5).withEpochs(100); // 3 steps an epoch
-        TrainingService s = new TrainingService(c);
+        TrainingService s = service(c);
         s.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
         s.submit(new Command.Play());
         Snapshot done = tickAndTake(s, 10);
@@ -74,7 +84,7 @@ class TrainingServiceTest {
 
     @Test
     void startsPausedWithThePresetAndItsPrediction() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         Snapshot first = s.takeLatest();
         assertThat(first.state()).isEqualTo(TrainingState.PAUSED);
         assertThat(first.epoch()).isZero();
@@ -141,7 +151,7 @@ class TrainingServiceTest {
 
     @Test
     void stepRunsExactlyOneEpoch() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.Step());
         Snapshot snap = tickAndTake(s, 5);
         assertThat(snap.epoch()).isEqualTo(1);
@@ -150,7 +160,7 @@ class TrainingServiceTest {
 
     @Test
     void learningRateChangeKeepsTrainingAndLeavesAMarker() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.Play());
         tickAndTake(s, 20);
         s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(0.03)));
@@ -163,7 +173,7 @@ class TrainingServiceTest {
 
     @Test
     void resizingAHiddenLayerLeavesThePredictionUnchanged() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.Step());
         Snapshot before = tickAndTake(s, 0);
         s.submit(new Command.ResizeLayer(0, 17));
@@ -176,7 +186,7 @@ class TrainingServiceTest {
 
     @Test
     void aHugeLearningRateEndsInTheDivergedStateWithItsCause() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid").withOptimizer(new OptimizerConfig.Sgd(8.0)));
+        TrainingService s = service(Presets.get("classic-sigmoid").withOptimizer(new OptimizerConfig.Sgd(8.0)));
         s.submit(new Command.SetOptimizer(new OptimizerConfig.Sgd(1e6)));
         s.submit(new Command.Play());
         Snapshot snap = tickAndTake(s, 5);
@@ -196,7 +206,7 @@ class TrainingServiceTest {
 
     @Test
     void stopsAtTheEpochLimitAndGoesOnWhenItIsRaised() {
-        TrainingService s = new TrainingService(Presets.get("linear-neuron"));
+        TrainingService s = service(Presets.get("linear-neuron"));
         s.submit(new Command.Play());
         Snapshot snap = tickAndTake(s, 150);
         assertThat(snap.state()).isEqualTo(TrainingState.FINISHED);
@@ -209,7 +219,7 @@ class TrainingServiceTest {
     /** The README says every change while training is marked on the loss chart; the epoch limit was not. */
     @Test
     void changingTheEpochLimitWhileTrainingIsMarked() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.Play());
         tickAndTake(s, 9);
         s.submit(new Command.SetEpochLimit(5000));
@@ -222,7 +232,7 @@ class TrainingServiceTest {
 
     @Test
     void structuralChangesRestartFromTheSeedAndSaySo() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.Play());
         tickAndTake(s, 10);
         TrainingConfig c = Presets.get("classic-sigmoid");
@@ -240,7 +250,7 @@ class TrainingServiceTest {
 
     @Test
     void anImpossibleCommandIsRefusedWithAReason() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.ResizeLayer(2, 5));
         Snapshot snap = tickAndTake(s, 0);
         assertThat(snap.message()).startsWith("Not applied: layer 3 is not a hidden layer");
@@ -255,7 +265,7 @@ class TrainingServiceTest {
     @Test
     void aMillionEpochsOfTheClassicSetupKeepTheHistoryAndTheHeapFlat() throws java.io.IOException {
         // as the studio drives it: ticks on one thread, the newest snapshot taken as a frame would
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid").withEpochs(Integer.MAX_VALUE));
+        TrainingService s = service(Presets.get("classic-sigmoid").withEpochs(Integer.MAX_VALUE));
         s.submit(new Command.Play());
         int samples = 10;
         long[] heap = new long[samples + 1];
@@ -353,7 +363,7 @@ class TrainingServiceTest {
 
     @Test
     void aLoadedNetworkReplacesTheRunningOneOrIsRefusedWithTheReason() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         List<double[][]> weights = List.of(new double[][] {{0.5, -1.0}}, new double[][] {{2.0}, {-0.75}});
         List<double[]> biases = new java.util.ArrayList<>();
         biases.add(new double[] {0.1, 0.0});
@@ -378,7 +388,7 @@ class TrainingServiceTest {
 
     @Test
     void aGradientCheckOfTheRunningNetworkPassesAndLeavesItUntouched() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         s.submit(new Command.Step());
         Snapshot before = tickAndTake(s, 0);
         s.submit(new Command.CheckGradients(8));
@@ -396,7 +406,7 @@ class TrainingServiceTest {
 
     @Test
     void gradientHealthShowsNormsDeadReluUnitsAndSaturatedSigmoids() {
-        TrainingService healthy = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService healthy = service(Presets.get("classic-sigmoid"));
         healthy.submit(new Command.Play());
         Snapshot h = tickAndTake(healthy, 9);
         assertThat(h.health().epochs()).hasSize(10).startsWith(1).endsWith(10);
@@ -409,7 +419,7 @@ class TrainingServiceTest {
         // relu units whose bias is −100 are never active: all dead, and their gradient is zero
         TrainingConfig deadRelu = Presets.get("deep-momentum").withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
                 List.of(new LayerSpec(8, Activation.RELU), new LayerSpec(1, Activation.IDENTITY))));
-        TrainingService dead = new TrainingService(new TrainingConfig(deadRelu.network(), deadRelu.weightInit(),
+        TrainingService dead = service(new TrainingConfig(deadRelu.network(), deadRelu.weightInit(),
                 new org.backpropstudio.engine.Initializer.Constant(-100), deadRelu.loss(), deadRelu.optimizer(),
                 deadRelu.batchSize(), deadRelu.shuffle(), deadRelu.dropLast(), 5, 0, deadRelu.data()));
         dead.submit(new Command.Step());
@@ -419,7 +429,7 @@ class TrainingServiceTest {
 
         // sigmoid units with huge weights sit on their flat ends
         TrainingConfig c = Presets.get("classic-sigmoid");
-        TrainingService saturated = new TrainingService(new TrainingConfig(c.network(),
+        TrainingService saturated = service(new TrainingConfig(c.network(),
                 new org.backpropstudio.engine.Initializer.Normal(0, 30), c.biasInit(), c.loss(), c.optimizer(),
                 c.batchSize(), c.shuffle(), c.dropLast(), 5, 0, c.data()));
         assertThat(saturated.snapshotNow().health().saturated()[1]).isGreaterThan(0.8);
@@ -427,7 +437,7 @@ class TrainingServiceTest {
 
     @Test
     void theInspectorTracesTheNearestSampleAndFollowsItStepByStep() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         Snapshot first = s.takeLatest();
         assertThat(first.inspection()).as("closed at first").isNull();
         double[] xs = first.train().xColumn();
@@ -480,7 +490,7 @@ class TrainingServiceTest {
 
     @Test
     void mutingAUnitChangesThePredictionByExactlyItsContribution() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         for (int e = 0; e < 20; e++) {
             s.submit(new Command.Step());
         }
@@ -517,24 +527,24 @@ class TrainingServiceTest {
 
     @Test
     void contributionsNeedOneOutputAndAFewUnits() {
-        assertThat(new TrainingService(Presets.get("linear-neuron")).snapshotNow().contributions()).isNull();
+        assertThat(service(Presets.get("linear-neuron")).snapshotNow().contributions()).isNull();
         TrainingConfig wide = Presets.get("classic-sigmoid").withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
                 List.of(new LayerSpec(33, Activation.TANH), new LayerSpec(1, Activation.IDENTITY))));
-        assertThat(new TrainingService(wide).snapshotNow().contributions()).isNull();
-        assertThat(new TrainingService(wide.withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
+        assertThat(service(wide).snapshotNow().contributions()).isNull();
+        assertThat(service(wide.withNetwork(new org.backpropstudio.engine.NetworkSpec(1,
                 List.of(new LayerSpec(32, Activation.TANH), new LayerSpec(1, Activation.IDENTITY)))))
                 .snapshotNow().contributions().units()).isEqualTo(32);
     }
 
     @Test
     void theInspectorWorksForStreamedDataANetworkWithoutBiasAndADivergedOne() {
-        TrainingService streamed = new TrainingService(Presets.get("relu-mae"));
+        TrainingService streamed = service(Presets.get("relu-mae"));
         streamed.submit(new Command.Inspect(1.0));
         Inspection i = tickAndTake(streamed, 0).inspection();
         assertThat(i.dataset()).as("no training set is kept when streaming").isEqualTo("test");
         assertThat(i.stages()).hasSize(3 * 3 + 2);
 
-        TrainingService linear = new TrainingService(Presets.get("linear-neuron"));
+        TrainingService linear = service(Presets.get("linear-neuron"));
         linear.submit(new Command.Inspect(2));
         Inspection l = tickAndTake(linear, 0).inspection();
         assertThat(l.stages()).hasSize(5);
@@ -550,7 +560,7 @@ class TrainingServiceTest {
         assertThat(l.stages().get(4).terms().get(1).values()[0][0]).as("ℓ after: (1.08·2 − 4)²")
                 .isCloseTo(Math.pow(1.08 * 2 - 4, 2), org.assertj.core.api.Assertions.within(1e-12));
 
-        TrainingService diverged = new TrainingService(Presets.get("classic-sigmoid")
+        TrainingService diverged = service(Presets.get("classic-sigmoid")
                 .withOptimizer(new OptimizerConfig.Sgd(1e6)));
         diverged.submit(new Command.Step());
         diverged.submit(new Command.Step());
@@ -562,7 +572,7 @@ class TrainingServiceTest {
 
     @Test
     void aSetupWhoseStepWouldTakeTooLongIsRefusedWithItsCost() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         List<LayerSpec> wide = new java.util.ArrayList<>();
         for (int k = 0; k < 8; k++) {
             wide.add(new LayerSpec(256, Activation.TANH));
@@ -663,7 +673,7 @@ class TrainingServiceTest {
                 .withData(new org.backpropstudio.engine.DataSpec.GivenData(
                         org.backpropstudio.engine.Dataset.of(new double[] {-1, 0, 1}, new double[] {1, 0, 1}),
                         org.backpropstudio.engine.Dataset.of(new double[] {1e308}, new double[] {0})));
-        TrainingService s = new TrainingService(c.withOptimizer(new OptimizerConfig.Sgd(0.01)));
+        TrainingService s = service(c.withOptimizer(new OptimizerConfig.Sgd(0.01)));
         s.submit(new Command.Step());
         Snapshot d = tickAndTake(s, 0);
         assertThat(d.trainLoss()).isFinite();
@@ -713,7 +723,7 @@ class TrainingServiceTest {
      */
     @Test
     void aSetupWhoseDataWouldTakeLongToMakeIsRefusedAtOnce() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         tickAndTake(s, 0);
         String longTarget = "sin(x)" + "+0.001*x".repeat(20_000);
         s.submit(new Command.Reconfigure(withTarget(org.backpropstudio.engine.ExpressionTarget.parse(longTarget), 10_000),
@@ -728,7 +738,7 @@ class TrainingServiceTest {
     /** A newer setup wins: the older one's data is abandoned, not made in full first. */
     @Test
     void aNewerSetupAbandonsTheDataOfAnOlderOneStillBeingMade() {
-        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService s = service(Presets.get("classic-sigmoid"));
         tickAndTake(s, 0);
         CountingTarget older = new CountingTarget(1);
         s.submit(new Command.Reconfigure(withTarget(older, 5_000), "older"));
@@ -750,7 +760,7 @@ class TrainingServiceTest {
         TrainingConfig c = Presets.get("linear-neuron").withData(new org.backpropstudio.engine.DataSpec.GivenData(
                 org.backpropstudio.engine.Dataset.of(new double[] {1e300, 1, 2}, new double[] {0.5, 0.8, 0.9}),
                 org.backpropstudio.engine.Dataset.of(new double[] {1}, new double[] {0.8})));
-        TrainingService s = new TrainingService(c);
+        TrainingService s = service(c);
         s.submit(new Command.Step());
         Snapshot d = tickAndTake(s, 0);
         assertThat(d.state()).isEqualTo(TrainingState.DIVERGED);

@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 /** The studio's view model without the toolkit, fed by a service driven on the test's thread. */
 class StudioViewModelTest {
 
+    /**
+     * The services here are driven tick by tick on a clock that stands still, so a tick ends an
+     * epoch of Play's, or every Step owed, however busy the machine (on the real clock a tick
+     * stops after 10 ms).
+     */
+    private static final java.util.function.LongSupplier STILL = () -> 0L;
+
     @Test
     void readOutsFollowTheSnapshotsAndPlayToggles() {
-        // a clock that stands still: every tick ends its epoch, however long the machine keeps the
-        // thread waiting (on the real clock an epoch past a 10 ms slice ends in the next tick)
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), () -> 0L);
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         List<Command> sent = new ArrayList<>();
         StudioViewModel vm = new StudioViewModel(c -> {
             sent.add(c);
@@ -49,7 +54,7 @@ class StudioViewModelTest {
      */
     @Test
     void aRefusalPutsTheEditorBackWhateverItsWords() {
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         StudioViewModel vm = new StudioViewModel(c -> { });
         Snapshot s = service.snapshotNow();
         vm.apply(s);
@@ -88,7 +93,7 @@ class StudioViewModelTest {
     /** After importing 32 + 8 samples on [-3, 3], the data fields still said ±6.283 and 50 / 10. */
     @Test
     void theDataFieldsDescribeAnImportedTable() {
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         StudioViewModel vm = new StudioViewModel(service::submit);
         vm.apply(service.snapshotNow());
         double[] xs = new double[40];
@@ -107,7 +112,7 @@ class StudioViewModelTest {
     /** The preset box read classic-sigmoid after the network was changed: it says the setup is custom. */
     @Test
     void thePresetBoxSaysCustomOnceTheSetupDiffersFromThePreset() {
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         StudioViewModel vm = new StudioViewModel(service::submit);
         vm.apply(service.snapshotNow());
         assertThat(vm.presetProperty().get()).isEqualTo("classic-sigmoid");
@@ -132,7 +137,7 @@ class StudioViewModelTest {
     /** The status bar said "1 epochs/s". */
     @Test
     void aRateOfOneIsWordedInTheSingular() {
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         StudioViewModel vm = new StudioViewModel(service::submit);
         vm.togglePlay();
         service.tick();
@@ -150,7 +155,7 @@ class StudioViewModelTest {
     @Test
     void divergenceShowsTheBanner() {
         TrainingService service = new TrainingService(Presets.get("classic-sigmoid")
-                .withOptimizer(new OptimizerConfig.Sgd(1e6)));
+                .withOptimizer(new OptimizerConfig.Sgd(1e6)), STILL);
         StudioViewModel vm = new StudioViewModel(service::submit);
         vm.togglePlay();
         for (int i = 0; i < 5; i++) {
@@ -175,7 +180,7 @@ class StudioViewModelTest {
 
     @Test
     void anEditMadeAfterALoadIsNotUndoneByAnOlderSnapshot() {
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         List<Command> sent = new ArrayList<>();
         StudioViewModel vm = new StudioViewModel(c -> {
             sent.add(c);
@@ -198,7 +203,7 @@ class StudioViewModelTest {
 
     @Test
     void importedDataIsSplitEveryFifthSampleForTesting() {
-        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"));
+        TrainingService service = new TrainingService(Presets.get("classic-sigmoid"), STILL);
         List<Command> sent = new ArrayList<>();
         StudioViewModel vm = new StudioViewModel(sent::add);
         vm.apply(service.takeLatest());
