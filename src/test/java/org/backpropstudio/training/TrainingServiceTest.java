@@ -264,8 +264,9 @@ class TrainingServiceTest {
     @org.junit.jupiter.api.Tag("soak") // 10⁶ epochs, about 100 s: ./mvnw verify -Psoak
     @Test
     void aMillionEpochsOfTheClassicSetupKeepTheHistoryAndTheHeapFlat() throws java.io.IOException {
-        // as the studio drives it: ticks on one thread, the newest snapshot taken as a frame would
-        TrainingService s = service(Presets.get("classic-sigmoid").withEpochs(Integer.MAX_VALUE));
+        // as the studio drives it: ticks on one thread on the real clock (which paces the
+        // snapshots), the newest snapshot taken as a frame would
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid").withEpochs(Integer.MAX_VALUE));
         s.submit(new Command.Play());
         int samples = 10;
         long[] heap = new long[samples + 1];
