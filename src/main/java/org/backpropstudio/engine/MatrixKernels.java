@@ -21,7 +21,8 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>When the JVM was started with {@code --add-modules jdk.incubator.vector}, products at
  *       least two vectors wide run {@link VectorRows} instead, which keeps a tile of C in
  *       registers and sums in the same order: the same bits, about three times as fast.
- *       {@code -Dbackprop.kernels=plain} turns it off, to compare.
+ *       {@code -Dbackprop.kernels=plain} turns it off, to compare; {@link #onPlainLoops} turns it
+ *       off for one thread's work done once, before the JIT has compiled it.
  *   <li>When at least {@link SparseRows#MIN_ZERO_SHARE} of A's entries are zero (a digit's
  *       pixels), and leaving their terms out changes no bit, only A's nonzeros are multiplied
  *       ({@link SparseRows}); a layer's ∂L/∂W = Xᵀ·dZ reuses the nonzeros its forward pass found.
@@ -91,6 +92,9 @@ public final class MatrixKernels {
     /** {@link VectorRows} when the JVM has the Vector API module and it is not turned off; else null. */
     private static final RowKernel VECTOR = vectorKernel();
 
+    /** True on a thread inside {@link #onPlainLoops}. */
+    private static final ThreadLocal<Boolean> PLAIN_HERE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private MatrixKernels() {
     }
 
@@ -110,18 +114,44 @@ public final class MatrixKernels {
         }
     }
 
+    /** The vector kernel, unless this thread asked for the plain loops or the JVM has none. */
+    private static RowKernel vector() {
+        return VECTOR != null && !PLAIN_HERE.get() ? VECTOR : null;
+    }
+
+    /**
+     * Runs {@code work} with this thread's products on the plain loops, which give the same bits.
+     * The Vector API's code is slow until the JIT has compiled it, which takes a few seconds of
+     * products: a service's first snapshot of the digits, made while the window waits for it, took
+     * 360–480 ms on the vector kernel in a fresh JVM and 100–120 ms on the plain loops. So work done
+     * once at start-up, on a thread that must not wait, asks for them; other threads keep the
+     * vector kernel.
+     */
+    public static void onPlainLoops(Runnable work) {
+        boolean before = PLAIN_HERE.get();
+        PLAIN_HERE.set(Boolean.TRUE);
+        try {
+            work.run();
+        } finally {
+            PLAIN_HERE.set(before);
+        }
+    }
+
     /** Which products are in use, for {@code bench} and the logs. */
     public static String kernelName() {
-        if (VECTOR != null) {
+        if (vector() != null) {
             return VECTOR.name();
+        }
+        if (VECTOR != null) {
+            return "plain loops (asked for on this thread)";
         }
         return plainAsked() ? "plain loops (asked for with -Dbackprop.kernels=plain)"
                 : "plain loops (start Java with --add-modules jdk.incubator.vector for the Vector API)";
     }
 
-    /** True when products run on the Vector API. */
+    /** True when this thread's products run on the Vector API. */
     static boolean vectorized() {
-        return VECTOR != null;
+        return vector() != null;
     }
 
     /**
@@ -340,7 +370,7 @@ public final class MatrixKernels {
      * The caller also sees to it that no starting value of C is −0.
      */
     private static boolean sparseAllowed(int rows, int depth, int n, double[] b) {
-        RowKernel vector = VECTOR;
+        RowKernel vector = vector();
         return (long) rows * depth * n >= SPARSE_WORK && n >= SPARSE_MIN_COLUMNS
                 && (vector != null ? vector.allFinite(b, depth * n) : SparseRows.allFinite(b, 0, depth * n));
     }
@@ -352,7 +382,7 @@ public final class MatrixKernels {
 
     /** {@code C[r] += A[r]·B} over A's nonzeros for a range of rows: the vector kernel or the plain loops. */
     private static RowTasks.Rows sparseRows(SparseRows a, double[] b, double[] c, int n) {
-        RowKernel vector = VECTOR;
+        RowKernel vector = vector();
         return vector != null && n >= vector.minColumns()
                 ? (from, to) -> vector.accumulateSparse(a, b, c, n, from, to)
                 : (from, to) -> a.accumulateRows(b, c, n, from, to);
@@ -388,7 +418,7 @@ public final class MatrixKernels {
             }
             return;
         }
-        RowKernel vector = VECTOR;
+        RowKernel vector = vector();
         boolean split = (long) rows * depth * n >= PARALLEL_WORK;
         if (vector != null && n >= vector.minColumns()) {
             if (split) {

@@ -103,6 +103,44 @@ class MatrixKernelsTest {
     }
 
     /**
+     * Work done once while a window waits for it (a service's first snapshot) can ask for the plain
+     * loops on its own thread: the Vector API's code is slow until the JIT has compiled it. Other
+     * threads keep the vector kernel, and the bits are the same, with A's zeros left out or not.
+     */
+    @Test
+    void thePlainLoopsCanBeAskedForOnOneThreadWithTheSameBits() throws Exception {
+        Random random = new Random(5);
+        for (double zeroShare : new double[] {0, 0.8}) {
+            // A (40 × 300), a share of its entries zero, as a digit's pixels are; B (300 × 64)
+            double[] values = random.doubles(40 * 300, -1, 1).toArray();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextDouble() < zeroShare ? 0 : values[i];
+            }
+            DMatrixRMaj a = new DMatrixRMaj(40, 300, true, values);
+            DMatrixRMaj b = new DMatrixRMaj(300, 64, true, random.doubles(300 * 64, -1, 1).toArray());
+            DMatrixRMaj onVectors = new DMatrixRMaj(1, 1);
+            MatrixKernels.multiplyAddRow(a, b, null, onVectors);
+            DMatrixRMaj onPlainLoops = new DMatrixRMaj(1, 1);
+            boolean[] seen = new boolean[2];
+            MatrixKernels.onPlainLoops(() -> {
+                MatrixKernels.multiplyAddRow(a, b, null, onPlainLoops);
+                seen[0] = MatrixKernels.vectorized();
+                Thread other = new Thread(() -> seen[1] = MatrixKernels.vectorized());
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(seen[0]).as("on the thread that asked").isFalse();
+            assertThat(seen[1]).as("on another thread meanwhile").isTrue();
+            assertThat(MatrixKernels.vectorized()).as("once the work is done").isTrue();
+            assertSameBits(onPlainLoops, onVectors);
+        }
+    }
+
+    /**
      * A's zeros are left out of the products ({@link SparseRows}) only where that changes no bit.
      * Over A with zeros of both signs (shares over and under {@link SparseRows#MIN_ZERO_SHARE}),
      * with B holding an infinity or a NaN (0·∞ is NaN, so those terms must stay), with a bias of −0
