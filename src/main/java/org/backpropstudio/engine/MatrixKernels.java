@@ -370,9 +370,11 @@ public final class MatrixKernels {
      * The caller also sees to it that no starting value of C is −0.
      */
     private static boolean sparseAllowed(int rows, int depth, int n, double[] b) {
+        if ((long) rows * depth * n < SPARSE_WORK || n < SPARSE_MIN_COLUMNS) {
+            return false; // before the kernel is looked up: the per-sample steps come here too
+        }
         RowKernel vector = vector();
-        return (long) rows * depth * n >= SPARSE_WORK && n >= SPARSE_MIN_COLUMNS
-                && (vector != null ? vector.allFinite(b, depth * n) : SparseRows.allFinite(b, 0, depth * n));
+        return vector != null ? vector.allFinite(b, depth * n) : SparseRows.allFinite(b, 0, depth * n);
     }
 
     /** {@code C += A·B} over A's nonzeros, split between the cores when they are many. */
