@@ -101,6 +101,8 @@ public final class TrainingService implements AutoCloseable {
     private long lastEpochCost;
     private boolean changed = true;
     private final RateMeter rate = new RateMeter();
+    /** When a slice of work is over, the clock looked at every few quick units. */
+    private final WorkSlice slice;
     private final HealthMonitor health = new HealthMonitor();
     /** The plane's points as drawn, made once per setup (null until asked for, or for other data). */
     private DataSpec.PointSets shownPoints;
@@ -126,6 +128,7 @@ public final class TrainingService implements AutoCloseable {
      */
     public TrainingService(TrainingConfig config, LongSupplier clock) {
         this.clock = Objects.requireNonNull(clock);
+        this.slice = new WorkSlice(clock);
         this.config = Objects.requireNonNull(config);
         // the first snapshot is made here, on the thread that opens the window, in a JVM that has
         // not compiled the Vector API's code yet: on the plain loops, the same bits (the digits'
@@ -226,6 +229,7 @@ public final class TrainingService implements AutoCloseable {
             commandsHandled++;
             changed = true;
             applied = true;
+            slice.relearn();
         }
         boolean ran = false;
         long now = clock.getAsLong();
@@ -271,10 +275,12 @@ public final class TrainingService implements AutoCloseable {
      * Works on the epoch, a step or an evaluation chunk at a time, until it ends or
      * {@link #WORK_SLICE_NS} has passed, so a command waits for at most a slice and a unit
      * however long the epoch is (the digit classifier's is 36 steps of 200 samples and its
-     * accuracy passes). True when the epoch ended.
+     * accuracy passes); quick units are timed a few at a time ({@link WorkSlice}). True when the
+     * epoch ended.
      */
     private boolean advanceEpoch(long start, boolean stepping) {
         boolean ended = false;
+        slice.begin(start);
         do {
             if (!trainer.epochInProgress() && noTrainingPoints()) {
                 return ended;
@@ -282,7 +288,7 @@ public final class TrainingService implements AutoCloseable {
             EpochResult r;
             do {
                 r = trainer.advance();
-            } while (r == null && clock.getAsLong() - start < WORK_SLICE_NS);
+            } while (r == null && !slice.overAfterUnit(WORK_SLICE_NS));
             if (r == null) {
                 return ended;
             }

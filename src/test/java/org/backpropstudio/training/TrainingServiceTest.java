@@ -640,6 +640,36 @@ class TrainingServiceTest {
         assertThat(on.losses().testMax()[0]).isEqualTo(first.testLoss());
     }
 
+    /**
+     * A per-sample epoch is 50 steps of about a microsecond each, and a look at the clock costs some
+     * tens of nanoseconds on these machines (a twentieth of the training thread's time when it was
+     * read after every step): while the steps are quick the clock is read every so many of them,
+     * and the epochs are the same, bit for bit.
+     */
+    @Test
+    void quickStepsAreTimedAFewAtATimeNotOneByOne() {
+        long[] readings = {0};
+        // each look at the clock finds a microsecond gone: the steps look quick
+        TrainingService s = new TrainingService(Presets.get("classic-sigmoid"), () -> 1_000L * ++readings[0]);
+        s.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+        s.submit(new Command.Play());
+        int ticks = 200;
+        for (int i = 0; i < ticks; i++) {
+            s.tick();
+        }
+        Snapshot after = s.snapshotNow();
+        int steps = after.epoch() * 50;
+        assertThat(after.epoch()).as("a tick ends an epoch of quick steps").isEqualTo(ticks);
+        assertThat(readings[0]).as("looks at the clock for %d steps", steps).isLessThan(steps / 5);
+        org.backpropstudio.engine.Trainer straight = new org.backpropstudio.engine.Trainer(Presets.get("classic-sigmoid"));
+        org.backpropstudio.engine.EpochResult r = null;
+        for (int i = 0; i < ticks; i++) {
+            r = straight.runEpoch();
+        }
+        assertThat(after.trainLoss()).isEqualTo(r.trainLoss());
+        assertThat(after.testLoss()).isEqualTo(r.testLoss());
+    }
+
     /** A Step's epoch is worked on a slice at a time too: a Pause within it is obeyed. */
     @Test
     void aStepsEpochIsTakenAStepAtATimeAndAPauseWithinItIsObeyed() {
