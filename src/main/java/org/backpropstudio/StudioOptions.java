@@ -20,7 +20,7 @@ final class StudioOptions {
             "  --lang=TAG          the language: en or zh-CN",
             "  --screenshot=FILE   write the window as a PNG after --after=SECONDS (default 3), then quit",
             "  --measure=SECONDS   train at max speed while drawing, print the speed against the headless",
-            "                      engine and the frame times, then quit",
+            "                      engine (taking turns, in rounds of 2 s) and the frame times, then quit",
             "  -h, --help          show this help",
             "The command line (train, gradcheck, predict, export, bench) is listed by: backprop-studio --help");
 

@@ -17,7 +17,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.backpropstudio.engine.Presets;
 import org.backpropstudio.training.Command;
-import org.backpropstudio.training.HeadlessRate;
 import org.backpropstudio.training.Snapshot;
 import org.backpropstudio.training.TrainingService;
 
@@ -30,7 +29,8 @@ import org.backpropstudio.training.TrainingService;
  *   <li>{@code --lang=TAG}: the language, {@code en} or {@code zh-CN} (default: the one chosen last in View → Language, else the system's);</li>
  *   <li>{@code --screenshot=FILE --after=SECONDS}: write the window as a PNG after a while, then quit;</li>
  *   <li>{@code --measure=SECONDS}: train at max speed while redrawing every frame, print the speed
- *       against the headless engine (both after a 5 s warm-up) and the frame times, then quit.</li>
+ *       against the headless engine (in turns, after warm-ups: {@link StudioMeasure}) and the frame
+ *       times, then quit.</li>
  * </ul>
  */
 public final class StudioApp extends Application {
@@ -54,6 +54,9 @@ public final class StudioApp extends Application {
         }
     }
 
+    /** The name of the studio's two threads: training, and writing files. */
+    static final String WORKER_THREAD = "backprop-studio-worker";
+
     /** Whether this JVM has warmed the drawing code up already. */
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -68,7 +71,7 @@ public final class StudioApp extends Application {
         org.backpropstudio.engine.TrainingConfig config = org.backpropstudio.io.PresetCatalog.get(presetName).config();
         TrainingService service = new TrainingService(config);
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "backprop-studio-worker");
+            Thread t = new Thread(r, WORKER_THREAD);
             t.setDaemon(true);
             return t;
         });
@@ -167,6 +170,17 @@ public final class StudioApp extends Application {
             recording = true;
         }
 
+        /** Stops recording for a while, keeping what was recorded. */
+        void hold() {
+            recording = false;
+        }
+
+        /** Records again after {@link #hold()}: the time between the last frame and the next is not counted. */
+        void resume() {
+            lastFrame = 0;
+            recording = true;
+        }
+
         /** How long each recorded frame's own work took on the UI thread. */
         long[] recorded() {
             recording = false;
@@ -230,7 +244,7 @@ public final class StudioApp extends Application {
         String measure = option(args, "--measure", null);
         if (measure != null) {
             System.out.printf(Locale.ROOT, "window shown %d ms after the JVM started%n", shownAfter);
-            measure(studio, Double.parseDouble(measure));
+            StudioMeasure.start(studio, Double.parseDouble(measure));
         }
         String screenshot = option(args, "--screenshot", null);
         if (screenshot != null) {
@@ -263,96 +277,6 @@ public final class StudioApp extends Application {
             System.out.println("wrote " + file);
         } catch (IOException e) {
             System.err.println("could not write " + file + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Warm-up before each measurement, seconds. The engine's code is small and compiled within a
-     * second; the studio's drawing code is large and runs 60 times a second, so the JIT is still
-     * compiling it for the first seconds at max speed (a compiler thread busy 20-30 % of a core,
-     * measured). Both sides get the same warm-up, and steady state is what is compared.
-     */
-    static final double MEASURE_WARM_UP = 5;
-
-    /**
-     * Compares the studio's training speed with the headless engine's, both after
-     * {@link #MEASURE_WARM_UP}: first the engine alone (the studio idle), then the studio training at
-     * max speed while drawing every frame, then the engine alone again. The studio's rate is compared
-     * with the mean of the two headless ones: these shared machines change speed by a third and more
-     * from one stretch of seconds to the next, and the two say how much it moved. Prints epochs per
-     * second, the ratio, the studio's speed during its warm-up and the frame times, then quits.
-     */
-    private static void measure(Studio studio, double seconds) {
-        org.backpropstudio.engine.TrainingConfig config = studio.viewModel().editor().applied();
-        if (config.stepLimit() > 0) {
-            // the digit tutorial's 5 000 steps end within the warm-up: the studio goes on past them,
-            // as the headless engine does (HeadlessRate)
-            studio.service().submit(new Command.Reconfigure(config.withStepLimit(0), "measure"));
-        }
-        Thread headless = new Thread(() -> {
-            HeadlessRate.epochsPerSecond(config, MEASURE_WARM_UP);
-            double headlessRate = HeadlessRate.epochsPerSecond(config, seconds);
-            Platform.runLater(() -> measureStudio(studio, config, seconds, headlessRate));
-        }, "measure");
-        headless.setDaemon(true);
-        headless.start();
-    }
-
-    private static void measureStudio(Studio studio, org.backpropstudio.engine.TrainingConfig config, double seconds,
-            double headlessBefore) {
-        studio.service().submit(new Command.SetSpeed(Double.POSITIVE_INFINITY)); // the studio starts at a watchable pace
-        studio.service().submit(new Command.SetEpochLimit(1_000_000_000));
-        studio.service().submit(new Command.Play());
-        long warmUpStart = System.nanoTime();
-        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-                javafx.util.Duration.seconds(MEASURE_WARM_UP));
-        settle.setOnFinished(s -> {
-            int startEpoch = studio.viewModel().epochProperty().get();
-            long start = System.nanoTime();
-            double warmUpRate = startEpoch / ((start - warmUpStart) / 1e9);
-            studio.frames().record(100_000);
-            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
-            wait.setOnFinished(e -> {
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                int epochs = studio.viewModel().epochProperty().get() - startEpoch;
-                long[] frames = studio.frames().recorded();
-                long[] intervals = studio.frames().intervals();
-                long[] pulses = studio.frames().pulses();
-                studio.service().submit(new Command.Pause());
-                double studioRate = epochs / elapsed;
-                Thread again = new Thread(() -> {
-                    double headlessAfter = HeadlessRate.epochsPerSecond(config, seconds);
-                    Platform.runLater(() -> {
-                        double headlessRate = (headlessBefore + headlessAfter) / 2;
-                        Arrays.sort(frames);
-                        Arrays.sort(intervals);
-                        Arrays.sort(pulses);
-                        System.out.printf(Locale.ROOT, "headless engine: %.1f epochs/s before the studio's run, %.1f "
-                                + "after it, mean %.1f (after a %.0f s warm-up)%n", headlessBefore, headlessAfter,
-                                headlessRate, MEASURE_WARM_UP);
-                        System.out.printf(Locale.ROOT, "studio: %.1f epochs/s while drawing %d frames in %.1f s "
-                                + "-> %.0f %% of headless (after a %.0f s warm-up at max speed, during which it trained "
-                                + "%.0f epochs/s, %.0f %%)%n", studioRate, frames.length, elapsed,
-                                100 * studioRate / headlessRate, MEASURE_WARM_UP, warmUpRate, 100 * warmUpRate / headlessRate);
-                        print("UI-thread work per frame (snapshot in, charts drawn)", frames);
-                        print("UI-thread time per pulse (that work, then CSS and layout)", pulses);
-                        print("time between frames (whole pulse: layout, CSS, rendering)", intervals);
-                        Platform.exit();
-                    });
-                }, "measure");
-                again.setDaemon(true);
-                again.start();
-            });
-            wait.play();
-        });
-        settle.play();
-    }
-
-    private static void print(String what, long[] sortedNanos) {
-        if (sortedNanos.length > 0) {
-            System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d frames%n", what,
-                    sortedNanos[sortedNanos.length / 2] / 1e6, sortedNanos[(int) (sortedNanos.length * 0.99)] / 1e6,
-                    sortedNanos[sortedNanos.length - 1] / 1e6, sortedNanos.length);
         }
     }
 
