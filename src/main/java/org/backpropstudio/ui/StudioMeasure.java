@@ -18,7 +18,9 @@ import org.backpropstudio.training.HeadlessRate;
  * headless engine alone: 13 700 to 27 900 epochs/s of {@code classic-sigmoid} in consecutive 4 s
  * runs of one JVM), so the two sides take turns: rounds of {@link #ROUND} seconds, the studio
  * training at max speed, then paused while the engine runs alone on a thread of its own, and the
- * ratio is taken round by round. Both sides are warmed up first ({@link #WARM_UP}).
+ * ratio is taken round by round. Both sides are warmed up first ({@link #WARM_UP}). The engine
+ * alone trains a twin of the studio's network, brought to the studio's epoch (untimed) before each
+ * of its rounds: an epoch's cost changes as a network trains ({@link HeadlessRate.Twin}).
  */
 final class StudioMeasure {
 
@@ -36,6 +38,8 @@ final class StudioMeasure {
 
     private final StudioApp.Studio studio;
     private final TrainingConfig config;
+    /** The engine alone, kept at the studio's epoch before each of its rounds. */
+    private final HeadlessRate.Twin twin;
     private final int rounds;
     private final double roundSeconds;
     private final double[] studioRates;
@@ -48,6 +52,7 @@ final class StudioMeasure {
     private StudioMeasure(StudioApp.Studio studio, double seconds) {
         this.studio = studio;
         this.config = studio.viewModel().editor().applied();
+        this.twin = new HeadlessRate.Twin(config);
         this.rounds = Math.max(1, (int) Math.ceil(seconds / ROUND - 1e-9));
         this.roundSeconds = seconds / rounds;
         this.studioRates = new double[rounds];
@@ -90,7 +95,11 @@ final class StudioMeasure {
             onCpu[round] = (trainingThreadCpu() - startCpu) / (double) elapsed;
             studio.frames().hold();
             studio.service().submit(new Command.Pause());
-            offTheUiThread(() -> headlessRates[round] = HeadlessRate.epochsPerSecond(config, roundSeconds), () -> {
+            int reached = studio.viewModel().epochProperty().get();
+            offTheUiThread(() -> {
+                twin.catchUp(reached);
+                headlessRates[round] = twin.epochsPerSecond(roundSeconds);
+            }, () -> {
                 if (round + 1 < rounds) {
                     studio.service().submit(new Command.Play());
                     after(SETTLE, () -> {
