@@ -134,8 +134,19 @@ public final class Optimizer {
         double b2 = c.beta2();
         double correction1 = 1 - Math.pow(b1, steps);
         double correction2 = 1 - Math.pow(b2, steps);
+        // |lr·m̂ / (√v̂ + ε)| ≤ reach·2⁻¹⁰²²·2 for |m| < 2⁻¹⁰²² (the 2 for the roundings of a subnormal)
+        double reach = c.learningRate() / (correction1 * c.epsilon());
         for (int i = from; i < to; i++) {
             double g = grad[i] + c.decay().gradient(w[i]);
+            if (g == 0 && Subnormals.tiny(m[i]) && w[i] != 0 && reach <= Math.ulp(w[i]) * 0x1p1018) {
+                // a zero gradient on a first moment decayed below 2⁻¹⁰²² (a long run's dead units):
+                // the lines below, bit for bit, without the CPU's slow path for subnormal numbers.
+                // The step is at most ulp(w)/8 then, less than half the gap to w's neighbours: w stays
+                m[i] = Subnormals.plusZero(Subnormals.times(b1, m[i]), (1 - b1) * g);
+                double fresh = (1 - b2) * g * g;
+                v[i] = Subnormals.tiny(v[i]) ? Subnormals.plusZero(Subnormals.times(b2, v[i]), fresh) : b2 * v[i] + fresh;
+                continue;
+            }
             m[i] = b1 * m[i] + (1 - b1) * g;
             v[i] = b2 * v[i] + (1 - b2) * g * g;
             // w ← w − lr·m̂ / (√v̂ + ε)
@@ -148,6 +159,12 @@ public final class Optimizer {
         double rho = c.rho();
         for (int i = from; i < to; i++) {
             double g = grad[i] + c.decay().gradient(w[i]);
+            if (g == 0 && Subnormals.tiny(s[i]) && w[i] != 0 && !Double.isNaN(w[i])) {
+                // a zero gradient on a mean square decayed below 2⁻¹⁰²²: the lines below, bit for bit,
+                // without the CPU's slow path for subnormal numbers; the step is ±0, and w stays
+                s[i] = Subnormals.plusZero(Subnormals.times(rho, s[i]), (1 - rho) * g * g);
+                continue;
+            }
             s[i] = rho * s[i] + (1 - rho) * g * g;
             w[i] -= c.learningRate() * g / (Math.sqrt(s[i]) + c.epsilon());
         }
