@@ -1,5 +1,6 @@
 package org.backpropstudio.ui;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -45,29 +46,41 @@ public final class Deferred<T> {
         return value != null;
     }
 
+    /** Between two parts built after the window is shown: the frames in between are drawn. */
+    static final Duration BETWEEN_PARTS = Duration.millis(60);
+
     /**
-     * Runs {@code build} {@link #AFTER_SHOWN} after the window is shown, or after that long from
-     * now when it already is (a stage a studio before this one showed). The handler waiting for the
-     * window goes when it has run, so the window keeps nothing of the studio.
+     * Builds the parts one at a time, the first {@link #AFTER_SHOWN} after the window is shown (or
+     * after that long from now when it already is: a stage a studio before this one showed), each
+     * next one {@link #BETWEEN_PARTS} later, each in a task of the UI thread of its own. Built in one
+     * task, the four parts of the studio held the UI thread for up to 138 ms of its CPU time while
+     * the JIT was still compiling (the stress test's watchdog). The handler waiting for the window
+     * goes when it has run, so the window keeps nothing of the studio.
      */
-    static void soonAfterShown(Window window, Runnable build) {
+    static void soonAfterShown(Window window, List<Runnable> parts) {
         if (window.isShowing()) {
-            later(build);
+            later(parts, 0, AFTER_SHOWN);
             return;
         }
         EventHandler<WindowEvent> once = new EventHandler<>() {
             @Override
             public void handle(WindowEvent e) {
                 window.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
-                later(build);
+                later(parts, 0, AFTER_SHOWN);
             }
         };
         window.addEventHandler(WindowEvent.WINDOW_SHOWN, once);
     }
 
-    private static void later(Runnable build) {
-        PauseTransition wait = new PauseTransition(AFTER_SHOWN);
-        wait.setOnFinished(e -> Platform.runLater(build));
+    private static void later(List<Runnable> parts, int next, Duration after) {
+        if (next == parts.size()) {
+            return;
+        }
+        PauseTransition wait = new PauseTransition(after);
+        wait.setOnFinished(e -> Platform.runLater(() -> {
+            parts.get(next).run();
+            later(parts, next + 1, BETWEEN_PARTS);
+        }));
         wait.play();
     }
 }

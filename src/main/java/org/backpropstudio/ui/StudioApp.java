@@ -93,7 +93,7 @@ public final class StudioApp extends Application {
         // file writes go to the second thread of the pool, never the UI thread
         StudioView view = new StudioView(vm, stage, threads, recent);
         Scene scene = new Scene(new javafx.scene.layout.StackPane(view, view.helpOverlay()), 1400, 900);
-        Deferred.soonAfterShown(stage, view::buildHidden);
+        Deferred.soonAfterShown(stage, view.hiddenParts());
         view.installKeys(scene);
         view.files().installCloseGuard();
         stage.setScene(scene);

@@ -1,5 +1,6 @@
 package org.backpropstudio.ui;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
@@ -630,10 +631,12 @@ public final class StudioView extends BorderPane {
      * back. Run soon after the window is shown.
      */
     void buildHidden() {
-        help.get();
-        inspectorView.get();
-        editor.buildHidden();
-        toolbar.buildHidden();
+        hiddenParts().forEach(Runnable::run);
+    }
+
+    /** What {@link #buildHidden} builds, part by part (the app builds them in turns: {@link Deferred#soonAfterShown}). */
+    List<Runnable> hiddenParts() {
+        return List.of(help::get, inspectorView::get, editor::buildHidden, toolbar::buildHidden);
     }
 
     /** True once what is hidden at first is built (by {@link #buildHidden}, or when first shown). */
