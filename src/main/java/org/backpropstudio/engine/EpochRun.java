@@ -14,6 +14,8 @@ final class EpochRun {
     double sum;
     double testLoss = Double.NaN;
     double trainAccuracy = Double.NaN;
+    /** The test accuracy pass's counts, confusion[true class][predicted class] (null before that pass). */
+    int[][] confusion;
 
     /** Starts an epoch of {@code n} steps (one object serves every epoch: a step allocates nothing). */
     void begin(int n) {
@@ -26,6 +28,7 @@ final class EpochRun {
         sum = 0;
         testLoss = Double.NaN;
         trainAccuracy = Double.NaN;
+        confusion = null;
     }
 
     void next(Phase p) {

@@ -40,13 +40,26 @@ final class Evaluator {
      * @param nonzeros the data's inputs' nonzeros ({@link SparseRows#ofInputs}), or null
      */
     int right(Network network, Dataset data, SparseRows nonzeros, int start, int rows) {
+        return right(network, data, nonzeros, start, rows, null);
+    }
+
+    /**
+     * As {@link #right(Network, Dataset, SparseRows, int, int)}, also counting each sample into
+     * {@code confusion[true class][predicted class]} when it is not null.
+     */
+    int right(Network network, Dataset data, SparseRows nonzeros, int start, int rows, int[][] confusion) {
         copyInputs(data, nonzeros, start, rows);
         DMatrixRMaj p = forward(network, nonzeros);
         int classes = data.y().numCols;
         int right = 0;
         for (int r = 0; r < rows; r++) {
-            if (Dataset.argmax(p.data, r * classes, classes) == data.label(start + r)) {
+            int predicted = Dataset.argmax(p.data, r * classes, classes);
+            int label = data.label(start + r);
+            if (predicted == label) {
                 right++;
+            }
+            if (confusion != null) {
+                confusion[label][predicted]++;
             }
         }
         return right;

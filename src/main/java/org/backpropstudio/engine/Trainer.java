@@ -32,6 +32,8 @@ public final class Trainer {
     private long steps;
     /** The epoch in progress (begun by {@link #advance}), or null between epochs; {@link #run} reused. */
     private EpochRun current;
+    /** The last epoch's test accuracy pass's counts (null before a classifier's first epoch). */
+    private int[][] testConfusion;
     private final EpochRun run = new EpochRun();
     /** Batching asked for during an epoch: it takes effect when the epoch ends. */
     private TrainingConfig pendingBatching;
@@ -195,9 +197,13 @@ public final class Trainer {
             case TEST_ACCURACY:
                 Dataset data = e.phase == EpochRun.Phase.TRAIN_ACCURACY ? train : test;
                 SparseRows nonzeros = e.phase == EpochRun.Phase.TRAIN_ACCURACY ? trainNonzeros : testNonzeros;
+                if (e.phase == EpochRun.Phase.TEST_ACCURACY && e.confusion == null) {
+                    e.confusion = new int[data.y().numCols][data.y().numCols];
+                }
                 if (e.nextRow < data.size()) {
                     int rows = Evaluator.rows(data, e.nextRow);
-                    e.sum += evaluator.right(network, data, nonzeros, e.nextRow, rows);
+                    e.sum += evaluator.right(network, data, nonzeros, e.nextRow, rows,
+                            e.phase == EpochRun.Phase.TEST_ACCURACY ? e.confusion : null);
                     e.nextRow += rows;
                 }
                 if (e.nextRow >= data.size()) {
@@ -206,6 +212,7 @@ public final class Trainer {
                         e.trainAccuracy = share;
                         e.next(EpochRun.Phase.TEST_ACCURACY);
                     } else {
+                        testConfusion = e.confusion;
                         return finish(new EpochResult(epoch + 1, e.lossSum / e.samples, e.testLoss, e.trainAccuracy,
                                 share));
                     }
@@ -429,6 +436,16 @@ public final class Trainer {
     }
 
     /** Epochs run so far. */
+    /**
+     * The test set's confusion, counts[true class][predicted class], as the last finished epoch's
+     * accuracy pass counted it: of the network as that epoch ended, unless something changed it
+     * between that pass's chunks or since (which the caller knows). Null before a classifier's
+     * first epoch. A new array each epoch: the caller may keep it.
+     */
+    public int[][] testConfusion() {
+        return testConfusion;
+    }
+
     public int epoch() {
         return epoch;
     }

@@ -111,6 +111,8 @@ public final class TrainingService implements AutoCloseable {
     /** The digits' confusion, counted at {@link #confusionAt} (null: to count at the next snapshot). */
     private int[][] confusion;
     private long confusionAt;
+    /** {@link #commandsHandled} when the epoch in progress began. */
+    private long commandsAtEpochStart = -1;
     /**
      * The divergence rule, from the network and data as they were (re)started; null until the
      * first epoch of a service just made, which works it out first.
@@ -282,8 +284,11 @@ public final class TrainingService implements AutoCloseable {
         boolean ended = false;
         slice.begin(start);
         do {
-            if (!trainer.epochInProgress() && noTrainingPoints()) {
-                return ended;
+            if (!trainer.epochInProgress()) {
+                if (noTrainingPoints()) {
+                    return ended;
+                }
+                commandsAtEpochStart = commandsHandled;
             }
             EpochResult r;
             do {
@@ -317,6 +322,12 @@ public final class TrainingService implements AutoCloseable {
 
     private void epochDone(EpochResult result, boolean wasStep) {
         last = result;
+        if (commandsHandled == commandsAtEpochStart && trainer.testConfusion() != null) {
+            // no command since the epoch began: its accuracy pass counted the confusion of the
+            // network as it is now, which the digits' report would count again (a pass over the test set)
+            confusion = trainer.testConfusion();
+            confusionAt = trainer.epoch() * 1_000_003L + commandsHandled;
+        }
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         if (!Double.isNaN(last.trainAccuracy())) {
             accuracies.add(last.epoch(), last.trainAccuracy(), last.testAccuracy());

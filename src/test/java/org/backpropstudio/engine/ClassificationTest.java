@@ -154,4 +154,34 @@ class ClassificationTest {
             }
         }
     }
+    /**
+     * The test accuracy pass counts the confusion as it goes: a new array each epoch, the counts a
+     * forward pass over the test set gives afterwards, its diagonal the reported test accuracy.
+     */
+    @Test
+    void theAccuracyPassCountsTheTestSetsConfusion() {
+        Trainer t = new Trainer(Presets.get("spiral-relu"));
+        assertThat(t.testConfusion()).isNull();
+        int[][] before = null;
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            EpochResult r = t.runEpoch();
+            int[][] counted = t.testConfusion();
+            assertThat(counted).isNotSameAs(before);
+            Dataset test = t.testData();
+            int classes = test.y().numCols;
+            int[][] expected = new int[classes][classes];
+            org.ejml.data.DMatrixRMaj out = t.network().forward(test.x());
+            int diagonal = 0;
+            for (int row = 0; row < test.size(); row++) {
+                expected[test.label(row)][Dataset.argmax(out.data, row * classes, classes)]++;
+            }
+            for (int c = 0; c < classes; c++) {
+                diagonal += counted[c][c];
+            }
+            assertThat(counted).isDeepEqualTo(expected);
+            assertThat((double) diagonal / test.size()).isEqualTo(r.testAccuracy());
+            before = counted;
+        }
+        assertThat(new Trainer(Presets.get("classic-sigmoid")).runEpoch()).isNotNull();
+    }
 }

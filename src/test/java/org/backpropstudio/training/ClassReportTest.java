@@ -141,6 +141,64 @@ public class ClassReportTest {
         assertEquals(1, images.countedAt());
     }
 
+    /** The network a snapshot shows, rebuilt from its weights (a muted unit's are zero in them). */
+    private static Network networkOf(Snapshot s) {
+        java.util.List<org.backpropstudio.engine.DenseLayer> layers = new java.util.ArrayList<>();
+        int inputs = s.network().inputs();
+        for (int k = 0; k < s.network().layers().size(); k++) {
+            org.backpropstudio.engine.LayerSpec spec = s.network().layers().get(k);
+            org.backpropstudio.engine.DenseLayer layer = new org.backpropstudio.engine.DenseLayer(inputs, spec.units(),
+                    spec.activation(), spec.bias());
+            layer.weights().setTo(new DMatrixRMaj(s.weights().get(k)));
+            if (spec.bias()) {
+                layer.bias().setTo(new DMatrixRMaj(1, spec.units(), true, s.biases().get(k)));
+            }
+            layers.add(layer);
+            inputs = spec.units();
+        }
+        return new Network(s.network().inputs(), layers);
+    }
+
+    private static int[][] confusionShown(Snapshot s) {
+        return ((ClassReport.Images) s.classes()).confusion();
+    }
+
+    /**
+     * The digits' confusion is the test set's counted by the network the snapshot shows: taken from
+     * the epoch's own accuracy pass when no command came during the epoch, counted again when one did
+     * (a unit muted between two units of the epoch's work, wherever: between its steps, its loss
+     * chunks or its accuracy chunks) or came since.
+     */
+    @Test
+    void theDigitsConfusionIsAlwaysTheShownNetworksWhereverItWasCounted() {
+        // 360 training digits and the 800 test digits: an epoch is 11 units of work, the last 4 the
+        // test accuracy's chunks of 256 rows
+        DataSpec.LabelledData d = (DataSpec.LabelledData) PresetCatalog.get(Presets.DIGITS_SOFTMAX).config().data();
+        TrainingConfig config = Presets.digitsSoftmax(PresetCatalog.holdFirst(d.train(), 0.05)[0], d.test());
+        // each look at the clock takes this long: a tick does 7, 5, 4, 3 or 2 units
+        for (long look : new long[] {1_500_000, 2_100_000, 2_600_000, 3_400_000, 5_000_000})
+        for (int ticksBefore = 0; ticksBefore <= 6; ticksBefore++) {
+            long[] now = {0};
+            TrainingService service = new TrainingService(config, () -> now[0] += look);
+            service.submit(new Command.Step());
+            for (int i = 0; i < ticksBefore; i++) {
+                service.tick();
+            }
+            for (int unit = 0; unit < 48; unit++) {
+                service.submit(new Command.SetMuted(new HiddenUnit(0, unit), true)); // most of the first layer
+            }
+            for (int i = 0; i < 1000 && service.snapshotNow().epoch() < 1; i++) {
+                service.tick();
+            }
+            service.tick();
+            Snapshot s = service.snapshotNow();
+            assertEquals(1, s.epoch());
+            assertEquals(48, s.muted().size());
+            assertTrue(Arrays.deepEquals(ClassProbes.confusion(networkOf(s), s.test()), confusionShown(s)),
+                    "muted after " + ticksBefore + " ticks of looks " + look + " ns apart");
+        }
+    }
+
     @Test
     void aDrawingIsReadByTheLiveNetworkAndOneOfTheWrongSizeIsRefused() {
         TrainingService service = service(smallDigits());
