@@ -435,7 +435,6 @@ public final class Trainer {
         current = null;
     }
 
-    /** Epochs run so far. */
     /**
      * The test set's confusion, counts[true class][predicted class], as the last finished epoch's
      * accuracy pass counted it: of the network as that epoch ended, unless something changed it
@@ -446,6 +445,7 @@ public final class Trainer {
         return testConfusion;
     }
 
+    /** Epochs run so far. */
     public int epoch() {
         return epoch;
     }

@@ -57,9 +57,5 @@ public final class HeadlessRate {
         public double epochsPerSecond(double seconds) {
             return timed(trainer, seconds);
         }
-
-        public int epoch() {
-            return trainer.epoch();
-        }
     }
 }

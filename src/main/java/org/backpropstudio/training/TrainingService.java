@@ -326,7 +326,7 @@ public final class TrainingService implements AutoCloseable {
             // no command since the epoch began: its accuracy pass counted the confusion of the
             // network as it is now, which the digits' report would count again (a pass over the test set)
             confusion = trainer.testConfusion();
-            confusionAt = trainer.epoch() * 1_000_003L + commandsHandled;
+            confusionAt = confusionKey();
         }
         curve.add(last.epoch(), last.trainLoss(), last.testLoss());
         if (!Double.isNaN(last.trainAccuracy())) {
@@ -704,7 +704,7 @@ public final class TrainingService implements AutoCloseable {
                 && side * side == config.network().inputs() && trainer.testData().size() > 0) {
             // images (the digits): the confusion is counted again when an epoch ended or a command
             // changed something, not at every snapshot within an epoch
-            long now = trainer.epoch() * 1_000_003L + commandsHandled;
+            long now = confusionKey();
             if (confusion == null || confusionAt != now) {
                 confusion = ClassProbes.confusion(trainer.network(), trainer.testData());
                 confusionAt = now;
@@ -714,6 +714,11 @@ public final class TrainingService implements AutoCloseable {
                     fits ? drawing : null);
         }
         return null;
+    }
+
+    /** The state a confusion is counted at: the epoch, and the commands applied so far. */
+    private long confusionKey() {
+        return trainer.epoch() * 1_000_003L + commandsHandled;
     }
 
     private List<HiddenUnit> mutedUnits() {
