@@ -86,10 +86,7 @@ public final class DenseLayer {
      * @param xNonzeros  X's nonzeros, or null
      */
     DMatrixRMaj forward(DMatrixRMaj x, SparseRows xNonzeros) {
-        if (x.numCols != inputs) {
-            throw new IllegalArgumentException("layer expects " + inputs + " inputs, got a (" + x.numRows
-                    + " × " + x.numCols + ") batch");
-        }
+        checkInputs(x);
         input = x;
         if (xNonzeros != null && xNonzeros.holds(x.data, x.numRows, x.numCols)) {
             inputNonzeros = xNonzeros;
@@ -107,6 +104,36 @@ public final class DenseLayer {
         // A = f(Z)
         activation.forward(preActivation.data, output.data, x.numRows * units);
         return output;
+    }
+
+    /**
+     * {@code A = f(X·W + b)} into {@code z} and {@code a}, with the same bits as {@link #forward},
+     * leaving the layer's own matrices alone: for an evaluation chunk on another thread, which only
+     * reads W and b.
+     *
+     * @param x         X (batch × in). Not modified.
+     * @param xNonzeros X's nonzeros ({@link SparseRows#gather}), or null. Modified as a product
+     *                  modifies them (filled in, forgotten).
+     * @param z         reshaped to Z (batch × out). Modified.
+     * @param a         reshaped to A (batch × out). Modified.
+     * @return a
+     */
+    DMatrixRMaj forwardInto(DMatrixRMaj x, SparseRows xNonzeros, DMatrixRMaj z, DMatrixRMaj a) {
+        checkInputs(x);
+        Matrices.shape(a, x.numRows, units);
+        // Z = X·W + b   (batch × out); forwardOneRow sums a single row in this order too
+        boolean given = xNonzeros != null && xNonzeros.holds(x.data, x.numRows, x.numCols);
+        MatrixKernels.multiplyAddRow(x, weights, bias, z, given ? xNonzeros : null);
+        // A = f(Z)
+        activation.forward(z.data, a.data, x.numRows * units);
+        return a;
+    }
+
+    private void checkInputs(DMatrixRMaj x) {
+        if (x.numCols != inputs) {
+            throw new IllegalArgumentException("layer expects " + inputs + " inputs, got a (" + x.numRows
+                    + " × " + x.numCols + ") batch");
+        }
     }
 
     /**

@@ -24,6 +24,28 @@ final class Evaluator {
     private final SparseRows xNonzeros = new SparseRows();
 
     /**
+     * Per layer Z and A (rows × units) of this evaluator's own, or null when it runs the chunks
+     * through the layers' own matrices ({@link Network#forward}).
+     */
+    private DMatrixRMaj[] z;
+    private DMatrixRMaj[] a;
+
+    /** An evaluator that runs its chunks through the layers' own matrices. */
+    Evaluator() {
+    }
+
+    /**
+     * An evaluator with matrices of its own, which leaves the layers' alone: one of several that
+     * take chunks on several threads at once ({@link EvaluationTeam}).
+     */
+    static Evaluator withOwnMatrices() {
+        Evaluator e = new Evaluator();
+        e.z = new DMatrixRMaj[0];
+        e.a = new DMatrixRMaj[0];
+        return e;
+    }
+
+    /**
      * Σ ℓᵢ over the {@code rows} samples from {@code start}.
      *
      * @param nonzeros the data's inputs' nonzeros ({@link SparseRows#ofInputs}), or null
@@ -104,7 +126,20 @@ final class Evaluator {
 
     /** The network's output for the chunk in x. */
     private DMatrixRMaj forward(Network network, SparseRows nonzeros) {
-        return nonzeros == null ? network.forward(x) : network.forward(x, xNonzeros);
+        SparseRows given = nonzeros == null ? null : xNonzeros;
+        if (z == null) {
+            return network.forward(x, given);
+        }
+        int layers = network.layers().size();
+        if (z.length != layers) {
+            z = new DMatrixRMaj[layers];
+            a = new DMatrixRMaj[layers];
+            for (int k = 0; k < layers; k++) {
+                z[k] = new DMatrixRMaj(1, 1);
+                a[k] = new DMatrixRMaj(1, 1);
+            }
+        }
+        return network.forwardInto(x, given, z, a);
     }
 
     private static void copyRows(DMatrixRMaj from, int start, int rows, DMatrixRMaj to) {

@@ -155,6 +155,24 @@ public final class Network {
     }
 
     /**
+     * Forward pass into the given matrices, leaving the layers' own alone (see
+     * {@link DenseLayer#forwardInto}): the same bits as {@link #forward}.
+     *
+     * @param x          X (batch × inputs). Not modified.
+     * @param xNonzeros  X's nonzeros ({@link SparseRows#gather}), or null
+     * @param z          per layer, reshaped to its Z (batch × units); as many as there are layers. Modified.
+     * @param a          per layer, reshaped to its A (batch × units); as many as there are layers. Modified.
+     * @return the prediction (batch × outputs): the last of {@code a}
+     */
+    DMatrixRMaj forwardInto(DMatrixRMaj x, SparseRows xNonzeros, DMatrixRMaj[] z, DMatrixRMaj[] a) {
+        DMatrixRMaj out = layerArray[0].forwardInto(x, xNonzeros, z[0], a[0]);
+        for (int k = 1; k < layerArray.length; k++) {
+            out = layerArray[k].forwardInto(out, null, z[k], a[k]);
+        }
+        return out;
+    }
+
+    /**
      * Backward pass after {@link #forward}: fills every parameter's gradient.
      *
      * @param outputGradient ∂L/∂prediction (batch × outputs). Not modified.

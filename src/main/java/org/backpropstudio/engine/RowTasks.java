@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each row is handled by exactly one thread, so a kernel that sums each row in a fixed order
  * gives the same bits whichever way the rows are split.
+ *
+ * <p>A call from within a part (an evaluation chunk per core whose products would split again)
+ * runs its rows on its own thread: the cores are taken, and a helper waiting for itself would
+ * never return.
  */
 final class RowTasks {
 
@@ -24,10 +28,18 @@ final class RowTasks {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
+    /** True on a thread while it runs a part of a split. */
+    private static final ThreadLocal<boolean[]> IN_PART = ThreadLocal.withInitial(() -> new boolean[1]);
+
     private static final ExecutorService HELPERS = CORES > 1 ? Executors.newFixedThreadPool(CORES - 1, helperThreads())
             : null;
 
     private RowTasks() {
+    }
+
+    /** The most parts a split makes: the machine's cores. */
+    static int cores() {
+        return CORES;
     }
 
     /**
@@ -38,7 +50,8 @@ final class RowTasks {
      */
     static void run(int rows, Rows body) {
         int parts = Math.min(CORES, rows);
-        if (parts <= 1) {
+        boolean[] inPart = IN_PART.get();
+        if (parts <= 1 || inPart[0]) {
             body.run(0, rows);
             return;
         }
@@ -46,12 +59,22 @@ final class RowTasks {
         for (int t = 1; t < parts; t++) {
             int from = (int) ((long) rows * t / parts);
             int to = (int) ((long) rows * (t + 1) / parts);
-            helpers[t - 1] = HELPERS.submit(() -> body.run(from, to));
+            helpers[t - 1] = HELPERS.submit(() -> runPart(body, from, to));
         }
         try {
-            body.run(0, rows / parts);
+            runPart(body, 0, rows / parts);
         } finally {
             awaitAll(helpers);
+        }
+    }
+
+    private static void runPart(Rows body, int from, int to) {
+        boolean[] inPart = IN_PART.get();
+        inPart[0] = true;
+        try {
+            body.run(from, to);
+        } finally {
+            inPart[0] = false;
         }
     }
 

@@ -53,8 +53,8 @@ public final class Trainer {
     private SparseRows batchInputs;
     /** ∂L/∂prediction (batch × out). */
     private final DMatrixRMaj predictionGradient = new DMatrixRMaj(1, 1);
-    /** The loss and accuracy passes, a chunk of 256 rows at a time. */
-    private final Evaluator evaluator = new Evaluator();
+    /** The loss and accuracy passes, in chunks of 256 rows, one per core at a time when they pay for it. */
+    private final EvaluationTeam evaluation = new EvaluationTeam();
 
     /** Data and initial weights from the config's seed. */
     public Trainer(TrainingConfig config) {
@@ -150,7 +150,8 @@ public final class Trainer {
     /**
      * Does the next unit of the current epoch's work, beginning an epoch if none is in progress:
      * one training step, or one chunk of at most 256 rows of the evaluation after the last step
-     * (the test loss, then a classifier's training and test accuracy). Returns the epoch's result
+     * (the test loss, then a classifier's training and test accuracy; a chunk per core when the
+     * network is wide enough, {@link EvaluationTeam}). Returns the epoch's result
      * after its last unit, else null. Whatever changes between two units (the learning rate, a
      * resized layer) holds from the next one, so a long epoch never keeps a command waiting for
      * more than one unit; the result is the same, bit for bit, as one {@link #runEpoch} call's.
@@ -181,9 +182,7 @@ public final class Trainer {
                 break;
             case TEST_LOSS:
                 if (e.nextRow < test.size()) {
-                    int rows = Evaluator.rows(test, e.nextRow);
-                    e.sum += evaluator.lossSum(network, config.loss(), test, testNonzeros, e.nextRow, rows);
-                    e.nextRow += rows;
+                    evaluation.addLossSums(network, config.loss(), test, testNonzeros, e);
                 }
                 if (e.nextRow >= test.size()) {
                     e.testLoss = test.size() == 0 ? Double.NaN : e.sum / test.size();
@@ -201,10 +200,8 @@ public final class Trainer {
                     e.confusion = new int[data.y().numCols][data.y().numCols];
                 }
                 if (e.nextRow < data.size()) {
-                    int rows = Evaluator.rows(data, e.nextRow);
-                    e.sum += evaluator.right(network, data, nonzeros, e.nextRow, rows,
+                    evaluation.addRight(network, data, nonzeros, e,
                             e.phase == EpochRun.Phase.TEST_ACCURACY ? e.confusion : null);
-                    e.nextRow += rows;
                 }
                 if (e.nextRow >= data.size()) {
                     double share = data.size() == 0 ? Double.NaN : e.sum / data.size();
@@ -260,7 +257,7 @@ public final class Trainer {
      * target's 1); NaN for no samples. The forward passes go in chunks of 256 rows.
      */
     public double accuracy(Dataset data) {
-        return evaluator.accuracy(network, data);
+        return evaluation.first().accuracy(network, data);
     }
 
     /** forward, loss, backward, update on the current batch; returns Σ per-sample losses. */
@@ -336,7 +333,7 @@ public final class Trainer {
 
     /** Mean per-sample loss of the current network over a dataset; NaN for an empty one. */
     public double evaluate(Dataset data) {
-        return evaluator.meanLoss(network, config.loss(), data);
+        return evaluation.first().meanLoss(network, config.loss(), data);
     }
 
     /** The network's predictions for single inputs, as a new array. */
