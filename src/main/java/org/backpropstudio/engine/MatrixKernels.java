@@ -272,6 +272,7 @@ public final class MatrixKernels {
             // C starts at +0; Aᵀ's nonzeros are A's, regrouped by column
             SparseRows mine = SparseRows.forThisThread();
             SparseRows of = aNonzeros != null && aNonzeros.holds(ad, m, k) ? aNonzeros
+                    : aNonzeros != null && aNonzeros.knownDense(ad, m, k) ? null // the forward pass counted
                     : mine.collect(ad, m, k) ? mine : null;
             if (of != null) {
                 // Aᵀ's rows are placed, then each thread fills in and multiplies its own

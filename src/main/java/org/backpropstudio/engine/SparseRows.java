@@ -52,6 +52,10 @@ final class SparseRows {
     private int sourceDepth;
     /** True when {@link #source} has not been written with the rows these stand for ({@link #gather}). */
     private boolean unfilled;
+    /** The matrix (array and shape) that {@link #collect} last found too dense, or null. */
+    private double[] denseSource;
+    private int denseRows;
+    private int denseDepth;
 
     /** This thread's arrays, for products that bring none. */
     static SparseRows forThisThread() {
@@ -90,16 +94,49 @@ final class SparseRows {
         if (glance - seen < MIN_ZERO_SHARE * glance / 2) {
             return false;
         }
-        room(rows, size + 1);
-        int q = fill(a, rows, depth);
+        // then a count, at half the cost of gathering: a ReLU layer's outputs (about half zeros)
+        // pass the glance, and were gathered only to be found too dense
+        int q = nonzerosUpTo(a, size, (1 - MIN_ZERO_SHARE) * size);
         if (size - q < MIN_ZERO_SHARE * size) {
+            denseSource = a;
+            denseRows = rows;
+            denseDepth = depth;
             return false;
         }
+        room(rows, q + 1);
+        fill(a, rows, depth);
         source = a;
         sourceRows = rows;
         sourceDepth = depth;
         unfilled = false;
         return true;
+    }
+
+    /**
+     * The nonzeros among a[0..size-1]; or, once more than {@code most} are seen, a count above
+     * {@code most} (the rest not looked at).
+     */
+    private static int nonzerosUpTo(double[] a, int size, double most) {
+        int count = 0;
+        for (int from = 0; from < size && count <= most; from += COUNT_BLOCK) {
+            int to = Math.min(size, from + COUNT_BLOCK);
+            for (int q = from; q < to; q++) {
+                count += nonzero(a[q]);
+            }
+        }
+        return count;
+    }
+
+    /** Entries counted between two looks at whether the count is already too high. */
+    private static final int COUNT_BLOCK = 4096;
+
+    /**
+     * True when {@link #collect} last found the (rows × depth) matrix held in {@code a} too dense,
+     * and these have not been {@link #forget forgotten} since: a layer's ∂L/∂W = Xᵀ·dZ then takes X
+     * as dense without counting again what its forward pass counted.
+     */
+    boolean knownDense(double[] a, int rows, int depth) {
+        return denseSource == a && denseRows == rows && denseDepth == depth;
     }
 
     /** Gathers the nonzeros of A (rows × depth) row-major into room enough; returns their count. */
@@ -200,6 +237,7 @@ final class SparseRows {
             fillIn(source, sourceRows, sourceDepth);
         }
         source = null;
+        denseSource = null;
     }
 
     /** True when these are the nonzeros of the (rows × depth) matrix held in {@code a}, as last collected. */

@@ -148,7 +148,8 @@ class MatrixKernelsTest {
      * kept for Aᵀ·B and gathered from a data set's: always the naive loops' bits.
      */
     @ParameterizedTest
-    @CsvSource({"64,784,64,0.8", "200,64,32,0.7", "37,70,33,0.65", "64,40,16,0.9", "48,48,48,0.0", "256,50,20,0.9"})
+    @CsvSource({"64,784,64,0.8", "200,64,32,0.7", "37,70,33,0.65", "64,40,16,0.9", "48,48,48,0.0", "256,50,20,0.9",
+        "128,96,40,0.5"})
     void productsLeaveOutZerosOnlyWhereNoBitChanges(int m, int k, int n, double zeroShare) {
         Random random = new Random(m * 7L + k * 3L + n);
         for (String variant : new String[] {"finite", "infinity in B", "NaN in B", "-0 in the bias"}) {
@@ -211,6 +212,40 @@ class MatrixKernelsTest {
                 assertSameBits(unwritten, batch, what + ", the batch written from its nonzeros");
             }
         }
+    }
+
+    /**
+     * A matrix that passes the glance but has too few zeros (a ReLU layer's outputs, about half) is
+     * counted, not gathered, and remembered as dense until forgotten: its Aᵀ·B then takes it as
+     * dense without counting it again.
+     */
+    @Test
+    void aMatrixFoundTooDenseIsRememberedUntilForgotten() {
+        Random random = new Random(5);
+        DMatrixRMaj half = Naive.random(128, 96, random);
+        DMatrixRMaj most = Naive.random(128, 96, random);
+        for (int q = 0; q < half.data.length; q++) {
+            if (q % 2 == 0) {
+                half.data[q] = 0.0;
+            }
+            if (q % 5 != 0) {
+                most.data[q] = 0.0;
+            }
+        }
+        SparseRows rows = new SparseRows();
+        assertThat(rows.collect(half.data, 128, 96)).isFalse();
+        assertThat(rows.knownDense(half.data, 128, 96)).isTrue();
+        assertThat(rows.knownDense(half.data, 96, 128)).as("another shape").isFalse();
+        assertThat(rows.knownDense(most.data, 128, 96)).as("another array").isFalse();
+        assertThat(rows.holds(half.data, 128, 96)).isFalse();
+        rows.forget();
+        assertThat(rows.knownDense(half.data, 128, 96)).isFalse();
+
+        assertThat(rows.collect(most.data, 128, 96)).isTrue();
+        assertThat(rows.knownDense(most.data, 128, 96)).isFalse();
+        assertThat(rows.count(128)).isEqualTo(128 * 96 / 5 + 1);
+        assertThat(rows.collect(half.data, 128, 96)).as("a new collect forgets what the last found").isFalse();
+        assertThat(rows.holds(most.data, 128, 96)).isFalse();
     }
 
     /** C[i][j] = (…(bias[j] + A[i][0]·B[0][j]) + …), naively. */
