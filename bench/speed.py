@@ -11,8 +11,9 @@ N fresh processes (default 3); each process times its training only, after readi
 JVM's start and its JIT warming up count against us, as they do for a student.
 
 W3 (1-256-256-256-1 ReLU, batch 256) compares GFLOP/s with numpy's (bench/w3_numpy.py) on one and two
-threads; W1 (`classic-sigmoid`, one sample at a time) compares sample-steps per second with a plain
-C loop of the same maths (bench/w1_loop.c, gcc -O3 -march=native) and shows the spread over 12 JVMs.
+threads, and prints one core's ceiling with and without a fused multiply-add (bench/Peak.java); W1
+(`classic-sigmoid`, one sample at a time) compares sample-steps per second with a plain C loop of the
+same maths (bench/w1_loop.c, gcc -O3 -march=native) and shows the spread over 12 JVMs.
 
 Machines differ (AVX-512 or only AVX2, and they are shared): compare ratios from one run, never
 figures from two. Nothing here is a dependency of the studio.
@@ -153,6 +154,13 @@ def w3(args, found):
                   for exe, _, _ in found]
         print(f"| {threads} | {mine:.1f} | " + " | ".join(f"{t:.1f}" for t in theirs)
               + f" | {mine / max(theirs):.2f} |")
+    # one core's ceiling: our products multiply, then add (two roundings, to keep their bits);
+    # OpenBLAS fuses the two into one instruction
+    peaks = [run(JAVA + [os.path.join(HERE, "Peak.java")]) for _ in range(args.runs)]
+    mul_add = statistics.median(figure(p, r"mul_add_gflops=([\d.]+)") for p in peaks)
+    fused = statistics.median(figure(p, r"fma_gflops=([\d.]+)") for p in peaks)
+    print(f"\none core's ceiling (bench/Peak.java, median of {args.runs} processes): multiply then add "
+          f"{mul_add:.1f} GFLOP/s, fused multiply-add {fused:.1f} GFLOP/s")
 
 
 
