@@ -29,9 +29,10 @@ final class VectorRows implements MatrixKernels.RowKernel {
         return "Vector API, " + SPECIES.length() + " doubles per vector";
     }
 
+    /** One vector: narrower products (the digits' last layer, 10 wide, with 8 doubles a vector) take a tile of one. */
     @Override
     public int minColumns() {
-        return WIDTH;
+        return SPECIES.length();
     }
 
     /**
@@ -98,6 +99,10 @@ final class VectorRows implements MatrixKernels.RowKernel {
                 t30.intoArray(c, c3 + j);
                 t31.intoArray(c, c3 + j + half);
             }
+            if (j + half <= n) {
+                tile4x1(a, a0, aRow, aCol, b, c, c0, j, depth, n);
+                j += half;
+            }
             for (int r = i; r < i + 4; r++) {
                 scalarColumns(a, r * aRow, aCol, b, c, r * n, depth, n, j);
             }
@@ -117,8 +122,39 @@ final class VectorRows implements MatrixKernels.RowKernel {
                 t0.intoArray(c, cRow + j);
                 t1.intoArray(c, cRow + j + half);
             }
+            if (j + half <= n) {
+                DoubleVector t = DoubleVector.fromArray(SPECIES, c, cRow + j);
+                for (int p = 0; p < depth; p++) {
+                    t = t.add(DoubleVector.broadcast(SPECIES, a[aStart + p * aCol])
+                            .mul(DoubleVector.fromArray(SPECIES, b, p * n + j)));
+                }
+                t.intoArray(c, cRow + j);
+                j += half;
+            }
             scalarColumns(a, aStart, aCol, b, c, cRow, depth, n, j);
         }
+    }
+
+    /** The tile C[i..i+3][j..j+v−1] in registers, 4 rows × 1 vector: what is left of a row narrower than two. */
+    private static void tile4x1(double[] a, int a0, int aRow, int aCol, double[] b, double[] c, int c0, int j,
+            int depth, int n) {
+        DoubleVector t0 = DoubleVector.fromArray(SPECIES, c, c0 + j);
+        DoubleVector t1 = DoubleVector.fromArray(SPECIES, c, c0 + n + j);
+        DoubleVector t2 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * n + j);
+        DoubleVector t3 = DoubleVector.fromArray(SPECIES, c, c0 + 3 * n + j);
+        for (int p = 0; p < depth; p++) {
+            // tile += A[i..i+3][p] · B[p][j..j+v-1]
+            DoubleVector bp = DoubleVector.fromArray(SPECIES, b, p * n + j);
+            int ap = a0 + p * aCol;
+            t0 = t0.add(DoubleVector.broadcast(SPECIES, a[ap]).mul(bp));
+            t1 = t1.add(DoubleVector.broadcast(SPECIES, a[ap + aRow]).mul(bp));
+            t2 = t2.add(DoubleVector.broadcast(SPECIES, a[ap + 2 * aRow]).mul(bp));
+            t3 = t3.add(DoubleVector.broadcast(SPECIES, a[ap + 3 * aRow]).mul(bp));
+        }
+        t0.intoArray(c, c0 + j);
+        t1.intoArray(c, c0 + n + j);
+        t2.intoArray(c, c0 + 2 * n + j);
+        t3.intoArray(c, c0 + 3 * n + j);
     }
 
     /**

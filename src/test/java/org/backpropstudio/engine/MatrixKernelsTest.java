@@ -22,7 +22,7 @@ class MatrixKernelsTest {
      */
     @ParameterizedTest
     @CsvSource({"1,1,1", "1,10,10", "1,1,10", "10,1,1", "7,3,5", "32,64,64", "33,17,65", "3,37,1100",
-            "130,130,130", "256,256,256", "300,129,70"})
+            "130,130,130", "256,256,256", "300,129,70", "200,32,10", "37,20,13", "9,40,24"})
     void productsAgreeWithNaiveLoopsToTheLastBit(int m, int k, int n) {
         assertThat(MatrixKernels.PARALLEL_WORK).isBetween(1L << 20, 130L * 130 * 130);
         Random random = new Random(m * 1000L + k * 10L + n);
