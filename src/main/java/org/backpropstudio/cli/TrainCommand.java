@@ -145,6 +145,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         EpochResult last = run.last;
+        if (run.stoppedAtStepLimit) {
+            err.printf(Locale.ROOT, "note: %s ends after its %d steps, in epoch %d; the run stopped there, short of the "
+                    + "%d epochs asked for.%n", preset, config.stepLimit(), trainer.epoch(), epochs);
+        }
         if (run.diverged != null) {
             err.println("error: " + diverged(run.diverged, config) + (weightsOut != null || npzOut != null
                     ? " No weights were written." : ""));
@@ -188,6 +192,8 @@ final class TrainCommand implements Callable<Integer> {
         private final boolean hasTest;
         EpochResult last;
         Divergence.Verdict diverged;
+        /** True when the run took all of its steps before the epochs asked for (the digit tutorial's 5 000). */
+        boolean stoppedAtStepLimit;
 
         Run(Trainer trainer, Divergence divergence, Progress progress) {
             this.trainer = trainer;
@@ -196,9 +202,16 @@ final class TrainCommand implements Callable<Integer> {
             this.hasTest = trainer.testData().size() > 0;
         }
 
-        /** Trains until {@code epochs} or divergence, writing each epoch's row to {@code rows} if given. */
+        /**
+         * Trains until {@code epochs}, the run's step limit or divergence, writing each epoch's row
+         * to {@code rows} if given.
+         */
         void train(int epochs, Writer rows) throws IOException {
             for (int e = 0; e < epochs; e++) {
+                if (trainer.stepLimitReached()) {
+                    stoppedAtStepLimit = true;
+                    break;
+                }
                 last = trainer.runEpoch();
                 if (rows != null) {
                     rows.write(Double.isNaN(last.trainAccuracy())
