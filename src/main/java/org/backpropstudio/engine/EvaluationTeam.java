@@ -24,9 +24,12 @@ final class EvaluationTeam {
     private final Evaluator first = new Evaluator();
     /** The other chunks' (one per core but the caller's), with matrices of their own. */
     private final Evaluator[] others = new Evaluator[Math.max(0, RowTasks.cores() - 1)];
-    /** Each other chunk's result: its loss sum, or its right answers. */
+    /** Each chunk's result in a unit: its loss sum, or its right answers. */
     private final double[] results = new double[RowTasks.cores()];
-    /** Each other chunk's confusion counts, [chunk][true class][predicted class]. */
+    /**
+     * The helpers' chunks' confusion counts, [chunk][true class][predicted class]; the first chunk
+     * counts into the pass's own.
+     */
     private int[][][] confusions = new int[0][][];
 
     EvaluationTeam() {
