@@ -76,8 +76,8 @@ public final class MatrixKernels {
     interface RowKernel {
         String name();
 
-        /** Narrower products go to the plain loops. */
-        int minColumns();
+        /** True when it takes the product C (rows × n) += A (rows × depth) · B; else the plain loops do. */
+        boolean takes(int rows, int depth, int n);
 
         void accumulateRows(double[] a, int aRow, int aCol, double[] b, double[] c, int depth, int n, int from,
                 int to);
@@ -386,7 +386,8 @@ public final class MatrixKernels {
     /** {@code C[r] += A[r]·B} over A's nonzeros for a range of rows: the vector kernel or the plain loops. */
     private static RowTasks.Rows sparseRows(SparseRows a, double[] b, double[] c, int n) {
         RowKernel vector = vector();
-        return vector != null && n >= vector.minColumns()
+        // a sparse product is at least SPARSE_MIN_COLUMNS wide, and the vector kernel takes any width
+        return vector != null
                 ? (from, to) -> vector.accumulateSparse(a, b, c, n, from, to)
                 : (from, to) -> a.accumulateRows(b, c, n, from, to);
     }
@@ -423,7 +424,7 @@ public final class MatrixKernels {
         }
         RowKernel vector = vector();
         boolean split = (long) rows * depth * n >= PARALLEL_WORK;
-        if (vector != null && n >= vector.minColumns()) {
+        if (vector != null && vector.takes(rows, depth, n)) {
             if (split) {
                 RowTasks.run(rows, (from, to) -> vector.accumulateRows(a, aRow, aCol, b, c, depth, n, from, to));
             } else {

@@ -29,11 +29,19 @@ final class VectorRows implements MatrixKernels.RowKernel {
         return "Vector API, " + SPECIES.length() + " doubles per vector";
     }
 
-    /** One vector: narrower products (the digits' last layer, 10 wide, with 8 doubles a vector) take a tile of one. */
+    /**
+     * Products two vectors wide or more; and from one vector wide (the digits' last layer, 10 wide
+     * with 8 doubles a vector: a tile of one vector) those of {@link #NARROW_WORK} multiply-adds or
+     * more. Tiny ones stay in the plain loops: there the Vector API's set-up costs more than it
+     * saves, and until the JIT compiles it (a short run's few hundred calls) it allocates.
+     */
     @Override
-    public int minColumns() {
-        return SPECIES.length();
+    public boolean takes(int rows, int depth, int n) {
+        return n >= WIDTH || n >= SPECIES.length() && (long) rows * depth * n >= NARROW_WORK;
     }
+
+    /** Multiply-adds from which a product narrower than two vectors takes the vector kernel. */
+    static final long NARROW_WORK = 1L << 15;
 
     /**
      * {@code C[i] += A[i]·B} for rows {@code from ≤ i < to}, as {@link MatrixKernels#accumulateRows}.
