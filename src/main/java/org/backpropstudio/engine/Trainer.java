@@ -352,6 +352,25 @@ public final class Trainer {
         setOptimizer(config.optimizer().withLearningRate(learningRate));
     }
 
+    /** Steps taken so far. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Steps in an epoch with the current batching (one in streaming mode). */
+    public int stepsPerEpoch() {
+        return config.streaming() ? 1 : loader.batchCount();
+    }
+
+    /**
+     * A new step limit (0: none); the run ends when it has taken that many steps.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
+    public void setStepLimit(long limit) {
+        config = config.withStepLimit(limit);
+    }
+
     /** Changes batching from the next epoch on. */
     public void setBatching(int batchSize, boolean shuffle, boolean dropLast) {
         TrainingConfig changed = config.withBatching(batchSize, shuffle, dropLast);

@@ -33,6 +33,12 @@ public sealed interface Command {
     /** A new limit of epochs; training stops there (and may continue when it is raised). */
     record SetEpochLimit(int epochs) implements Command { }
 
+    /**
+     * After a finished run: {@code epochs} more, at once. A step limit that would end them sooner
+     * (the digit tutorial's 5 000 steps) moves with them.
+     */
+    record TrainMore(int epochs) implements Command { }
+
     /** Hidden layer {@code index} gets {@code units} units, keeping every learned weight. */
     record ResizeLayer(int index, int units) implements Command { }
 

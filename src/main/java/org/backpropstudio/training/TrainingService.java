@@ -416,6 +416,14 @@ public final class TrainingService implements AutoCloseable {
             if (before != e.epochs()) {
                 mark(text("marker.epochLimit", Messages.integer(before), Messages.integer(e.epochs())));
             }
+        } else if (c instanceof Command.TrainMore m) {
+            apply(new Command.SetEpochLimit((int) Math.min(Integer.MAX_VALUE, (long) trainer.epoch() + m.epochs())));
+            long needed = trainer.steps() + (long) m.epochs() * trainer.stepsPerEpoch();
+            if (config.stepLimit() > 0 && config.stepLimit() < needed) {
+                config = config.withStepLimit(needed);
+                trainer.setStepLimit(needed);
+            }
+            apply(new Command.Play());
         } else if (c instanceof Command.ResizeLayer r) {
             int old = trainer.network().layers().get(r.index()).units();
             if (old != r.units()) {

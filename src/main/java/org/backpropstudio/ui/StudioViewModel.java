@@ -516,17 +516,15 @@ public final class StudioViewModel {
         commands.accept(new Command.SetMuted(unit, !muted));
     }
 
-    /** Play if paused, pause if playing. */
     /** After a run reached its limit: as many epochs again, training at once. */
     public void trainMore() {
         Snapshot s = snapshot.get();
         if (s != null) {
-            int limit = s.config().epochs();
-            commands.accept(new Command.SetEpochLimit((int) Math.min(Integer.MAX_VALUE, (long) s.epoch() + limit)));
-            commands.accept(new Command.Play());
+            commands.accept(new Command.TrainMore(s.config().epochs()));
         }
     }
 
+    /** Play if paused, pause if playing. */
     public void togglePlay() {
         commands.accept(playing.get() ? new Command.Pause() : new Command.Play());
     }

@@ -48,6 +48,37 @@ class StudioViewModelTest {
     }
 
     /**
+     * The finished banner's "Train N more epochs" trains N more epochs, also after a run that ended
+     * at its step limit (the digit tutorial's 5 000 steps): it raised the epoch limit only, and the
+     * run stayed finished with the button offering twice as many.
+     */
+    @Test
+    void trainMoreTrainsThatManyEpochsAlsoPastAStepLimit() {
+        // 3 steps an epoch: the 5 steps end in epoch 2, where the epoch limit is too
+        TrainingService service = new TrainingService(Presets.get("linear-neuron").withStepLimit(5).withEpochs(2), STILL);
+        StudioViewModel vm = new StudioViewModel(service::submit);
+        service.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
+        vm.togglePlay();
+        for (int i = 0; i < 5; i++) {
+            service.tick();
+        }
+        vm.apply(service.snapshotNow());
+        assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.FINISHED);
+        assertThat(vm.epochTextProperty().get()).isEqualTo("2");
+
+        vm.trainMore();
+        for (int i = 0; i < 5; i++) {
+            service.tick();
+        }
+        Snapshot after = service.snapshotNow();
+        vm.apply(after);
+        assertThat(after.epoch()).isEqualTo(4);
+        assertThat(after.state()).isEqualTo(TrainingState.FINISHED);
+        assertThat(after.config().epochs()).isEqualTo(4);
+        assertThat(after.config().stepLimit()).as("moved by the 2 epochs' 6 steps").isEqualTo(11);
+    }
+
+    /**
      * The view model acts on the kind of event, not on its words: it matched the status text by
      * prefix, so a refusal worded otherwise (another language, another sentence) left the editor
      * showing a setup that did not run.
