@@ -169,6 +169,10 @@ public final class StudioViewModel {
             // property does not report as a change
             gradientChecks.set(gradientChecks.get() + 1);
         }
+        if (limitBeforeTrainMore >= 0 && s.config().epochs() != limitBeforeTrainMore) {
+            limitBeforeTrainMore = -1;
+            editor.limitsMoved(s.config().epochs(), s.config().stepLimit());
+        }
         if (s.event() != lastServiceEvent) {
             lastServiceEvent = s.event();
             message.set(s.event().text());
@@ -521,8 +525,15 @@ public final class StudioViewModel {
         Snapshot s = snapshot.get();
         if (s != null) {
             commands.accept(new Command.TrainMore(s.config().epochs()));
+            limitBeforeTrainMore = s.config().epochs();
         }
     }
+
+    /**
+     * The epoch limit when Train more was pressed, until a snapshot shows the limits it moved (which
+     * the editor then takes); else −1.
+     */
+    private int limitBeforeTrainMore = -1;
 
     /** Play if paused, pause if playing. */
     public void togglePlay() {

@@ -50,13 +50,16 @@ class StudioViewModelTest {
     /**
      * The finished banner's "Train N more epochs" trains N more epochs, also after a run that ended
      * at its step limit (the digit tutorial's 5 000 steps): it raised the epoch limit only, and the
-     * run stayed finished with the button offering twice as many.
+     * run stayed finished with the button offering twice as many. And the editor's epochs field
+     * shows the limit that runs (it kept the old one after any Train more).
      */
     @Test
     void trainMoreTrainsThatManyEpochsAlsoPastAStepLimit() {
         // 3 steps an epoch: the 5 steps end in epoch 2, where the epoch limit is too
-        TrainingService service = new TrainingService(Presets.get("linear-neuron").withStepLimit(5).withEpochs(2), STILL);
+        org.backpropstudio.engine.TrainingConfig config = Presets.get("linear-neuron").withStepLimit(5).withEpochs(2);
+        TrainingService service = new TrainingService(config, STILL);
         StudioViewModel vm = new StudioViewModel(service::submit);
+        vm.editor().load(config); // as the preset chooser does
         service.submit(new Command.SetSpeed(Double.POSITIVE_INFINITY));
         vm.togglePlay();
         for (int i = 0; i < 5; i++) {
@@ -65,6 +68,7 @@ class StudioViewModelTest {
         vm.apply(service.snapshotNow());
         assertThat(vm.stateProperty().get()).isEqualTo(TrainingState.FINISHED);
         assertThat(vm.epochTextProperty().get()).isEqualTo("2");
+        assertThat(vm.editor().epochs().textProperty().get()).isEqualTo("2");
 
         vm.trainMore();
         for (int i = 0; i < 5; i++) {
@@ -76,6 +80,10 @@ class StudioViewModelTest {
         assertThat(after.state()).isEqualTo(TrainingState.FINISHED);
         assertThat(after.config().epochs()).isEqualTo(4);
         assertThat(after.config().stepLimit()).as("moved by the 2 epochs' 6 steps").isEqualTo(11);
+        // the editor shows the limit that runs (it kept showing 2), and a restart from it keeps both
+        assertThat(vm.editor().epochs().textProperty().get()).isEqualTo("4");
+        assertThat(vm.editor().applied().epochs()).isEqualTo(4);
+        assertThat(vm.editor().applied().stepLimit()).isEqualTo(11);
     }
 
     /**

@@ -431,6 +431,20 @@ public final class EditorModel {
     }
 
     /**
+     * The run's limits moved without the editor (the finished banner's Train more): the epochs field
+     * shows the new limit, and a later edit that restarts training keeps both. Sends nothing.
+     */
+    public void limitsMoved(int epochLimit, long stepLimit) {
+        loading = true;
+        try {
+            epochs.load(epochLimit, Integer.toString(epochLimit));
+            applied = applied.withEpochs(epochLimit).withStepLimit(stepLimit);
+        } finally {
+            loading = false;
+        }
+    }
+
+    /**
      * The service now trains on points clicked in: the editor's setup takes them, so a later edit
      * that restarts training keeps them. Sends nothing.
      */
