@@ -51,6 +51,14 @@ final class StatusBar extends HBox {
         message.setId("status-message");
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("caption");
+        // a long message is cut, not the state and the numbers; the whole of it on hover
+        for (Label l : new Label[] {state, epoch, train, test, trainAccuracy, testAccuracy, rate}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(0);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(message.textProperty());
+        message.setTooltip(whole);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().setAll(state, epoch, train, test, trainAccuracy, testAccuracy, rate, spacer, message);
