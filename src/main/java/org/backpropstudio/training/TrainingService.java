@@ -344,7 +344,9 @@ public final class TrainingService implements AutoCloseable {
         } else if ((trainer.epoch() >= config.epochs() || trainer.stepLimitReached()) && !wasStep) {
             playing = false;
             state = TrainingState.FINISHED;
-            event = new ServiceEvent.Finished(trainer.epoch());
+            // short of the epochs asked for, the steps are why (Fashion-MNIST's 5 000 end in epoch 17)
+            event = trainer.epoch() < config.epochs() ? new ServiceEvent.StepLimitReached(config.stepLimit())
+                    : new ServiceEvent.Finished(trainer.epoch());
             changed = true;
         } else if (wasStep) {
             state = TrainingState.PAUSED;

@@ -35,7 +35,12 @@ final class FinishedBanner extends HBox {
         vm.snapshotProperty().addListener((o, a, s) -> {
             if (s != null && s.state() == TrainingState.FINISHED) {
                 String epochs = org.backpropstudio.i18n.Messages.integer(s.epoch());
-                Localized.bind(text, "finished.text", epochs);
+                if (s.epoch() < s.config().epochs()) { // only a step limit ends a run short of its epochs
+                    Localized.bind(text, "finished.steps", epochs,
+                            org.backpropstudio.i18n.Messages.integer(s.config().stepLimit()));
+                } else {
+                    Localized.bind(text, "finished.text", epochs);
+                }
                 Localized.bind(more, "finished.more", org.backpropstudio.i18n.Messages.integer(s.config().epochs()));
             }
         });

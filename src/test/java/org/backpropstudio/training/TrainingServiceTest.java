@@ -73,11 +73,14 @@ class TrainingServiceTest {
         Snapshot done = tickAndTake(s, 10);
         assertThat(done.epoch()).isEqualTo(2); // 3 steps and 2
         assertThat(done.state()).isEqualTo(TrainingState.FINISHED);
+        // why it stopped at epoch 2 of 100, when it stops (it said "Finished 2 epochs.")
+        assertThat(done.event()).isEqualTo(new ServiceEvent.StepLimitReached(5));
         for (Command again : new Command[] {new Command.Play(), new Command.Step()}) {
             s.submit(again);
             Snapshot after = tickAndTake(s, 0);
             assertThat(after.event()).isEqualTo(new ServiceEvent.StepLimitReached(5));
-            assertThat(after.message()).isEqualTo("This run has taken all of its 5 steps; Reset starts it again.");
+            assertThat(after.message()).isEqualTo("This run has taken all of its 5 steps: Train more goes on, "
+                    + "Reset starts it again.");
             assertThat(after.epoch()).isEqualTo(2);
         }
     }

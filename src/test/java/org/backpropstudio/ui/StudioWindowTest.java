@@ -191,6 +191,16 @@ class StudioWindowTest {
         waitUntil("it went on to twice as many", () -> shown().state() == TrainingState.FINISHED && epoch() == 200);
         robot.clickOn("#finished-reset");
         waitUntil("a fresh start", () -> epoch() == 0 && !robot.lookup("#finished").query().isVisible());
+
+        // a run of 5 steps (3 an epoch) ends in epoch 2 of 200: the banner says why, and goes on
+        assertThat(shown().config().epochs()).isEqualTo(200);
+        studio.service().submit(new Command.Reconfigure(shown().config().withStepLimit(5), "a step limit"));
+        robot.clickOn("#play");
+        waitUntil("the 5 steps are taken", () -> shown().state() == TrainingState.FINISHED && epoch() == 2);
+        waitUntil("the banner says so", () -> robot.lookup("#finished-text").queryAs(Label.class).getText()
+                .equals("Finished: 2 epochs trained, all 5 steps of this run."));
+        robot.clickOn("#train-more");
+        waitUntil("it went on to 200 more", () -> shown().state() == TrainingState.FINISHED && epoch() == 202);
     }
 
     /**
