@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.backpropstudio.training.TrainingState;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -44,6 +45,11 @@ final class FinishedBanner extends HBox {
                 Localized.bind(more, "finished.more", org.backpropstudio.i18n.Messages.integer(s.config().epochs()));
             }
         });
+        // the buttons keep their words; a long text wraps
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().setAll(text, more, reset);
         visibleProperty().bind(vm.stateProperty().isEqualTo(TrainingState.FINISHED));
         managedProperty().bind(visibleProperty());

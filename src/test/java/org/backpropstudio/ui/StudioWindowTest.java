@@ -198,7 +198,7 @@ class StudioWindowTest {
         robot.clickOn("#play");
         waitUntil("the 5 steps are taken", () -> shown().state() == TrainingState.FINISHED && epoch() == 2);
         waitUntil("the banner says so", () -> robot.lookup("#finished-text").queryAs(Label.class).getText()
-                .equals("Finished: 2 epochs trained, all 5 steps of this run."));
+                .equals("Finished: all 5 steps taken, in epoch 2."));
         robot.clickOn("#train-more");
         waitUntil("it went on to 200 more", () -> shown().state() == TrainingState.FINISHED && epoch() == 202);
     }
