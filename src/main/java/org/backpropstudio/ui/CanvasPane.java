@@ -16,6 +16,8 @@ public abstract class CanvasPane extends Pane {
     private final double prefHeight;
     /** A drawing queued by {@link #redrawSoon} and not yet done. */
     private boolean redrawQueued;
+    /** The drawn text's size relative to the normal 13 px (lecture mode: 1.6; Ctrl+= and Ctrl+- move it). */
+    private double textScale = 1;
 
     /** @param layers the canvases, back to front */
     protected CanvasPane(double prefWidth, double prefHeight, Canvas... layers) {
@@ -51,6 +53,27 @@ public abstract class CanvasPane extends Pane {
                 redraw();
             });
         }
+    }
+
+    /**
+     * Scales the drawn text, and what is sized by it, with the window's text: the controls around
+     * a canvas grow with the root's font size, its own words only when told.
+     */
+    public void setTextScale(double scale) {
+        if (scale != textScale) {
+            textScale = scale;
+            redraw();
+        }
+    }
+
+    /** The drawn text's size relative to the normal one. */
+    public double textScale() {
+        return textScale;
+    }
+
+    /** A text size in pixels: {@code em} times the studio's normal 13 px, scaled as the window's text. */
+    protected double textSize(double em) {
+        return StudioView.BASE_FONT_SIZE * em * textScale;
     }
 
     /** Device pixels per canvas unit: the window's render scale (2 on most high-density screens). */

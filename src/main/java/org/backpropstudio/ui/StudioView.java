@@ -539,6 +539,9 @@ public final class StudioView extends BorderPane {
         accuracyChart.setTextScale(fontSize / BASE_FONT_SIZE);
         healthChart.setTextScale(fontSize / BASE_FONT_SIZE);
         diagram.setTextScale(fontSize / BASE_FONT_SIZE);
+        if (tasks != null) {
+            tasks.setTextScale(fontSize / BASE_FONT_SIZE);
+        }
     }
 
     void toggleTheme() {

@@ -24,6 +24,7 @@ final class TaskViews {
     private PlanePanel plane;
     private DigitsPanel digits;
     private boolean dark;
+    private double textScale = 1;
 
     /** True while the inspector is open: clicks in the views pick the sample to trace. */
     private final java.util.function.BooleanSupplier inspecting;
@@ -88,6 +89,7 @@ final class TaskViews {
         if (plane == null) {
             plane = new PlanePanel(vm, lecture);
             plane.setDark(dark);
+            plane.setTextScale(textScale);
             // with the inspector open, a click in the plane traces the training point under it
             plane.chart().setPicker(inspecting, index -> vm.inspectSample(index, false));
         }
@@ -98,6 +100,7 @@ final class TaskViews {
         if (digits == null) {
             digits = new DigitsPanel(lecture, vm::readDrawing);
             digits.setDark(dark);
+            digits.setTextScale(textScale);
             // with the inspector open, the digit chosen is traced (a test digit)
             digits.grid().setOnSelect(digits.grid().onSelect().andThen(i -> {
                 if (inspecting.getAsBoolean()) {
@@ -106,6 +109,17 @@ final class TaskViews {
             }));
         }
         return digits;
+    }
+
+    /** The drawn text's size relative to the normal one, in the views made and those made later. */
+    void setTextScale(double scale) {
+        textScale = scale;
+        if (plane != null) {
+            plane.setTextScale(scale);
+        }
+        if (digits != null) {
+            digits.setTextScale(scale);
+        }
     }
 
     void setDark(boolean on) {

@@ -5,6 +5,7 @@ import static org.backpropstudio.ui.WindowTests.shownOnScreen;
 import static org.backpropstudio.ui.WindowTests.waitUntil;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.backpropstudio.training.ClassReport;
 import org.backpropstudio.training.Snapshot;
@@ -126,6 +127,49 @@ class DigitsWindowTest {
         assertThat(java.util.Arrays.stream(pad.input()).sum()).isZero();
         robot.clickOn(Localized.t("digits.predictions"));
         aDatasetInMnistsOwnFilesIsReadWithItsProgressAndTrainedOn(robot);
+    }
+
+    /**
+     * On a 1280 × 720 projector in lecture mode the grid's 60 labels were 7 pixels high, the
+     * confusion's counts 5, and the third tab was cut to "Dr".
+     */
+    @Test
+    void inLectureModeAt1280By720TheDigitsConfusionAndTabsAreReadable(FxRobot robot) {
+        robot.interact(() -> {
+            Stage stage = (Stage) studio.view().getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        waitUntil("the digits drawn", () -> shown() != null && digits().confusion().counts().length == 10
+                && digits().grid().drawn() > 0);
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        double text = studio.view().fontSize();
+        assertThat(text).isGreaterThan(20);
+        // (Monocle's full screen is 1 600 × 1 200: the grid has more room than on the projector)
+        waitUntil("the grid drawn at the large size", () -> digits().grid().labelSize() >= 0.8 * 0.8 * text - 1e-9);
+        assertThat(digits().grid().drawn()).isGreaterThanOrEqualTo(6);
+        // every tab's title whole inside the tab bar
+        javafx.scene.control.TabPane tabs = digits().tabs();
+        double right = tabs.localToScene(tabs.getBoundsInLocal()).getMaxX();
+        for (Node header : tabs.lookupAll(".tab")) {
+            assertThat(header.localToScene(header.getBoundsInLocal()).getMaxX()).as("a tab inside the bar")
+                    .isLessThanOrEqualTo(right + 0.5);
+        }
+        // the confusion on a tab of its own, its counts as large as the window's small text
+        javafx.scene.control.Tab confusionTab = tabs.getTabs().stream()
+                .filter(t -> t.getContent() != null && !t.getContent().lookupAll("#confusion-matrix").isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(confusionTab).isNotSameAs(tabs.getTabs().get(0));
+        robot.interact(() -> tabs.getSelectionModel().select(confusionTab));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the confusion drawn", () -> shownOnScreen(digits().confusion())
+                && digits().confusion().countSize() >= 0.7 * text);
+        // and back beside the grid when lecture mode ends
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getTabs()).hasSize(3);
+        assertThat(tabs.getTabs().get(0).getContent().lookup("#confusion-matrix")).isSameAs(digits().confusion());
     }
 
     private static double[] digitsProbabilities(Snapshot s, double[] input) {

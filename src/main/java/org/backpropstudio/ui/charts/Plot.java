@@ -31,7 +31,6 @@ public abstract class Plot extends CanvasPane {
     private final Canvas canvas;
     /** Drawn over the canvas: what changes every frame, so the rest need not be redrawn. */
     private final Canvas overlay;
-    private double textScale = 1;
     /** Curves are this much thicker than their nominal width (lecture mode: 2). */
     private double lineScale = 1;
     private boolean dark;
@@ -55,12 +54,6 @@ public abstract class Plot extends CanvasPane {
             redraw();
             redrawOverlay();
         });
-    }
-
-    /** Scales text and margins with the studio's text size (1 = 13 px). */
-    public void setTextScale(double scale) {
-        this.textScale = scale;
-        redraw();
     }
 
     /** Colours for a light or a dark background. */
@@ -208,18 +201,13 @@ public abstract class Plot extends CanvasPane {
         return y0 + (bottom - sy) / (bottom - top) * (y1 - y0);
     }
 
-    /** The text size relative to 13 px. */
-    protected double textScale() {
-        return textScale;
-    }
-
     /** Screen y of a data y. */
     protected double py(double y) {
         return bottom - (y - y0) / (y1 - y0) * (bottom - top);
     }
 
     protected Font font(double em) {
-        return Font.font(13 * textScale * em);
+        return Font.font(textSize(em));
     }
 
     /**
@@ -234,7 +222,7 @@ public abstract class Plot extends CanvasPane {
         this.xStep = xStep;
         y0 = yMin;
         y1 = yMax > yMin ? yMax : yMin + 1;
-        double s = textScale;
+        double s = textScale();
         // short charts (the loss chart under lecture mode's large text on a 720-pixel projector)
         // leave out the x title, which the ticks make plain, and keep the height for the plot
         compact = compactAt(getHeight());
@@ -294,7 +282,7 @@ public abstract class Plot extends CanvasPane {
     private boolean compact;
 
     private boolean compactAt(double height) {
-        return height - (TOP_MARGIN + bottomMargin(false)) * textScale < COMPACT_BELOW;
+        return height - (TOP_MARGIN + bottomMargin(false)) * textScale() < COMPACT_BELOW;
     }
 
     /** Room above the plot area at text size 1. */
@@ -307,7 +295,7 @@ public abstract class Plot extends CanvasPane {
 
     /** The plot area's height that {@link #frame} will give: the pane less the margins above and below. */
     private double plotHeight() {
-        return getHeight() - (TOP_MARGIN + bottomMargin(compactAt(getHeight()))) * textScale;
+        return getHeight() - (TOP_MARGIN + bottomMargin(compactAt(getHeight()))) * textScale();
     }
 
     private boolean yTitleDrawn;
@@ -348,7 +336,7 @@ public abstract class Plot extends CanvasPane {
      * @param tips where each arrowhead's tip is drawn, {x, y} on the canvas, is added here
      */
     protected void markOutside(GraphicsContext g, double[] xs, double[] ys, int n, Color color, List<double[]> tips) {
-        double s = textScale;
+        double s = textScale();
         g.setFill(color);
         for (int i = 0; i < n; ) {
             int side = Double.isNaN(ys[i]) ? 0 : ys[i] > y1 ? 1 : ys[i] < y0 ? -1 : 0;
@@ -385,7 +373,7 @@ public abstract class Plot extends CanvasPane {
             // a single point (one epoch so far) is drawn as a dot, not an invisible line
             for (int i = 0; i < n; i++) {
                 if (Double.isFinite(ys[i]) && Double.isFinite(xs[i])) {
-                    double r = 2.5 * textScale;
+                    double r = 2.5 * textScale();
                     g.setFill(color);
                     g.fillOval(px(xs[i]) - r, py(ys[i]) - r, 2 * r, 2 * r);
                 }
@@ -393,7 +381,7 @@ public abstract class Plot extends CanvasPane {
             return;
         }
         StrokeRaster r = linesOf(g);
-        double scale = textScale * lineScale;
+        double scale = textScale() * lineScale;
         // dashes grow with the line: at lecture mode's width the round caps closed 7/5 px gaps, and
         // the dashed target looked like a solid ghost
         double[] scaled = dashes == null ? null : java.util.Arrays.stream(dashes).map(d -> d * scale).toArray();
@@ -453,9 +441,9 @@ public abstract class Plot extends CanvasPane {
 
     /** One dot, white inside and {@code color} around, of radius 3.5 and line 1.6 at this text size. */
     private Image dotImage(Color color, boolean square) {
-        return dotImages.computeIfAbsent(color + " " + square + " " + textScale, k -> {
-            double r = 3.5 * textScale;
-            double line = 1.6 * textScale;
+        return dotImages.computeIfAbsent(color + " " + square + " " + textScale(), k -> {
+            double r = 3.5 * textScale();
+            double line = 1.6 * textScale();
             int size = (int) Math.ceil(2 * r + line) + 2;
             double c = Math.floor(size / 2.0) + 0.5; // the centre of the middle pixel
             Canvas sprite = new Canvas(size, size);
@@ -498,16 +486,16 @@ public abstract class Plot extends CanvasPane {
         legendShown = entries.stream().map(LegendEntry::label).toList();
         double total = 0;
         for (LegendEntry e : entries) {
-            total += 26 * textScale + textWidth(e.label(), textScale);
+            total += 26 * textScale() + textWidth(e.label(), textScale());
         }
         double shrink = Math.min(1, (getWidth() - 8) / total);
-        double s = textScale * shrink;
+        double s = textScale() * shrink;
         total *= shrink;
         g.setFont(font(0.85 * shrink));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double x = Math.max(4, Math.min((left + right) / 2, getWidth() / 2) - total / 2);
-        double y = bottom + (compact ? 27 : 45) * textScale;
+        double y = bottom + (compact ? 27 : 45) * textScale();
         for (LegendEntry e : entries) {
             g.setStroke(e.color());
             g.setFill(e.color());
@@ -559,7 +547,7 @@ public abstract class Plot extends CanvasPane {
     protected double yTickStep(double lo, double hi) {
         double step = niceStep(hi - lo);
         double room = Math.max(30, plotHeight());
-        for (int guard = 0; guard < 30 && (hi - lo) / step * 20 * textScale > room; guard++) {
+        for (int guard = 0; guard < 30 && (hi - lo) / step * 20 * textScale() > room; guard++) {
             step = nextNiceStep(step);
         }
         return step;
@@ -583,10 +571,10 @@ public abstract class Plot extends CanvasPane {
 
     protected double xTickStep(double lo, double hi) {
         double step = niceStep(hi - lo);
-        double room = Math.max(40, getWidth() - 90 * textScale);
+        double room = Math.max(40, getWidth() - 90 * textScale());
         for (int guard = 0; guard < 30; guard++) {
-            double labelWidth = Math.max(textWidth(tick(lo, step), textScale), textWidth(tick(hi, step), textScale))
-                    + 14 * textScale;
+            double labelWidth = Math.max(textWidth(tick(lo, step), textScale()), textWidth(tick(hi, step), textScale()))
+                    + 14 * textScale();
             if ((hi - lo) / step * labelWidth <= room) {
                 break;
             }

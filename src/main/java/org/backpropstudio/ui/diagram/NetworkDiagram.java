@@ -124,26 +124,13 @@ public final class NetworkDiagram extends CanvasPane {
         onUnitClicked = action;
     }
 
-    /** Text size relative to the normal one (1.6 in lecture mode): the captions and their margins grow with it. */
-    private double textScale = 1;
-
-    /** Scales the captions (layer sizes, "+N more", the inspector's stage) with the window's text. */
-    public void setTextScale(double scale) {
-        textScale = scale;
-        redraw();
-    }
-
-    /** The captions' size relative to the normal one (for tests). */
-    public double textScale() {
-        return textScale;
-    }
 
     private double marginTop() {
-        return MARGIN_TOP * textScale;
+        return MARGIN_TOP * textScale();
     }
 
     private double marginBottom() {
-        return MARGIN_BOTTOM * textScale;
+        return MARGIN_BOTTOM * textScale();
     }
 
     /** The colour of the captions (follows the theme). */
@@ -291,7 +278,7 @@ public final class NetworkDiagram extends CanvasPane {
         lines.endPath();
         lines.flush(g);
         drawPictures(g, sizes, r);
-        g.setFont(Font.font(11 * textScale));
+        g.setFont(Font.font(11 * textScale()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         // a caption no wider than the gap between columns: a narrow diagram (lecture mode's side
@@ -385,7 +372,7 @@ public final class NetworkDiagram extends CanvasPane {
             case EFFECT -> org.backpropstudio.i18n.Messages.text("diagram.effect");
         };
         g.setFill(HIGHLIGHT);
-        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11 * textScale));
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 11 * textScale()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(word, (from + to) / 2, getHeight() - marginBottom() / 2);

@@ -16,10 +16,14 @@ public final class ConfusionMatrix extends CanvasPane {
 
     private int[][] counts = new int[0][];
     private boolean dark;
+    /** The counts' text size in the last drawing, pixels (0 before one). */
+    private double countSize;
 
     public ConfusionMatrix() {
         super(360, 320, new Canvas());
         getStyleClass().add("confusion-matrix");
+        // its axis words are drawn: they follow the language when drawn again
+        org.backpropstudio.ui.Localized.onSwitch(this, this::redraw);
     }
 
     public void show(int[][] confusion) {
@@ -32,6 +36,11 @@ public final class ConfusionMatrix extends CanvasPane {
     public void setDark(boolean on) {
         dark = on;
         redraw();
+    }
+
+    /** The counts' text size in the last drawing, pixels. */
+    public double countSize() {
+        return countSize;
     }
 
     /** The counts shown (for tests). */
@@ -61,7 +70,7 @@ public final class ConfusionMatrix extends CanvasPane {
         if (k == 0) {
             return;
         }
-        double font = Font.getDefault().getSize() * 0.8;
+        double font = textSize(0.8);
         double labels = font * 2.2;
         double accuracyColumn = font * 3.6;
         double cell = Math.floor(Math.min((c.getWidth() - labels - accuracyColumn) / k, (c.getHeight() - labels) / k));
@@ -71,7 +80,8 @@ public final class ConfusionMatrix extends CanvasPane {
         Color ink = dark ? Color.web("#c9d1d9") : Color.web("#24292f");
         Color muted = dark ? Color.web("#8b949e") : Color.web("#57606a");
         double[] accuracy = perClassAccuracy(counts);
-        g.setFont(Font.font(Math.min(font, cell * 0.42)));
+        countSize = Math.min(font, cell * 0.42);
+        g.setFont(Font.font(countSize));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int t = 0; t < k; t++) {

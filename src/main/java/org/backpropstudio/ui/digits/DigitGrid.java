@@ -27,9 +27,18 @@ public final class DigitGrid extends CanvasPane {
     private WritableImage image;
     /** The test images the picture was made of. */
     private Dataset atlasOf;
-    /** Cells per row and a cell's side in the last drawing. */
+    /** Cells per row, a cell's side, the digits drawn and their labels' size in the last drawing. */
     private int columns = 1;
     private double cell = 1;
+    private int drawn;
+    private double labelSize;
+
+    /** A label ("5 97% (3)") is this many times its text size wide, at most: a cell is at least as wide. */
+    private static final double LABEL_WIDTH = 1 / 0.19;
+    /** No label is drawn smaller, pixels. */
+    private static final double SMALLEST_LABEL = 7;
+    /** Every digit is drawn if their labels are then at least this share of the size wanted. */
+    private static final double SHRINK = 0.8;
 
     public DigitGrid() {
         // a small preferred width: beside it the probabilities and the confusion keep their share
@@ -40,7 +49,7 @@ public final class DigitGrid extends CanvasPane {
                 return;
             }
             int i = (int) (e.getY() / cell) * columns + (int) (e.getX() / cell);
-            if (e.getX() < columns * cell && i >= 0 && i < report.shown()) {
+            if (e.getX() < columns * cell && i >= 0 && i < drawn) {
                 select(i);
             }
         });
@@ -66,6 +75,44 @@ public final class DigitGrid extends CanvasPane {
     /** Where digit i is drawn, its centre in the grid's coordinates (for tests). */
     public javafx.geometry.Point2D cellCentre(int i) {
         return new javafx.geometry.Point2D((i % columns + 0.5) * cell, (i / columns) * cell + cell * 0.4);
+    }
+
+    /** How many test images the last drawing showed: the first ones, as many as fit with labels large enough to read. */
+    public int drawn() {
+        return drawn;
+    }
+
+    /** The labels' text size in the last drawing, pixels. */
+    public double labelSize() {
+        return labelSize;
+    }
+
+    /**
+     * Chooses the cells for {@code n} images in a {@code w × h} area: all of them in the most
+     * columns whose cells fit the height, if their labels are then still readable (at least
+     * {@link #SHRINK} of the size wanted, 0.8 of the window's text); else only the first images
+     * that fit with labels of the size wanted. In lecture mode at 1280 × 720, all 60 had labels of
+     * 7 pixels, too small to read from the back of a room; they are 15 digits with labels of 17.
+     */
+    private void layOut(int n, double w, double h) {
+        columns = 1;
+        for (int cols = 1; cols <= n; cols++) {
+            columns = cols;
+            if ((n + cols - 1) / cols * (w / cols) <= h) {
+                break;
+            }
+        }
+        cell = Math.floor(Math.min(w / columns, h / ((n + columns - 1) / columns)));
+        drawn = n;
+        double wanted = textSize(0.8);
+        if (cell / LABEL_WIDTH < Math.max(SMALLEST_LABEL, SHRINK * wanted)) {
+            double least = Math.ceil(wanted * LABEL_WIDTH);
+            columns = Math.max(1, (int) (w / least));
+            int rows = Math.max(1, (int) (h / least));
+            drawn = Math.min(n, columns * rows);
+            cell = Math.floor(Math.min(w / columns, h / ((drawn + columns - 1) / columns)));
+        }
+        labelSize = Math.max(SMALLEST_LABEL, Math.min(wanted, cell / LABEL_WIDTH));
     }
 
     /** Digits per row in the last drawing. */
@@ -105,24 +152,10 @@ public final class DigitGrid extends CanvasPane {
         if (report == null || report.shown() == 0) {
             return;
         }
-        int n = report.shown();
         int side = report.side();
-        // the most columns whose cells still fit every image in the height
-        double w = c.getWidth();
-        double h = c.getHeight();
-        columns = 1;
-        for (int cols = 1; cols <= n; cols++) {
-            double size = w / cols;
-            int rows = (n + cols - 1) / cols;
-            if (rows * size <= h) {
-                columns = cols;
-                break;
-            }
-            columns = cols;
-        }
-        cell = Math.floor(Math.min(w / columns, h / ((n + columns - 1) / columns)));
-        // "5 97% (3)" fits the cell's width: the font shrinks with the cells
-        double font = Math.max(7, Math.min(Font.getDefault().getSize() * 0.8, cell * 0.19));
+        layOut(report.shown(), c.getWidth(), c.getHeight());
+        int n = drawn;
+        double font = labelSize;
         double pictureSide = cell - font * 1.3 - 4;
         if (pictureSide < 6) {
             return;

@@ -27,7 +27,13 @@ public final class DigitsPanel extends VBox {
     private final WeightImages weights = new WeightImages();
     private final DrawingPad pad = new DrawingPad();
     private final ProbabilityBars drawn = new ProbabilityBars();
+    /** Beside the grid: the chosen digit's probabilities, and outside lecture mode the confusion. */
+    private final VBox side = new VBox(4);
+    /** The confusion's tab's content, in lecture mode. */
+    private final VBox confusionBox = new VBox();
     private final TabPane tabs;
+    private final Tab predictionsTab;
+    private final Tab confusionTab;
     private final Tab drawTab;
     private final Tab weightsTab;
     private Snapshot latest;
@@ -63,12 +69,16 @@ public final class DigitsPanel extends VBox {
         grid.setOnSelect(i -> showChosen());
         Localized.bind(chosenCaption, "digits.choose");
         HBox.setHgrow(grid, Priority.ALWAYS);
-        VBox side = new VBox(4, chosenCaption, chosen, confusionCaption, confusion);
-        VBox.setVgrow(confusion, Priority.ALWAYS);
         side.prefWidthProperty().bind(widthProperty().multiply(0.4));
         side.setMinWidth(180);
+        // in a short window the side column gives way, not the grid: at 1150 × 650 its captions,
+        // bars and the confusion's least height made the row taller than the tab, and the grid's
+        // last row was cut off (the confusion draws nothing when too small)
+        side.setMinHeight(0);
         HBox predictions = new HBox(8, grid, side);
-        Tab predictionsTab = tab("digits.predictions", predictions);
+        predictionsTab = tab(lecture, "digits.predictions", predictions);
+        confusionBox.setSpacing(4);
+        confusionTab = tab(lecture, "digits.confusion", confusionBox);
 
         Label weightsCaption = Localized.bind(new Label(), "digits.weightsCaption");
         weightsCaption.getStyleClass().add("caption");
@@ -76,7 +86,7 @@ public final class DigitsPanel extends VBox {
         weightsCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox weightBox = new VBox(4, weightsCaption, weights);
         VBox.setVgrow(weights, Priority.ALWAYS);
-        weightsTab = tab("digits.weights", weightBox);
+        weightsTab = tab(lecture, "digits.weights", weightBox);
 
         Button clear = Localized.bind(new Button(null, new FontIcon("mdi2e-eraser")), "digits.clear");
         clear.setId("pad-clear");
@@ -89,7 +99,13 @@ public final class DigitsPanel extends VBox {
         thicker.setOnAction(e -> pad.pen(+1));
         for (Button b : new Button[] {clear, thinner, thicker}) {
             b.getStyleClass().add("small");
+            // in lecture mode's large text the words cut them to "✎ …": the icons alone, the words on hover
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(lecture)
+                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
         }
+        clear.setTooltip(Localized.tooltip("digits.clear"));
+        thinner.setTooltip(Localized.tooltip("digits.thinner"));
+        thicker.setTooltip(Localized.tooltip("digits.thicker"));
         Label padCaption = Localized.bind(new Label(), "digits.padCaption");
         padCaption.getStyleClass().add("caption");
         padCaption.setWrapText(true);
@@ -98,12 +114,17 @@ public final class DigitsPanel extends VBox {
         padButtons.setAlignment(Pos.CENTER_LEFT);
         VBox padBox = new VBox(6, pad, padButtons);
         VBox.setVgrow(pad, Priority.ALWAYS);
-        padBox.prefWidthProperty().bind(widthProperty().multiply(0.42));
+        // in lecture mode the pad takes more of the width, and its long caption (four lines in the
+        // large text) gives its room to the bars: the tab's title says what to do
+        padBox.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(lecture)
+                .then(widthProperty().multiply(0.55)).otherwise(widthProperty().multiply(0.42)));
+        padCaption.visibleProperty().bind(lecture.not());
+        padCaption.managedProperty().bind(padCaption.visibleProperty());
         VBox drawnBox = new VBox(6, padCaption, drawn);
         VBox.setVgrow(drawn, Priority.ALWAYS);
         HBox.setHgrow(drawnBox, Priority.ALWAYS);
         HBox draw = new HBox(12, padBox, drawnBox);
-        drawTab = tab("digits.draw", draw);
+        drawTab = tab(lecture, "digits.draw", draw);
         pad.setOnDrawn(read);
 
         tabs = new TabPane(predictionsTab, weightsTab, drawTab);
@@ -116,13 +137,40 @@ public final class DigitsPanel extends VBox {
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().setAll(tabs);
+        arrange(lecture.get());
+        lecture.addListener((o, was, now) -> arrange(now));
     }
 
-    private static Tab tab(String key, javafx.scene.Node content) {
+    /** A tab titled by {@code key}, or in lecture mode's large text by {@code key.short}. */
+    private static Tab tab(javafx.beans.binding.BooleanExpression lecture, String key, javafx.scene.Node content) {
         Tab t = new Tab(null, content);
-        t.textProperty().bind(Localized.text(key));
+        t.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? key + ".short" : key), lecture));
         t.setId(key.replace('.', '-'));
         return t;
+    }
+
+    /**
+     * The confusion beside the grid, under the chosen digit's probabilities; in lecture mode on a
+     * tab of its own, where its counts can be as large as the text (at 1280 × 720 they were 5
+     * pixels high in the side column), and the probabilities take the column's height.
+     */
+    private void arrange(boolean lecture) {
+        if (lecture) {
+            side.getChildren().setAll(chosenCaption, chosen);
+            confusionBox.getChildren().setAll(confusionCaption, confusion);
+            tabs.getTabs().setAll(predictionsTab, confusionTab, weightsTab, drawTab);
+        } else {
+            tabs.getTabs().setAll(predictionsTab, weightsTab, drawTab);
+            confusionBox.getChildren().clear();
+            side.getChildren().setAll(chosenCaption, chosen, confusionCaption, confusion);
+        }
+        // the theme's dense tabs: at 1280 × 720 the four titles in the large text need its narrower padding
+        tabs.getStyleClass().remove("dense");
+        if (lecture) {
+            tabs.getStyleClass().add("dense");
+        }
+        VBox.setVgrow(chosen, lecture ? Priority.ALWAYS : Priority.NEVER);
+        VBox.setVgrow(confusion, Priority.ALWAYS);
     }
 
     /** Takes in a snapshot: the grid, the confusion and what the shown tab needs. */
@@ -136,6 +184,8 @@ public final class DigitsPanel extends VBox {
             weights.show(s.weights().get(0), images.side());
         } else if (shown == drawTab) {
             readDrawing();
+        } else if (shown == confusionTab) {
+            confusion.show(images.confusion());
         } else {
             grid.show(images, s.test());
             if (grid.selected() < 0) {
@@ -179,6 +229,14 @@ public final class DigitsPanel extends VBox {
         weights.setDark(on);
         pad.setDark(on);
         drawn.setDark(on);
+    }
+
+    /** Scales the drawn text with the window's (lecture mode, Ctrl+= and Ctrl+-). */
+    public void setTextScale(double scale) {
+        grid.setTextScale(scale);
+        chosen.setTextScale(scale);
+        confusion.setTextScale(scale);
+        drawn.setTextScale(scale);
     }
 
     public DigitGrid grid() {

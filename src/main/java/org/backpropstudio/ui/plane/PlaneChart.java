@@ -41,6 +41,8 @@ public final class PlaneChart extends CanvasPane {
     private WritableImage dots;
     private DataSpec.PointSets dotsOf;
     private int dotsOutline;
+    /** The points' radius in the picture {@link #dots} holds, canvas pixels. */
+    private double dotsRadius;
     private int[] lastCells;
     /** The last picture's square: left, top, side in canvas units. */
     private double left;
@@ -188,7 +190,7 @@ public final class PlaneChart extends CanvasPane {
         Canvas c = canvas();
         GraphicsContext g = c.getGraphicsContext2D();
         g.clearRect(0, 0, c.getWidth(), c.getHeight());
-        double font = Font.getDefault().getSize() * 0.85;
+        double font = textSize(0.85);
         double margin = font * 2.2;
         side = Math.max(1, Math.floor(Math.min(c.getWidth() - 2 * margin, c.getHeight() - 1.6 * margin)));
         left = Math.floor((c.getWidth() - side) / 2);
@@ -215,13 +217,16 @@ public final class PlaneChart extends CanvasPane {
         double scale = outputScale();
         int size = (int) Math.min(2048, Math.round(side * scale));
         int outline = dark ? 0x0d1117 : 0xffffff; // the points ringed in the background's colour, as TF Playground's
-        if (dots == null || dotsOf != shown.points() || (int) dots.getWidth() != size || dotsOutline != outline) {
-            int[] pixels = PlanePicture.points(shown.points(), shown.extent(), size, 4.2 * scale * Math.max(1, font / 12),
-                    outline);
+        // the points grow with the text (lecture mode) where the plot is large enough to hold them
+        double radius = 4.2 * Math.max(1, Math.min(font / 12, side / 200));
+        if (dots == null || dotsOf != shown.points() || (int) dots.getWidth() != size || dotsOutline != outline
+                || dotsRadius != radius) {
+            int[] pixels = PlanePicture.points(shown.points(), shown.extent(), size, radius * scale, outline);
             dots = new WritableImage(size, size);
             dots.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(), pixels, 0, size);
             dotsOf = shown.points();
             dotsOutline = outline;
+            dotsRadius = radius;
         }
         g.drawImage(dots, left, top, side, side);
         Color ink = dark ? Color.web("#8b949e") : Color.web("#57606a");

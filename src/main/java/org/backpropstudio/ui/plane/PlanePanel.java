@@ -289,4 +289,10 @@ public final class PlanePanel extends VBox {
         chart.setDark(on);
         units.setDark(on);
     }
+
+    /** Scales the drawn text with the window's (lecture mode, Ctrl+= and Ctrl+-). */
+    public void setTextScale(double scale) {
+        chart.setTextScale(scale);
+        units.setTextScale(scale);
+    }
 }

@@ -49,6 +49,8 @@ public final class UnitMaps extends CanvasPane implements org.backpropstudio.ui.
     public UnitMaps() {
         super(260, 400, new Canvas());
         getStyleClass().add("unit-maps");
+        // the columns' headings are drawn: they follow the language when drawn again
+        org.backpropstudio.ui.Localized.onSwitch(this, this::redraw);
         setOnMouseMoved(e -> hover(mapAt(e.getX(), e.getY())));
         setOnMouseExited(e -> hover(null));
     }
@@ -173,9 +175,11 @@ public final class UnitMaps extends CanvasPane implements org.backpropstudio.ui.
         if (shown == null || columns.isEmpty()) {
             return;
         }
-        double font = Font.getDefault().getSize() * 0.8;
         double gap = 3;
         double columnWidth = c.getWidth() / columns.size();
+        // the headings grow with the window's text as far as their columns let them ("h2" and "out"
+        // ran into each other in lecture mode's narrow column)
+        double font = Math.min(textSize(0.8), Math.max(textSize(0.8) / textScale(), columnWidth / 2.2));
         double height = c.getHeight() - font * 1.6;
         // each layer's maps in as many sub-columns as make them largest (16 units: 4 × 4, say)
         int[] across = new int[columns.size()];
@@ -218,7 +222,7 @@ public final class UnitMaps extends CanvasPane implements org.backpropstudio.ui.
             double x0 = Math.floor(col * columnWidth + (columnWidth - blockWidth) / 2);
             String head = org.backpropstudio.i18n.Messages.text(col == 0 ? "units.in"
                     : col == columns.size() - 1 ? "units.out" : "units.hidden", col);
-            g.fillText(head, col * columnWidth + columnWidth / 2, font);
+            g.fillText(head, col * columnWidth + columnWidth / 2, font, Math.max(1, columnWidth - 2));
             for (int u = 0; u < column.size(); u++, tile++) {
                 double x = x0 + (u % across[col]) * (side + gap);
                 double y = Math.floor(font * 1.6 + (u / across[col]) * (side + gap));
