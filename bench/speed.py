@@ -121,7 +121,7 @@ def w4(args, found, torch_exe, torch_version):
     """W4: the digit tutorial, whole, against seed 003's numpy loop and PyTorch."""
     seconds = r"in\s+([\d.]+) s"
     ours = median_of(args.runs, JAVA + ["-jar", JAR, "bench", "--workload", "W4", "--full", "--runs", "1",
-                                        "--warmup", "0"], seconds)
+                                        "--warmup", "0", "--warmup-seconds", "0"], seconds)
     rows = [("ours (Java, Vector API, both cores)", ours)]
     for exe, version, blas in found:
         rows.append((f"seed 003's numpy loop: numpy {version}, {blas} ({exe})",

@@ -33,8 +33,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per workload (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description =
+            "Least untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "2", description =
+            "Least seconds of untimed runs (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
 
     @Option(names = "--full", description = {"Time the workloads' full length (W3: 20 epochs, W4: 5 000 steps);",
             "by default W3 runs 2 epochs and W4 1 008 steps per timed run."})
@@ -42,19 +47,23 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1 || warmup < 0) {
-            throw new Cli.UserException("--runs must be ≥ 1 and --warmup ≥ 0");
+        if (runs < 1 || warmup < 0 || !(warmupSeconds >= 0) || warmupSeconds > 3600) {
+            throw new Cli.UserException("--runs must be ≥ 1, --warmup ≥ 0 and --warmup-seconds from 0 to 3600");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Java %s, %d cores; median of %d runs after %d warm-up runs%nmatrix products: %s%n",
+        out.printf(Locale.ROOT, "Java %s, %d cores; median of %d runs after at least %d warm-up runs and %s s"
+                        + "%nmatrix products: %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs, warmup,
-                MatrixKernels.kernelName());
+                org.backpropstudio.i18n.NumberText.plain(warmupSeconds), MatrixKernels.kernelName());
         for (Workload w : workloads == null ? List.of(Workload.values()) : workloads) {
             int epochs = w.epochs(full);
             long sampleSteps = Math.min((long) epochs * w.samplesPerEpoch(),
                     w.config().stepLimit() > 0 ? w.config().stepLimit() * (long) w.config().batchSize() : Long.MAX_VALUE);
-            for (int i = 0; i < warmup; i++) {
-                time(w, epochs);
+            // until the JIT has compiled the workload's code: the per-sample W1 took about 8 runs of
+            // 0.07 s (0.15 s at first), so 3 runs alone timed some JVMs while they still compiled
+            long warmStart = System.nanoTime();
+            for (int i = 0; i < warmup || (System.nanoTime() - warmStart) / 1e9 < warmupSeconds; i++) {
+                train(new Trainer(w.config()), epochs);
             }
             double[] seconds = new double[runs];
             double finalLoss = Double.NaN;
@@ -62,10 +71,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < runs; i++) {
                 Trainer t = new Trainer(w.config());
                 long start = System.nanoTime();
-                EpochResult last = null;
-                for (int e = 0; e < epochs && !t.stepLimitReached(); e++) {
-                    last = t.runEpoch();
-                }
+                EpochResult last = train(t, epochs);
                 seconds[i] = (System.nanoTime() - start) / 1e9;
                 finalLoss = last.trainLoss();
                 finalAccuracy = last.testAccuracy();
@@ -84,10 +90,16 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void time(Workload w, int epochs) {
-        Trainer t = new Trainer(w.config());
+    /**
+     * Trains the epochs (fewer at a step limit); returns the last one's result. The warm-up and the
+     * timed runs call this same method, so the runs time the code the warm-up compiled, not a loop
+     * of {@link #call}'s compiled apart while it runs (on-stack replacement).
+     */
+    private static EpochResult train(Trainer t, int epochs) {
+        EpochResult last = null;
         for (int e = 0; e < epochs && !t.stepLimitReached(); e++) {
-            t.runEpoch();
+            last = t.runEpoch();
         }
+        return last;
     }
 }
