@@ -134,12 +134,86 @@ class EvaluationTeamTest {
         for (int i = 0; i < seen.length(); i++) {
             assertThat(seen.get(i)).as("row %d", i).isEqualTo(1);
         }
-        // outside a part, a split goes to the cores again
-        AtomicIntegerArray threads = new AtomicIntegerArray(2);
+        // outside a part, a split goes to the cores again: pieces of 10 ms, a helper takes some
+        AtomicIntegerArray helped = new AtomicIntegerArray(8);
         Thread caller = Thread.currentThread();
-        RowTasks.run(2, (f, t) -> threads.set(f, Thread.currentThread() == caller ? 1 : 2));
+        RowTasks.run(8, (f, t) -> {
+            for (int i = f; i < t; i++) {
+                helped.set(i, Thread.currentThread() == caller ? 0 : 1);
+                sleep(10);
+            }
+        });
         if (RowTasks.cores() > 1) {
-            assertThat(threads.get(1)).isEqualTo(2);
+            int byHelpers = 0;
+            for (int i = 0; i < 8; i++) {
+                byHelpers += helped.get(i);
+            }
+            assertThat(byHelpers).as("rows a helper took").isPositive();
+        }
+    }
+
+    /**
+     * The caller takes the pieces a helper has not started on: with every helper busy (here in
+     * another split, held until released), a split still returns, every row done on the caller.
+     * With one part per core it waited for a helper to start, here until the end of the timeout.
+     */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSplitDoesNotWaitForAHelperThatHasNotStarted() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(RowTasks.cores() > 1);
+        int helpers = RowTasks.cores() - 1;
+        java.util.concurrent.CountDownLatch allBusy = new java.util.concurrent.CountDownLatch(helpers);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> RowTasks.run(RowTasks.cores() * RowTasks.PIECES_PER_CORE, (f, t) -> {
+            if (Thread.currentThread().getName().startsWith("backprop-rows-")) {
+                allBusy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                sleep(50); // the helpers start meanwhile and take a piece each
+            }
+        }));
+        other.setDaemon(true); // on a failure here, held helpers and all, the JVM still ends
+        other.start();
+        try {
+            assertThat(allBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("every helper held").isTrue();
+            // the split on a daemon thread of its own: on the old code it never returned
+            AtomicIntegerArray seen = new AtomicIntegerArray(100);
+            AtomicIntegerArray elsewhere = new AtomicIntegerArray(1);
+            java.util.concurrent.CountDownLatch returned = new java.util.concurrent.CountDownLatch(1);
+            Thread splitter = new Thread(() -> {
+                Thread me = Thread.currentThread();
+                RowTasks.run(100, (f, t) -> {
+                    for (int i = f; i < t; i++) {
+                        seen.incrementAndGet(i);
+                    }
+                    if (Thread.currentThread() != me) {
+                        elsewhere.set(0, 1);
+                    }
+                });
+                returned.countDown();
+            });
+            splitter.setDaemon(true);
+            splitter.start();
+            assertThat(returned.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the split returned").isTrue();
+            assertThat(elsewhere.get(0)).as("a row done off the caller").isZero();
+            for (int i = 0; i < seen.length(); i++) {
+                assertThat(seen.get(i)).as("row %d", i).isEqualTo(1);
+            }
+        } finally {
+            release.countDown();
+            other.join(10_000);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
