@@ -191,7 +191,9 @@ public final class DigitsPanel extends VBox {
             if (grid.selected() < 0) {
                 grid.select(0); // its probabilities are shown from the start: a click shows another's
             }
-            confusion.show(images.confusion());
+            if (confusion.getParent() == side) { // in lecture mode it is drawn when its own tab is shown
+                confusion.show(images.confusion());
+            }
             Localized.bind(confusionCaption, "digits.confusionCaption", images.countedAt(), s.test().size());
             showChosen();
         }
