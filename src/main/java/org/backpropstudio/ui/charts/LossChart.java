@@ -222,15 +222,21 @@ public final class LossChart extends Plot {
                 g.setLineDashes((double[]) null);
                 lastLine = x;
             }
-            // right of the line, or left of it where the chart's right edge would cut it
-            double width = textWidth(m.label(), textScale());
-            boolean flip = x + 3 + width > right() && x - 3 - width >= left();
+            // right of the line, or left of it where the chart's right edge would cut it; where
+            // neither side holds it (lecture mode's narrow column), on the roomier side, narrowed
+            double full = textWidth(m.label(), textScale());
+            double roomRight = right() - x - 3;
+            double roomLeft = x - 3 - left();
+            boolean flip = full > roomRight && roomLeft > roomRight;
+            double width = Math.max(1, Math.min(full, flip ? roomLeft : roomRight));
             double start = flip ? x - 3 - width : x + 3;
             for (int row = 0; row < LABEL_ROWS; row++) {
                 if (start >= rowEnds[row]) {
                     g.setTextAlign(flip ? TextAlignment.RIGHT : TextAlignment.LEFT);
-                    g.fillText(m.label(), flip ? x - 3 : x + 3, top() + 2 + row * 14 * textScale());
+                    g.fillText(m.label(), flip ? x - 3 : x + 3, top() + 2 + row * 14 * textScale(), width);
                     rowEnds[row] = start + width + 4;
+                    lastLabelSpan[0] = start;
+                    lastLabelSpan[1] = start + width;
                     labelsDrawn++;
                     break;
                 }
@@ -241,9 +247,17 @@ public final class LossChart extends Plot {
     private static final int LABEL_ROWS = 4;
     private int labelsDrawn;
 
+    /** Where the last marker label drawn began and ended, x in the chart (for tests). */
+    private final double[] lastLabelSpan = new double[2];
+
     /** How many marker labels the last drawing showed (for tests). */
     int labelsDrawn() {
         return labelsDrawn;
+    }
+
+    /** The last marker label's [left, right] in the chart's x (for tests). */
+    double[] lastLabelSpan() {
+        return lastLabelSpan.clone();
     }
 
     /** Tick labels for log10 values: 10⁻³, 10⁰, 10². */

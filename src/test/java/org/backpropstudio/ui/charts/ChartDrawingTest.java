@@ -55,6 +55,24 @@ class ChartDrawingTest {
         assertThat(chart.labelsDrawn()).isEqualTo(3);
     }
 
+    /**
+     * In lecture mode's narrow side column a label too long for either side of its line ran past
+     * the chart's right edge ("epochs 13" of "epochs 139 → 278"): it is drawn narrower, inside.
+     */
+    @Test
+    void aLabelTooLongForEitherSideOfItsLineStaysInsideThePlot() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.setTextScale(1.6);
+            chart.setMaxWidth(230);
+            chart.getParent().layout();
+            chart.show(history(278), List.of(new Marker(139, "epochs 139 → 278")));
+        }).get();
+        assertThat(chart.labelsDrawn()).isEqualTo(1);
+        double[] span = chart.lastLabelSpan();
+        assertThat(span[0]).as("its left end").isGreaterThanOrEqualTo(chart.left() - 0.5);
+        assertThat(span[1]).as("its right end").isLessThanOrEqualTo(chart.right() + 0.5);
+    }
+
     @Test
     void aShortChartLeavesOutItsXTitleToKeepThePlotTallAndAYTitleThatWouldBeCut() throws Exception {
         // 300 px high at the normal size: room for everything
