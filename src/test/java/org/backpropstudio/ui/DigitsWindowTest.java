@@ -256,6 +256,11 @@ class DigitsWindowTest {
                 shown().train(), shown().test()).network().toString());
         waitUntil("its confusion", () -> digits().confusion().counts() == ((ClassReport.Images) shown().classes()).confusion()
                 && java.util.Arrays.stream(digits().confusion().counts()).flatMapToInt(java.util.Arrays::stream).sum() == 20);
+        // images of classes, not digits: IDX files carry no class names (they said "Test digit 1: a 0")
+        assertThat(digits().tabs().getTabs().get(0).getText()).isEqualTo(Localized.t("images.predictions"));
+        int truth = shown().test().label(0);
+        waitUntil("the chosen image named", () -> robot.lookup(".caption").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().startsWith("Test image 1: class " + truth + ",")));
         // a file that is none of the four is refused in the status bar, and nothing changes
         java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
         robot.interact(() -> new OpenDataset(studio.viewModel(), studio.view().getScene().getWindow(),

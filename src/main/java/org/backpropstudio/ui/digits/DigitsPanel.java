@@ -37,6 +37,9 @@ public final class DigitsPanel extends VBox {
     private final Tab drawTab;
     private final Tab weightsTab;
     private Snapshot latest;
+    /** What the shown data set's images are called (digits, images, clothes). */
+    private final javafx.beans.property.ObjectProperty<ImageClasses> classes =
+            new javafx.beans.property.SimpleObjectProperty<>(ImageClasses.DIGITS);
 
     /**
      * @param read asks the training service to read a drawing with the live network (null: stop);
@@ -67,7 +70,7 @@ public final class DigitsPanel extends VBox {
         javafx.scene.control.Tooltip.install(weights, Localized.tooltip("digits.weights.tip"));
         javafx.scene.control.Tooltip.install(pad, Localized.tooltip("digits.pad.tip"));
         grid.setOnSelect(i -> showChosen());
-        Localized.bind(chosenCaption, "digits.choose");
+        chosenCaption.textProperty().bind(Localized.text(() -> Localized.t(classes.get().key("digits.choose")), classes));
         HBox.setHgrow(grid, Priority.ALWAYS);
         side.prefWidthProperty().bind(widthProperty().multiply(0.4));
         side.setMinWidth(180);
@@ -77,6 +80,9 @@ public final class DigitsPanel extends VBox {
         side.setMinHeight(0);
         HBox predictions = new HBox(8, grid, side);
         predictionsTab = tab(lecture, "digits.predictions", predictions);
+        // "Test images" for a data set opened from other files than the digits
+        predictionsTab.textProperty().bind(Localized.text(() -> Localized.t(classes.get().key(
+                lecture.get() ? "digits.predictions.short" : "digits.predictions")), lecture, classes));
         confusionBox.setSpacing(4);
         confusionTab = tab(lecture, "digits.confusion", confusionBox);
 
@@ -179,6 +185,7 @@ public final class DigitsPanel extends VBox {
             return;
         }
         latest = s;
+        classes.set(ImageClasses.of(s.config().data()));
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         if (shown == weightsTab) {
             weights.show(s.weights().get(0), images.side());
@@ -194,7 +201,8 @@ public final class DigitsPanel extends VBox {
             if (confusion.getParent() == side) { // in lecture mode it is drawn when its own tab is shown
                 confusion.show(images.confusion());
             }
-            Localized.bind(confusionCaption, "digits.confusionCaption", images.countedAt(), s.test().size());
+            Localized.bind(confusionCaption, classes.get().key("digits.confusionCaption"), images.countedAt(),
+                    s.test().size());
             showChosen();
         }
     }
@@ -210,7 +218,11 @@ public final class DigitsPanel extends VBox {
             p[c] = images.probabilities()[i * images.classes() + c];
         }
         chosen.show(p, latest.test().label(i));
-        Localized.bind(chosenCaption, "digits.chosen", i + 1, latest.test().label(i), images.predicted(i));
+        ImageClasses named = classes.get();
+        int truth = latest.test().label(i);
+        int answer = images.predicted(i);
+        chosenCaption.textProperty().bind(Localized.text(() -> Localized.t(named.key("digits.chosen"), i + 1,
+                named.name(truth), named.name(answer))));
     }
 
     /** The live network's probabilities for the drawing, as the newest snapshot reports them. */
