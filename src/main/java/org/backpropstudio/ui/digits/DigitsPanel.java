@@ -202,7 +202,7 @@ public final class DigitsPanel extends VBox {
                 confusion.show(images.confusion());
             }
             Localized.bind(confusionCaption, classes.get().key("digits.confusionCaption"), images.countedAt(),
-                    s.test().size());
+                    org.backpropstudio.i18n.Messages.integer(s.test().size()));
             showChosen();
         }
     }
