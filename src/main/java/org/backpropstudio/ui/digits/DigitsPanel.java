@@ -79,12 +79,10 @@ public final class DigitsPanel extends VBox {
         // last row was cut off (the confusion draws nothing when too small)
         side.setMinHeight(0);
         HBox predictions = new HBox(8, grid, side);
-        predictionsTab = tab(lecture, "digits.predictions", predictions);
         // "Test images" for a data set opened from other files than the digits
-        predictionsTab.textProperty().bind(Localized.text(() -> Localized.t(classes.get().key(
-                lecture.get() ? "digits.predictions.short" : "digits.predictions")), lecture, classes));
+        predictionsTab = tab(lecture, "digits.predictions", predictions, true);
         confusionBox.setSpacing(4);
-        confusionTab = tab(lecture, "digits.confusion", confusionBox);
+        confusionTab = tab(lecture, "digits.confusion", confusionBox, false);
 
         Label weightsCaption = Localized.bind(new Label(), "digits.weightsCaption");
         weightsCaption.getStyleClass().add("caption");
@@ -92,7 +90,7 @@ public final class DigitsPanel extends VBox {
         weightsCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox weightBox = new VBox(4, weightsCaption, weights);
         VBox.setVgrow(weights, Priority.ALWAYS);
-        weightsTab = tab(lecture, "digits.weights", weightBox);
+        weightsTab = tab(lecture, "digits.weights", weightBox, false);
 
         Button clear = Localized.bind(new Button(null, new FontIcon("mdi2e-eraser")), "digits.clear");
         clear.setId("pad-clear");
@@ -130,7 +128,7 @@ public final class DigitsPanel extends VBox {
         VBox.setVgrow(drawn, Priority.ALWAYS);
         HBox.setHgrow(drawnBox, Priority.ALWAYS);
         HBox draw = new HBox(12, padBox, drawnBox);
-        drawTab = tab(lecture, "digits.draw", draw);
+        drawTab = tab(lecture, "digits.draw", draw, false);
         pad.setOnDrawn(read);
 
         tabs = new TabPane(predictionsTab, weightsTab, drawTab);
@@ -147,10 +145,17 @@ public final class DigitsPanel extends VBox {
         lecture.addListener((o, was, now) -> arrange(now));
     }
 
-    /** A tab titled by {@code key}, or in lecture mode's large text by {@code key.short}. */
-    private static Tab tab(javafx.beans.binding.BooleanExpression lecture, String key, javafx.scene.Node content) {
+    /**
+     * A tab titled by {@code key}, or in lecture mode's large text by {@code key.short}; in the
+     * wording of the data set's images ({@link ImageClasses#key}) when {@code named} is true.
+     */
+    private Tab tab(javafx.beans.binding.BooleanExpression lecture, String key, javafx.scene.Node content,
+            boolean named) {
         Tab t = new Tab(null, content);
-        t.textProperty().bind(Localized.text(() -> Localized.t(lecture.get() ? key + ".short" : key), lecture));
+        t.textProperty().bind(Localized.text(() -> {
+            String title = lecture.get() ? key + ".short" : key;
+            return Localized.t(named ? classes.get().key(title) : title);
+        }, lecture, classes));
         t.setId(key.replace('.', '-'));
         return t;
     }
