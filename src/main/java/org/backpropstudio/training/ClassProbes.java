@@ -30,24 +30,11 @@ final class ClassProbes {
 
     /**
      * The plane's report: softmax of the outputs, and each hidden unit's activation, at the centre
-     * of every cell of the grid over [−6, 6]².
+     * of every cell of the grid over [−6, 6]², whose inputs are {@code x} ({@link #gridInputs}).
      */
-    static ClassReport.Plane plane(Network network, DataSpec.Plane data, DataSpec.PointSets points) {
+    static ClassReport.Plane plane(Network network, DataSpec.Plane data, DataSpec.PointSets points, DMatrixRMaj x) {
         int n = RESOLUTION * RESOLUTION;
-        List<Feature> features = data.inputs();
-        // X (n × features): cell (i, j) at row j·R + i
-        DMatrixRMaj x = new DMatrixRMaj(n, features.size());
         double extent = DataSpec.Plane.EXTENT;
-        ClassReport.Plane grid = new ClassReport.Plane(data.classes(), extent, RESOLUTION, null, List.of(), points, features);
-        for (int j = 0; j < RESOLUTION; j++) {
-            double x2 = -grid.coordinate(j); // rows from the top
-            for (int i = 0; i < RESOLUTION; i++) {
-                double x1 = grid.coordinate(i);
-                for (int f = 0; f < features.size(); f++) {
-                    x.set(j * RESOLUTION + i, f, features.get(f).of(x1, x2));
-                }
-            }
-        }
         DMatrixRMaj out = network.forward(x);
         List<float[]> hidden = new ArrayList<>();
         int units = 0;
@@ -61,23 +48,44 @@ final class ClassProbes {
             }
         }
         return new ClassReport.Plane(data.classes(), extent, RESOLUTION, softmaxRows(out, n), List.copyOf(hidden),
-                points, features);
+                points, data.inputs());
+    }
+
+    /** X (n × features): the features of cell (i, j)'s centre at row j·R + i, rows from the top. */
+    static DMatrixRMaj gridInputs(List<Feature> features) {
+        DMatrixRMaj x = new DMatrixRMaj(RESOLUTION * RESOLUTION, features.size());
+        for (int j = 0; j < RESOLUTION; j++) {
+            double x2 = -ClassReport.Plane.coordinate(DataSpec.Plane.EXTENT, RESOLUTION, j); // rows from the top
+            for (int i = 0; i < RESOLUTION; i++) {
+                double x1 = ClassReport.Plane.coordinate(DataSpec.Plane.EXTENT, RESOLUTION, i);
+                for (int f = 0; f < features.size(); f++) {
+                    x.set(j * RESOLUTION + i, f, features.get(f).of(x1, x2));
+                }
+            }
+        }
+        return x;
     }
 
     /**
-     * The digits' report: the probabilities of the first {@link #SHOWN_IMAGES} test images and,
+     * The digits' report: the probabilities of the first test images, {@code first}
+     * ({@link #firstImages}), and,
      * when {@code confusion} is null, the confusion of the whole test set counted afresh.
      */
-    static ClassReport.Images images(Network network, Dataset test, int side, int[][] confusion, int epoch,
-                                     double[] drawing) {
+    static ClassReport.Images images(Network network, Dataset test, DMatrixRMaj first, int side, int[][] confusion,
+                                     int epoch, double[] drawing) {
         int classes = test.y().numCols;
-        int shown = Math.min(SHOWN_IMAGES, test.size());
-        DMatrixRMaj first = org.ejml.dense.row.CommonOps_DDRM.extract(test.x(), 0, shown, 0, test.x().numCols);
+        int shown = first.numRows;
         float[] p = softmaxRows(network.forward(first), shown);
         int[][] counted = confusion != null ? confusion : confusion(network, test);
         float[] drawn = drawing == null ? null
                 : softmaxRows(network.forward(new DMatrixRMaj(1, drawing.length, true, drawing)), 1);
         return new ClassReport.Images(classes, side, p, counted, epoch, drawn);
+    }
+
+    /** X (shown × in): the first {@link #SHOWN_IMAGES} test images, whose predictions are shown. */
+    static DMatrixRMaj firstImages(Dataset test) {
+        return org.ejml.dense.row.CommonOps_DDRM.extract(test.x(), 0, Math.min(SHOWN_IMAGES, test.size()), 0,
+                test.x().numCols);
     }
 
     /** counts[true][predicted] over every test row, a chunk at a time. */
@@ -101,6 +109,7 @@ final class ClassProbes {
     static float[] softmaxRows(DMatrixRMaj z, int rows) {
         int k = z.numCols;
         float[] p = new float[rows * k];
+        double[] e = new double[k];
         for (int r = 0; r < rows; r++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
@@ -108,11 +117,12 @@ final class ClassProbes {
             }
             double sum = 0;
             for (int c = 0; c < k; c++) {
-                sum += Math.exp(z.data[r * k + c] - max);
+                e[c] = Math.exp(z.data[r * k + c] - max);
+                sum += e[c];
             }
             for (int c = 0; c < k; c++) {
                 // a diverged network's NaN stays NaN: the view draws it grey
-                p[r * k + c] = (float) (Math.exp(z.data[r * k + c] - max) / sum);
+                p[r * k + c] = (float) (e[c] / sum);
             }
         }
         return p;

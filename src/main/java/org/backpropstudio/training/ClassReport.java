@@ -28,6 +28,11 @@ public sealed interface ClassReport {
 
         /** The x₁ (or x₂, from the top) at the centre of cell i of a row (or column). */
         public double coordinate(int i) {
+            return coordinate(extent, resolution, i);
+        }
+
+        /** The centre of cell i of {@code resolution} across [−extent, extent]. */
+        static double coordinate(double extent, int resolution, int i) {
             return -extent + (i + 0.5) * 2 * extent / resolution;
         }
     }

@@ -22,7 +22,6 @@ import org.backpropstudio.engine.DenseLayer;
 import org.backpropstudio.engine.Divergence;
 import org.backpropstudio.engine.EpochResult;
 import org.backpropstudio.engine.GradientCheck;
-import org.backpropstudio.engine.Matrices;
 import org.backpropstudio.engine.MatrixKernels;
 import org.backpropstudio.engine.Network;
 import org.backpropstudio.engine.OptimizerConfig;
@@ -111,6 +110,8 @@ public final class TrainingService implements AutoCloseable {
     /** The digits' confusion, counted at {@link #confusionAt} (null: to count at the next snapshot). */
     private int[][] confusion;
     private long confusionAt;
+    /** The plane's grid and the digits' shown images, kept between snapshots. */
+    private final ProbeInputs probeInputs = new ProbeInputs();
     /** {@link #commandsHandled} when the epoch in progress began. */
     private long commandsAtEpochStart = -1;
     /**
@@ -688,16 +689,14 @@ public final class TrainingService implements AutoCloseable {
         double[] gridX = curve1d ? PredictionGrid.over(config, trainer.trainData(), trainer.testData(), clickRange)
                 : new double[0];
         double[] prediction = curve1d ? trainer.predict(gridX) : new double[0];
-        List<double[][]> weights = new ArrayList<>();
         List<double[]> biases = new ArrayList<>();
         for (DenseLayer layer : trainer.network().layers()) {
-            weights.add(Matrices.toRows(layer.weights()));
             biases.add(layer.hasBias() ? layer.bias().data.clone() : null);
         }
         double eps = state == TrainingState.TRAINING ? rate.perSecond(clock.getAsLong()) : 0;
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), last == null ? Double.NaN : last.trainAccuracy(),
-                last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(), List.copyOf(weights),
+                last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(), WeightRows.of(trainer.network().layers()),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
                 curve.view(), accuracies.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
                 curve1d ? NetworkProbes.contributions(trainer, gridX) : null, classReport(), mutedUnits(), commandsHandled,
@@ -707,7 +706,7 @@ public final class TrainingService implements AutoCloseable {
     /** What a classifier's views draw; null for regression. */
     private ClassReport classReport() {
         if (config.data() instanceof DataSpec.Plane p) {
-            return ClassProbes.plane(trainer.network(), p, planePoints());
+            return ClassProbes.plane(trainer.network(), p, planePoints(), probeInputs.grid(p.inputs()));
         }
         int side = (int) Math.round(Math.sqrt(config.network().inputs()));
         if (config.data().task() instanceof org.backpropstudio.engine.Task.Classification && side >= 8
@@ -720,8 +719,8 @@ public final class TrainingService implements AutoCloseable {
                 confusionAt = now;
             }
             boolean fits = drawing != null && drawing.length == config.network().inputs();
-            return ClassProbes.images(trainer.network(), trainer.testData(), side, confusion, trainer.epoch(),
-                    fits ? drawing : null);
+            return ClassProbes.images(trainer.network(), trainer.testData(), probeInputs.firstImages(trainer.testData()),
+                    side, confusion, trainer.epoch(), fits ? drawing : null);
         }
         return null;
     }
