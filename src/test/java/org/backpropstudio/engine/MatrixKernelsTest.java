@@ -284,6 +284,32 @@ class MatrixKernelsTest {
         assertThat(s.data).startsWith(9, 12);
     }
 
+    /**
+     * Whether B may skip A's zeros turns on one infinity or NaN anywhere in it: the vector kernel's
+     * look (four sums at a time, then single vectors, then a scalar tail) finds one at every place,
+     * in every length, as the plain loop does.
+     */
+    @Test
+    void theVectorLookFindsAnInfinityOrNaNWhereverItIs() {
+        VectorRows vector = new VectorRows();
+        for (int length = 0; length <= 80; length++) {
+            double[] b = new Random(length).doubles(length + 3, -2, 2).toArray();
+            assertThat(vector.allFinite(b, length)).as("all finite, length %d", length).isTrue();
+            for (int at = 0; at < length; at++) {
+                for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+                    double[] c = b.clone();
+                    c[at] = bad;
+                    assertThat(vector.allFinite(c, length)).as("%s at %d of %d", bad, at, length).isFalse();
+                    assertThat(SparseRows.allFinite(c, 0, length)).isFalse();
+                }
+            }
+            // past the length it does not look
+            double[] c = b.clone();
+            c[length] = Double.NaN;
+            assertThat(vector.allFinite(c, length)).isTrue();
+        }
+    }
+
     @Test
     void mismatchedShapesAreNamed() {
         assertThatThrownBy(() -> MatrixKernels.multiplyAddRow(new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 5), null,
