@@ -130,6 +130,41 @@ class ClassesWindowTest {
         keysZeroToFourChooseTheClassAClickAdds(robot);
     }
 
+    /**
+     * In lecture mode the larger text wrapped the row under the plane in two (the inputs, then the
+     * class a click adds), and on a 1280 × 720 projector the finished spiral's plane was 185 px:
+     * the classes go under the unit maps, the inputs keep one row, and they come back on leaving.
+     */
+    @Test
+    void inLectureModeTheClassesAClickAddsStandUnderTheUnitMaps(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        javafx.scene.Node paint = robot.lookup("#plane-paint").query();
+        javafx.scene.Node units = robot.lookup("#unit-maps").query();
+        assertThat(bounds(paint).getMinY()).as("under the plane").isGreaterThanOrEqualTo(bounds(chart()).getMaxY());
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("lecture mode", () -> studio.view().lectureProperty().get());
+        waitUntil("the classes beside the plane, under its unit maps", () -> shownOnScreen(paint)
+                && bounds(paint).getMinX() >= bounds(chart()).getMaxX() && bounds(paint).getMinY() >= bounds(units).getMaxY());
+        javafx.geometry.Bounds first = bounds(robot.lookup("#feature-x1").query());
+        javafx.geometry.Bounds last = bounds(robot.lookup("#feature-sin_x2").query());
+        assertThat(last.getMinY()).as("the inputs on one row").isEqualTo(first.getMinY());
+        robot.clickOn("#paint-1");
+        robot.moveTo(onScreen(5.5, -5.5)).clickOn(MouseButton.PRIMARY);
+        waitUntil("a point of class 1 added", () -> {
+            DataSpec.Points train = plane().points().train();
+            return train.labels()[train.size() - 1] == 1 && Math.abs(train.xy()[train.size() - 1][0] - 5.5) < 0.1;
+        });
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("back under the plane", () -> !studio.view().lectureProperty().get() && shownOnScreen(paint)
+                && bounds(paint).getMinY() >= bounds(chart()).getMaxY());
+    }
+
+    private static javafx.geometry.Bounds bounds(javafx.scene.Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
     @Test
     void aFeatureSwitchedOnIsAnInputOfTheNetworkAndOfTheEditorAndEachTaskKeepsItsSetup(FxRobot robot) {
         waitUntil("the plane drawn", () -> chart().shown() != null);

@@ -47,7 +47,7 @@ public final class PlanePanel extends VBox {
     private final ComboBox<Double> noise = new ComboBox<>();
     private final ComboBox<Double> share = new ComboBox<>();
     private final ToggleGroup paint = new ToggleGroup();
-    private final HBox paintBox = new HBox(4);
+    private final FlowPane paintBox = new FlowPane(4, 4);
     private final Map<Feature, ToggleButton> features = new EnumMap<>(Feature.class);
     /** True while the controls are set from a snapshot: their listeners send nothing then. */
     private boolean syncing;
@@ -111,7 +111,6 @@ public final class PlanePanel extends VBox {
         hint.visibleProperty().bind(lecture.not());
         hint.managedProperty().bind(hint.visibleProperty());
         paintBox.setId("plane-paint");
-        paintBox.setAlignment(Pos.CENTER_LEFT);
 
         Label inputs = Localized.bind(new Label(), "plane.inputs");
         inputs.getStyleClass().add("caption");
@@ -138,13 +137,36 @@ public final class PlanePanel extends VBox {
             }
         });
         HBox.setHgrow(chart, Priority.ALWAYS);
-        units.prefWidthProperty().bind(widthProperty().multiply(0.3));
-        HBox middle = new HBox(8, chart, units);
+        // the inputs under the plane, the class a click adds beside them: one row, so the plane keeps
+        // its height; in lecture mode, where the larger text wraps that row in two, the classes go
+        // under the unit maps, whose maps are as large with the height left (on a 1280 × 720
+        // projector the finished spiral's plane was 185 px, with the classes there 230 px)
+        HBox paintRow = new HBox(6);
+        paintRow.setAlignment(Pos.CENTER_LEFT);
+        paintBox.setAlignment(Pos.CENTER_LEFT);
+        VBox paintUnder = new VBox(4);
+        paintUnder.setId("plane-paint-under-units");
+        Runnable placePaint = () -> {
+            boolean under = lecture.get();
+            (under ? paintUnder : paintRow).getChildren().setAll(paintLabel, paintBox);
+            paintRow.setVisible(!under);
+            paintRow.setManaged(!under);
+            paintUnder.setVisible(under);
+            paintUnder.setManaged(under);
+        };
+        lecture.addListener((o, was, on) -> placePaint.run());
+        placePaint.run();
+        VBox unitsColumn = new VBox(8, units, paintUnder);
+        VBox.setVgrow(units, Priority.ALWAYS);
+        unitsColumn.prefWidthProperty().bind(widthProperty().multiply(0.3));
+        // in lecture mode the plane, short of height, would take the maps' width too (in 简体中文 they
+        // were squeezed out): they keep a quarter
+        unitsColumn.minWidthProperty().bind(javafx.beans.binding.Bindings.when(lecture)
+                .then(widthProperty().multiply(0.25)).otherwise(javafx.scene.layout.Region.USE_COMPUTED_SIZE));
+        HBox middle = new HBox(8, chart, unitsColumn);
         VBox.setVgrow(middle, Priority.ALWAYS);
-        // the inputs under the plane, the class a click adds beside them: one row, so the plane keeps its height
-        FlowPane bottomRow = new FlowPane(24, 4, featureBox, new HBox(6, paintLabel, paintBox), hint);
+        FlowPane bottomRow = new FlowPane(24, 4, featureBox, paintRow, hint);
         bottomRow.setAlignment(Pos.CENTER_LEFT);
-        ((HBox) bottomRow.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(head, middle, bottomRow);
     }
 
