@@ -52,6 +52,8 @@ public final class StudioView extends BorderPane {
     private TaskViews tasks;
     /** The kind of view in the top slot, and where each kind had the divider under it. */
     private TaskViews.Kind shownKind = TaskViews.Kind.CURVE;
+    /** Layout passes after lecture mode is switched in which the dividers are set again. */
+    private static final int LECTURE_LAYOUT_PASSES = 10;
     private final java.util.Map<TaskViews.Kind, Double> dividers = new java.util.EnumMap<>(TaskViews.Kind.class);
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final org.backpropstudio.ui.charts.HealthChart healthChart = new org.backpropstudio.ui.charts.HealthChart();
@@ -268,10 +270,25 @@ public final class StudioView extends BorderPane {
         // (JavaFX's own full-screen hint lay over the chart for its first seconds)
         centreSplit.setOrientation(on ? Orientation.HORIZONTAL : Orientation.VERTICAL);
         bottomSplit.setOrientation(on ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        javafx.application.Platform.runLater(() -> { // after the resize
-            centreSplit.setDividerPositions(on ? 0.66 : 0.56);
-            bottomSplit.setDividerPositions(on ? 0.5 : 0.55);
-        });
+        // the dividers are set again after each of the next layout passes: set once, before the
+        // full-screen resize and the larger text were laid out, a passing least width of the
+        // centre pushed its divider to 0.74 in about half the starts at 1280 × 720, where it stayed
+        // and cut the loss chart's tabs to "Accu"
+        double[] positions = on ? new double[] {0.66, 0.5} : new double[] {0.56, 0.55};
+        int[] passes = {LECTURE_LAYOUT_PASSES};
+        Runnable setDividers = new Runnable() {
+            @Override
+            public void run() {
+                centreSplit.setDividerPositions(positions[0]);
+                bottomSplit.setDividerPositions(positions[1]);
+                if (--passes[0] <= 0 && getScene() != null) {
+                    getScene().removePostLayoutPulseListener(this);
+                }
+            }
+        };
+        if (getScene() != null) {
+            getScene().addPostLayoutPulseListener(setDividers);
+        }
         stage.setFullScreenExitHint("");
         if (stage.isFullScreen() != on) {
             stage.setFullScreen(on);
