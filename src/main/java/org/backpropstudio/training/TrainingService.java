@@ -696,7 +696,8 @@ public final class TrainingService implements AutoCloseable {
         double eps = state == TrainingState.TRAINING ? rate.perSecond(clock.getAsLong()) : 0;
         return new Snapshot(++sequence, state, trainer.epoch(), last == null ? Double.NaN : last.trainLoss(),
                 last == null ? Double.NaN : last.testLoss(), last == null ? Double.NaN : last.trainAccuracy(),
-                last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(), WeightRows.of(trainer.network().layers()),
+                last == null ? Double.NaN : last.testAccuracy(), eps, config, trainer.network().spec(),
+                WeightRows.of(trainer.network().layers()),
                 java.util.Collections.unmodifiableList(biases), gridX, prediction, trainer.trainData(), trainer.testData(),
                 curve.view(), accuracies.view(), List.copyOf(markers), event, problem, gradients, flow, inspection,
                 curve1d ? NetworkProbes.contributions(trainer, gridX) : null, classReport(), mutedUnits(), commandsHandled,

@@ -54,6 +54,8 @@ public final class StudioView extends BorderPane {
     private TaskViews.Kind shownKind = TaskViews.Kind.CURVE;
     /** Layout passes after lecture mode is switched in which the dividers are set again. */
     private static final int LECTURE_LAYOUT_PASSES = 10;
+    /** What sets the dividers after those passes, while it does (null after). */
+    private Runnable lectureDividers;
     private final java.util.Map<TaskViews.Kind, Double> dividers = new java.util.EnumMap<>(TaskViews.Kind.class);
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final org.backpropstudio.ui.charts.HealthChart healthChart = new org.backpropstudio.ui.charts.HealthChart();
@@ -276,18 +278,22 @@ public final class StudioView extends BorderPane {
         // and cut the loss chart's tabs to "Accu"
         double[] positions = on ? new double[] {0.66, 0.5} : new double[] {0.56, 0.55};
         int[] passes = {LECTURE_LAYOUT_PASSES};
-        Runnable setDividers = new Runnable() {
+        if (lectureDividers != null && getScene() != null) {
+            getScene().removePostLayoutPulseListener(lectureDividers); // switched again within the passes
+        }
+        lectureDividers = new Runnable() {
             @Override
             public void run() {
                 centreSplit.setDividerPositions(positions[0]);
                 bottomSplit.setDividerPositions(positions[1]);
                 if (--passes[0] <= 0 && getScene() != null) {
                     getScene().removePostLayoutPulseListener(this);
+                    lectureDividers = null;
                 }
             }
         };
         if (getScene() != null) {
-            getScene().addPostLayoutPulseListener(setDividers);
+            getScene().addPostLayoutPulseListener(lectureDividers);
         }
         stage.setFullScreenExitHint("");
         if (stage.isFullScreen() != on) {
