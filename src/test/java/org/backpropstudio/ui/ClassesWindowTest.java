@@ -187,6 +187,38 @@ class ClassesWindowTest {
                 () -> Math.abs(centre.getDividerPositions()[0] - 0.66) < 0.01);
     }
 
+    /**
+     * A change of shape or class count made in the panel gives the palette a button per class and
+     * the class box the shape's range. The panel took the data it asked for as already shown, so
+     * when that data came back running nothing followed: circle → spiral kept the box at 2 classes
+     * at most, and 3 → 4 classes kept three buttons, with no way to click in a point of class 3.
+     */
+    @Test
+    void thePaletteAndTheClassBoxFollowAShapeAndAClassCountChosenInThePanel(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> classes = (javafx.scene.control.Spinner<Integer>) robot
+                .lookup("#plane-classes").query();
+        robot.clickOn("#plane-shape").clickOn(Localized.t("plane.shape.spiral"));
+        waitUntil("the spiral running", () -> shown().config().data() instanceof DataSpec.PlaneData d
+                && d.shape() == org.backpropstudio.engine.PlaneShape.SPIRAL);
+        WaitForAsyncUtils.waitForFxEvents();
+        var range = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory();
+        waitUntil("the class box up to the spiral's 5", () -> range.getMax() == 5);
+        robot.interact(() -> classes.increment());
+        waitUntil("3 classes running", () -> plane().classes() == 3);
+        waitUntil("a button for class 2", () -> robot.lookup("#paint-2").tryQuery().isPresent());
+        robot.interact(() -> classes.increment());
+        waitUntil("4 classes running", () -> plane().classes() == 4);
+        waitUntil("a button for class 3", () -> robot.lookup("#paint-3").tryQuery().isPresent());
+        robot.clickOn("#paint-3");
+        robot.moveTo(onScreen(5.5, 5.5)).clickOn(MouseButton.PRIMARY);
+        waitUntil("a point of class 3 added", () -> {
+            DataSpec.Points train = plane().points().train();
+            return train.labels()[train.size() - 1] == 3;
+        });
+    }
+
     private static javafx.geometry.Bounds bounds(javafx.scene.Node n) {
         return n.localToScene(n.getBoundsInLocal());
     }

@@ -195,6 +195,10 @@ public final class PlanePanel extends VBox {
         }
         if (!data.equals(shownData)) {
             sync(data);
+        } else {
+            // the data this panel asked for, now running: the class box's range and the palette
+            // follow it too (set only for data from elsewhere, 3 → 4 classes kept three buttons)
+            followClasses(data);
         }
         chart.show(plane);
     }
@@ -212,8 +216,6 @@ public final class PlanePanel extends VBox {
             shownData = data;
             if (data instanceof DataSpec.PlaneData d) {
                 shape.setValue(d.shape());
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory()).setMin(d.shape().minClasses());
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory()).setMax(d.shape().maxClasses());
                 noise.setValue(d.noise());
                 share.setValue(d.trainShare());
             } else {
@@ -226,9 +228,27 @@ public final class PlanePanel extends VBox {
                     share.setValue(PlaneSetups.TRAIN_SHARE);
                 }
             }
+            followClasses(data);
             classes.getValueFactory().setValue(data.classes());
             for (Map.Entry<Feature, ToggleButton> e : features.entrySet()) {
                 e.getValue().setSelected(data.inputs().contains(e.getKey()));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The class box's range for the data's shape, and a palette button per class. */
+    private void followClasses(DataSpec.Plane data) {
+        boolean wasSyncing = syncing;
+        syncing = true;
+        try {
+            if (data instanceof DataSpec.PlaneData d) {
+                var range = (SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory();
+                if (range.getMin() != d.shape().minClasses() || range.getMax() != d.shape().maxClasses()) {
+                    range.setMin(d.shape().minClasses());
+                    range.setMax(d.shape().maxClasses());
+                }
             }
             // the palette is made again only for another class count: points clicked in change
             // the data but not its classes, and the buttons stay under the pointer
@@ -252,7 +272,7 @@ public final class PlanePanel extends VBox {
             }
             chooseClass(chosen);
         } finally {
-            syncing = false;
+            syncing = wasSyncing;
         }
     }
 
