@@ -217,6 +217,13 @@ class ClassesWindowTest {
             DataSpec.Points train = plane().points().train();
             return train.labels()[train.size() - 1] == 3;
         });
+        // and back to a shape of two classes: two buttons, the box at 2
+        robot.clickOn("#plane-shape").clickOn(Localized.t("plane.shape.xor"));
+        waitUntil("the xor quadrants running", () -> plane().classes() == 2);
+        waitUntil("two buttons", () -> robot.lookup("#paint-2").tryQuery().isEmpty()
+                && robot.lookup("#paint-1").tryQuery().isPresent());
+        assertThat(range.getMax()).isEqualTo(2);
+        assertThat(classes.getValue()).isEqualTo(2);
     }
 
     private static javafx.geometry.Bounds bounds(javafx.scene.Node n) {
