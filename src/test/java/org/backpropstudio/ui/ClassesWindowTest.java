@@ -226,6 +226,41 @@ class ClassesWindowTest {
         assertThat(classes.getValue()).isEqualTo(2);
     }
 
+    /**
+     * Points clicked in have no noise or training share (the boxes are off) but a class count of
+     * their own: the class box gives them another one, never fewer than the classes they hold.
+     * Before, the boxes took a value and nothing ran differently: 4 in the class box over a network
+     * of 3 classes, and still three buttons.
+     */
+    @Test
+    void pointsClickedInTakeAClassCountFromTheClassBoxAndHaveNoNoiseOrShare(FxRobot robot) {
+        waitUntil("the plane drawn", () -> chart().shown() != null);
+        robot.interact(() -> studio.viewModel().loadPreset("spiral-relu"));
+        waitUntil("three classes", () -> plane().classes() == 3 && robot.lookup("#paint-2").tryQuery().isPresent());
+        robot.clickOn("#paint-2");
+        robot.moveTo(onScreen(5.5, 5.5)).clickOn(MouseButton.PRIMARY);
+        waitUntil("points clicked in", () -> shown().config().data() instanceof DataSpec.PlanePoints);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#plane-noise").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#plane-share").query().isDisabled()).isTrue();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> classes = (javafx.scene.control.Spinner<Integer>) robot
+                .lookup("#plane-classes").query();
+        var range = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory();
+        waitUntil("the box from the points' 3 classes to 5", () -> range.getMin() == 3 && range.getMax() == 5);
+        robot.interact(() -> classes.increment());
+        waitUntil("4 classes running", () -> plane().classes() == 4 && shown().network().outputs() == 4
+                && shown().config().data() instanceof DataSpec.PlanePoints);
+        waitUntil("a button for class 3", () -> robot.lookup("#paint-3").tryQuery().isPresent());
+        robot.clickOn("#paint-3");
+        robot.moveTo(onScreen(-5.5, 5.5)).clickOn(MouseButton.PRIMARY);
+        waitUntil("a point of class 3 added", () -> {
+            DataSpec.Points train = plane().points().train();
+            return train.labels()[train.size() - 1] == 3;
+        });
+        waitUntil("the box now from 4", () -> range.getMin() == 4);
+    }
+
     private static javafx.geometry.Bounds bounds(javafx.scene.Node n) {
         return n.localToScene(n.getBoundsInLocal());
     }

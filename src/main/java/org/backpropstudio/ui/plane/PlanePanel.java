@@ -19,6 +19,7 @@ import javafx.scene.shape.Rectangle;
 import org.backpropstudio.engine.DataSpec;
 import org.backpropstudio.engine.Feature;
 import org.backpropstudio.engine.PlaneShape;
+import org.backpropstudio.engine.Task;
 import org.backpropstudio.engine.TrainingConfig;
 import org.backpropstudio.training.ClassReport;
 import org.backpropstudio.training.Snapshot;
@@ -238,18 +239,36 @@ public final class PlanePanel extends VBox {
         }
     }
 
-    /** The class box's range for the data's shape, and a palette button per class. */
+    /** The most classes points clicked in may have: the palette's colours, and the keys 0 … 4. */
+    private static final int CLICKED_MAX_CLASSES = 5;
+
+    private static int highestLabel(DataSpec.PlanePoints points) {
+        int highest = -1;
+        for (DataSpec.Points p : new DataSpec.Points[] {points.train(), points.test()}) {
+            for (int label : p.labels()) {
+                highest = Math.max(highest, label);
+            }
+        }
+        return highest;
+    }
+
+    /** The class box's range for the data (its shape's, or the clicked points'), and a palette button per class. */
     private void followClasses(DataSpec.Plane data) {
         boolean wasSyncing = syncing;
         syncing = true;
         try {
-            if (data instanceof DataSpec.PlaneData d) {
-                var range = (SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory();
-                if (range.getMin() != d.shape().minClasses() || range.getMax() != d.shape().maxClasses()) {
-                    range.setMin(d.shape().minClasses());
-                    range.setMax(d.shape().maxClasses());
-                }
+            // the shape's range; for points clicked in, from the classes they have to the palette's 5
+            int least = data instanceof DataSpec.PlaneData d ? d.shape().minClasses()
+                    : Math.max(Task.Classification.MIN_CLASSES, highestLabel((DataSpec.PlanePoints) data) + 1);
+            int most = data instanceof DataSpec.PlaneData d ? d.shape().maxClasses() : CLICKED_MAX_CLASSES;
+            var range = (SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory();
+            if (range.getMin() != least || range.getMax() != most) {
+                range.setMin(least);
+                range.setMax(most);
             }
+            // noise and the training share make generated points; clicked ones have neither
+            noise.setDisable(!(data instanceof DataSpec.PlaneData));
+            share.setDisable(!(data instanceof DataSpec.PlaneData));
             // the palette is made again only for another class count: points clicked in change
             // the data but not its classes, and the buttons stay under the pointer
             if (paintBox.getChildren().size() == data.classes()) {
@@ -277,6 +296,13 @@ public final class PlanePanel extends VBox {
     }
 
     private void dataChosen() {
+        if (!syncing && shownData instanceof DataSpec.PlanePoints points && shape.getValue() == null
+                && classes.getValue() != null && classes.getValue() != points.classes()) {
+            // points clicked in: another class count for them (the box's range keeps every point's class)
+            apply(new DataSpec.PlanePoints(points.train(), points.test(), classes.getValue(),
+                    java.util.Set.copyOf(points.inputs())), Localized.t("reason.pointClasses", classes.getValue()));
+            return;
+        }
         if (syncing || shownData == null || shape.getValue() == null || noise.getValue() == null
                 || share.getValue() == null) {
             return;
