@@ -260,7 +260,8 @@ public final class PlanePanel extends VBox {
             // the shape's range; for points clicked in, from the classes they have to the palette's 5
             int least = data instanceof DataSpec.PlaneData d ? d.shape().minClasses()
                     : Math.max(Task.Classification.MIN_CLASSES, highestLabel((DataSpec.PlanePoints) data) + 1);
-            int most = data instanceof DataSpec.PlaneData d ? d.shape().maxClasses() : CLICKED_MAX_CLASSES;
+            int most = data instanceof DataSpec.PlaneData d ? d.shape().maxClasses()
+                    : Math.max(CLICKED_MAX_CLASSES, data.classes()); // (an experiment's points may hold more)
             var range = (SpinnerValueFactory.IntegerSpinnerValueFactory) classes.getValueFactory();
             if (range.getMin() != least || range.getMax() != most) {
                 range.setMin(least);
