@@ -239,6 +239,9 @@ public final class PlanePanel extends VBox {
         }
     }
 
+    /** The data the class box and the palette last followed ({@link #followClasses}). */
+    private DataSpec.Plane followed;
+
     /** The most classes points clicked in may have: the palette's colours, and the keys 0 … 4. */
     private static final int CLICKED_MAX_CLASSES = 5;
 
@@ -254,6 +257,10 @@ public final class PlanePanel extends VBox {
 
     /** The class box's range for the data (its shape's, or the clicked points'), and a palette button per class. */
     private void followClasses(DataSpec.Plane data) {
+        if (data == followed) {
+            return; // the same snapshot data as the last frame's: nothing to follow
+        }
+        followed = data;
         boolean wasSyncing = syncing;
         syncing = true;
         try {
